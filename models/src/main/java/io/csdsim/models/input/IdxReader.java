@@ -1,0 +1,128 @@
+package io.csdsim.models.input;
+
+import io.csdsim.models.InvalidInputException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * IDX files as MNIST ships them: big-endian magic 0x0000TTNN (type 0x08 unsigned byte, N dimensions),
+ * N big-endian sizes, then the data; gzip-compressed files are recognised by their magic.
+ */
+public final class IdxReader
+{
+    private IdxReader()
+    {
+    }
+
+    /** Reads images: [n, h, w] (one channel) or [n, h, w, c]. */
+    public static ImageSet readImages(final Path path)
+    {
+        final String src = path.toString();
+        final Parsed p = parse(path);
+        if (p.dims.length != 3 && p.dims.length != 4)
+        {
+            throw new InvalidInputException(src, "offset 3", p.dims.length + " dimensions; expected images [n, h, w] or [n, h, w, c]");
+        }
+        final int n = p.dims[0];
+        final int h = p.dims[1];
+        final int w = p.dims[2];
+        final int c = p.dims.length == 4 ? p.dims[3] : 1;
+        final int size = h * w * c;
+        final int[][] px = new int[n][size];
+        for (int i = 0; i < n; i++)
+        {
+            for (int e = 0; e < size; e++)
+            {
+                px[i][e] = p.data[p.offset + i * size + e] & 0xFF;
+            }
+        }
+        return new ImageSet(h, w, c, px, null, src);
+    }
+
+    /** Reads labels: [n]. */
+    public static int[] readLabels(final Path path)
+    {
+        final Parsed p = parse(path);
+        if (p.dims.length != 1)
+        {
+            throw new InvalidInputException(path.toString(), "offset 3", p.dims.length + " dimensions; expected labels [n]");
+        }
+        final int[] out = new int[p.dims[0]];
+        for (int i = 0; i < out.length; i++)
+        {
+            out[i] = p.data[p.offset + i] & 0xFF;
+        }
+        return out;
+    }
+
+    private record Parsed(int[] dims, byte[] data, int offset)
+    {
+    }
+
+    private static Parsed parse(final Path path)
+    {
+        final String src = path.toString();
+        byte[] raw;
+        try
+        {
+            raw = Files.readAllBytes(path);
+            if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B)
+            {
+                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw)))
+                {
+                    raw = in.readAllBytes();
+                }
+            }
+        }
+        catch (final NoSuchFileException e)
+        {
+            throw new InvalidInputException(src, "", "file not found");
+        }
+        catch (final IOException e)
+        {
+            throw new InvalidInputException(src, "", "cannot be read as IDX or gzip (" + e.getMessage() + ")");
+        }
+        if (raw.length < 4)
+        {
+            throw new InvalidInputException(src, "offset 0", "truncated: expected a 4-byte IDX magic");
+        }
+        if (raw[0] != 0 || raw[1] != 0)
+        {
+            throw new InvalidInputException(src, "offset 0", "not an IDX file: magic must start with two zero bytes");
+        }
+        if ((raw[2] & 0xFF) != 0x08)
+        {
+            throw new InvalidInputException(src, "offset 2", String.format("data type 0x%02x; expected 0x08 (unsigned byte)", raw[2] & 0xFF));
+        }
+        final int nd = raw[3] & 0xFF;
+        if (nd < 1 || raw.length < 4 + 4 * nd)
+        {
+            throw new InvalidInputException(src, "offset 4", "truncated or empty dimension list (" + nd + " dimensions)");
+        }
+        final int[] dims = new int[nd];
+        long total = 1;
+        for (int i = 0; i < nd; i++)
+        {
+            final int o = 4 + 4 * i;
+            dims[i] = ((raw[o] & 0xFF) << 24) | ((raw[o + 1] & 0xFF) << 16) | ((raw[o + 2] & 0xFF) << 8) | (raw[o + 3] & 0xFF);
+            if (dims[i] < 0)
+            {
+                throw new InvalidInputException(src, "offset " + o, "dimension " + i + " is negative");
+            }
+            total *= dims[i];
+        }
+        final int offset = 4 + 4 * nd;
+        if (raw.length - offset != total)
+        {
+            throw new InvalidInputException(src, "offset " + offset, (raw.length - offset) + " data bytes; the dimensions "
+                + java.util.Arrays.toString(dims) + " need " + total);
+        }
+        return new Parsed(dims, raw, offset);
+    }
+}

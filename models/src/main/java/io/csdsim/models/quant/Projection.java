@@ -1,0 +1,83 @@
+package io.csdsim.models.quant;
+
+/**
+ * A synaptic projection: one table of integer weight mantissas (or, for the attention products, the
+ * dynamic synapses whose weights are running spike counts) from one or two source populations to a
+ * current. The table is stored once; every population reading the current applies its own shift.
+ *
+ * <p>Mantissa layouts put one source element's fan-out in a contiguous run, so that a spike scatters
+ * along one stride-1 row: conv [ky][kx][cin][cout], linear [din][dout], head [d][classes].
+ */
+public final class Projection
+{
+    /** What the projection computes. */
+    public enum Kind
+    {
+        /** 3×3 convolution, stride 1, pad 1, on an [H, W, Cin] source. */
+        CONV3X3,
+        /** Token-wise linear layer on an [N, Din] source. */
+        LINEAR,
+        /** Per-head Q·Kᵀ of two [N, D] spike populations (TDEC-VMM); weight 1 per count pair. */
+        QK,
+        /** Per-head A·V: A [heads, N, N] and V [N, D] spike populations (TDEC-VMM). */
+        AV,
+        /** The readout's classifier on the column sums of the residual stream. */
+        HEAD
+    }
+
+    public final int id;
+    public final String name;
+    public final Kind kind;
+    public final int sourceA;
+    public final int sourceB;
+    /** Spatial size of a conv's map (height, width); tokens for linear and attention. */
+    public final int height;
+    public final int width;
+    public final int inFeatures;
+    public final int outFeatures;
+    public final int heads;
+    /** Mantissas in fan-out layout; null for QK and AV. */
+    public final short[] mantissa;
+    /** Number of elements of the current produced. */
+    public final int outputSize;
+    /** ANN units (of a window's input) per unit of the produced integer current, before shifts. */
+    public final double scale;
+
+    public Projection(final int id, final String name, final Kind kind, final int sourceA, final int sourceB,
+        final int height, final int width, final int inFeatures, final int outFeatures, final int heads,
+        final short[] mantissa, final int outputSize, final double scale)
+    {
+        this.id = id;
+        this.name = name;
+        this.kind = kind;
+        this.sourceA = sourceA;
+        this.sourceB = sourceB;
+        this.height = height;
+        this.width = width;
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        this.heads = heads;
+        this.mantissa = mantissa;
+        this.outputSize = outputSize;
+        this.scale = scale;
+    }
+
+    /** @return tokens of a linear or attention projection (height × width for a map). */
+    public int tokens()
+    {
+        return height * width;
+    }
+
+    /** @return the number of synapses: each source element's targets, counted once for the table. */
+    public long synapses()
+    {
+        return switch (kind)
+        {
+            case CONV3X3 -> (long)(3L * height - 2) * (3L * width - 2) * inFeatures * outFeatures;
+            case LINEAR -> (long)tokens() * inFeatures * outFeatures;
+            case QK -> 2L * heads * tokens() * tokens() * (inFeatures / heads);
+            case AV -> 2L * tokens() * tokens() * inFeatures;
+            case HEAD -> (long)inFeatures * outFeatures;
+        };
+    }
+}

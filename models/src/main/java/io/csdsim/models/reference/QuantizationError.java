@@ -1,0 +1,111 @@
+package io.csdsim.models.reference;
+
+import io.csdsim.models.graph.GraphNode;
+import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.graph.OpKind;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.quant.IntPopulation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The error the integer rule adds, measured on images: per DIF population the largest |Δz| between
+ * the float model's pre-activation and the integer one (x·unit/T), in ANN units and relative to the
+ * threshold, and the fraction of neurons whose spike count differs; the logits' agreement too.
+ */
+public final class QuantizationError
+{
+    /** One population's figures over all images. */
+    public record Row(String population, double maxAbsDelta, double maxDeltaOverThreshold, double countMismatch)
+    {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private int sameClass;
+    private int images;
+
+    public QuantizationError(final ModelGraph graph, final IntNetwork net, final int[][] pixels)
+    {
+        final FloatReference fr = new FloatReference(graph);
+        final QuantizedReference qr = new QuantizedReference(net);
+        final int n = net.populationCount();
+        final double[] maxAbs = new double[n];
+        final long[] mismatched = new long[n];
+        final long[] total = new long[n];
+        for (final int[] px : pixels)
+        {
+            final FloatReference.Run run = fr.runAll(px);
+            final long[][] pre = new long[n][];
+            final ExecutionResult r = qr.run(net.encode(px), pre);
+            for (int id = 0; id < n; id++)
+            {
+                final IntPopulation p = net.population(id);
+                if (p.kind != IntPopulation.Kind.DIF)
+                {
+                    continue;
+                }
+                final int gi = graph.indexOf(p.name);
+                final double[] z = run.preActivation(gi);
+                final int[] fc = run.counts(gi);
+                for (int e = 0; e < z.length; e++)
+                {
+                    final double zi = pre[id][e] * p.unit / net.timeWindow;
+                    maxAbs[id] = Math.max(maxAbs[id], Math.abs(zi - z[e]));
+                    if (fc[e] != r.counts()[id][e])
+                    {
+                        mismatched[id]++;
+                    }
+                }
+                total[id] += z.length;
+            }
+            final GraphNode ro = readout(graph);
+            if (ro != null)
+            {
+                final double[] logits = run.value(graph.indexOf(ro.name));
+                int best = 0;
+                for (int c = 1; c < logits.length; c++)
+                {
+                    if (logits[c] > logits[best])
+                    {
+                        best = c;
+                    }
+                }
+                sameClass += best == r.predictedClass() ? 1 : 0;
+            }
+            images++;
+        }
+        for (int id = 0; id < n; id++)
+        {
+            final IntPopulation p = net.population(id);
+            if (p.kind == IntPopulation.Kind.DIF)
+            {
+                final double theta = graph.node(p.name).threshold;
+                rows.add(new Row(p.name, maxAbs[id], maxAbs[id] / theta, total[id] == 0 ? 0 : (double)mismatched[id] / total[id]));
+            }
+        }
+    }
+
+    private static GraphNode readout(final ModelGraph g)
+    {
+        for (final GraphNode n : g.nodes())
+        {
+            if (n.op == OpKind.READOUT)
+            {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    public List<Row> rows()
+    {
+        return rows;
+    }
+
+    /** @return the fraction of images on which the float and integer models predict the same class. */
+    public double classAgreement()
+    {
+        return images == 0 ? 1 : (double)sameClass / images;
+    }
+}

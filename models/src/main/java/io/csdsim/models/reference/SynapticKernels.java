@@ -1,0 +1,157 @@
+package io.csdsim.models.reference;
+
+import io.csdsim.models.quant.Projection;
+
+/**
+ * The integer synaptic arithmetic both oracles share: scatter one source element's value along its
+ * fan-out, and the attention products of whole count matrices.
+ */
+final class SynapticKernels
+{
+    private SynapticKernels()
+    {
+    }
+
+    /** out += value · (fan-out of source element {@code index}) for a conv or linear projection. */
+    static void scatter(final Projection p, final int index, final long value, final long[] out)
+    {
+        final short[] m = p.mantissa;
+        final int cout = p.outFeatures;
+        if (p.kind == Projection.Kind.LINEAR)
+        {
+            final int din = p.inFeatures;
+            final int n = index / din;
+            final int wBase = (index - n * din) * cout;
+            final int oBase = n * cout;
+            for (int o = 0; o < cout; o++)
+            {
+                out[oBase + o] += value * m[wBase + o];
+            }
+            return;
+        }
+        final int cin = p.inFeatures;
+        final int w = p.width;
+        final int h = p.height;
+        final int ci = index % cin;
+        final int pix = index / cin;
+        final int y = pix / w;
+        final int x = pix - y * w;
+        for (int ky = 0; ky < 3; ky++)
+        {
+            final int yo = y - ky + 1;
+            if (yo < 0 || yo >= h)
+            {
+                continue;
+            }
+            for (int kx = 0; kx < 3; kx++)
+            {
+                final int xo = x - kx + 1;
+                if (xo < 0 || xo >= w)
+                {
+                    continue;
+                }
+                final int wBase = ((ky * 3 + kx) * cin + ci) * cout;
+                final int oBase = (yo * w + xo) * cout;
+                for (int o = 0; o < cout; o++)
+                {
+                    out[oBase + o] += value * m[wBase + o];
+                }
+            }
+        }
+    }
+
+    /** out += projection applied to a whole vector of values (counts or pixels); zeros are skipped. */
+    static void scatterAll(final Projection p, final int[] values, final long[] out)
+    {
+        for (int i = 0; i < values.length; i++)
+        {
+            if (values[i] != 0)
+            {
+                scatter(p, i, values[i], out);
+            }
+        }
+    }
+
+    /** out[h, i, j] += Σ_{d in head h} q[i, d]·k[j, d]. */
+    static void qk(final Projection p, final int[] q, final int[] k, final long[] out)
+    {
+        final int n = p.tokens();
+        final int d = p.inFeatures;
+        final int dk = d / p.heads;
+        for (int h = 0; h < p.heads; h++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                final int qBase = i * d + h * dk;
+                final int oBase = (h * n + i) * n;
+                for (int j = 0; j < n; j++)
+                {
+                    final int kBase = j * d + h * dk;
+                    long s = 0;
+                    for (int e = 0; e < dk; e++)
+                    {
+                        s += (long)q[qBase + e] * k[kBase + e];
+                    }
+                    out[oBase + j] += s;
+                }
+            }
+        }
+    }
+
+    /** out[i, d] += Σ_j a[head(d), i, j]·v[j, d]. */
+    static void av(final Projection p, final int[] a, final int[] v, final long[] out)
+    {
+        final int n = p.tokens();
+        final int d = p.inFeatures;
+        final int dk = d / p.heads;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                final int vBase = j * d;
+                for (int h = 0; h < p.heads; h++)
+                {
+                    final long aij = a[(h * n + i) * n + j];
+                    if (aij == 0)
+                    {
+                        continue;
+                    }
+                    final int oBase = i * d + h * dk;
+                    for (int e = 0; e < dk; e++)
+                    {
+                        out[oBase + e] += aij * v[vBase + h * dk + e];
+                    }
+                }
+            }
+        }
+    }
+
+    /** acc[c] += Σ_j head[j, c] · colSum[j]. */
+    static void head(final Projection head, final long[] colSum, final long[] acc)
+    {
+        final int classes = head.outFeatures;
+        final short[] m = head.mantissa;
+        for (int j = 0; j < colSum.length; j++)
+        {
+            final long s = colSum[j];
+            if (s == 0)
+            {
+                continue;
+            }
+            final int base = j * classes;
+            for (int c = 0; c < classes; c++)
+            {
+                acc[c] += s * m[base + c];
+            }
+        }
+    }
+
+    /** colSum[j] += Σ_n current[n, j] << shift. */
+    static void columnSums(final long[] current, final int features, final int shift, final long[] colSum)
+    {
+        for (int i = 0; i < current.length; i++)
+        {
+            colSum[i % features] += current[i] << shift;
+        }
+    }
+}
