@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The error the integer rule adds, measured on images: per DIF population the largest |Δz| between
- * the float model's pre-activation and the integer one (x·unit/T), in ANN units and relative to the
- * threshold, and the fraction of neurons whose spike count differs; the logits' agreement too.
+ * The error the integer rule adds, measured on images. Per DIF population: the largest |Δz| between
+ * the float model's pre-activation and the integer one (x·unit/T) when both are fed the float
+ * model's own spike counts — the error this population's weights, bias and threshold add — in ANN
+ * units and in thresholds; and, end to end, the fraction of neurons whose count differs once errors
+ * have propagated. Also how often the two models predict the same class.
  */
 public final class QuantizationError
 {
-    /** One population's figures over all images. */
+    /** One population's figures over all images; countMismatch is end to end. */
     public record Row(String population, double maxAbsDelta, double maxDeltaOverThreshold, double countMismatch)
     {
     }
@@ -36,8 +38,15 @@ public final class QuantizationError
         for (final int[] px : pixels)
         {
             final FloatReference.Run run = fr.runAll(px);
-            final long[][] pre = new long[n][];
-            final ExecutionResult r = qr.run(net.encode(px), pre);
+            final ExecutionResult r = qr.run(net.encode(px));
+            final int[][] floatCounts = new int[n][];
+            final long[][] cache = new long[net.projectionCount()][];
+            for (int id = 0; id < n; id++)
+            {
+                final IntPopulation p = net.population(id);
+                floatCounts[id] = p.kind == IntPopulation.Kind.INPUT ? net.encode(px)
+                    : p.spiking() ? run.counts(graph.indexOf(p.name)) : null;
+            }
             for (int id = 0; id < n; id++)
             {
                 final IntPopulation p = net.population(id);
@@ -47,10 +56,11 @@ public final class QuantizationError
                 }
                 final int gi = graph.indexOf(p.name);
                 final double[] z = run.preActivation(gi);
-                final int[] fc = run.counts(gi);
+                final int[] fc = floatCounts[id];
+                final long[] local = qr.windowInput(p, floatCounts, cache);
                 for (int e = 0; e < z.length; e++)
                 {
-                    final double zi = pre[id][e] * p.unit / net.timeWindow;
+                    final double zi = local[e] * p.unit / net.timeWindow;
                     maxAbs[id] = Math.max(maxAbs[id], Math.abs(zi - z[e]));
                     if (fc[e] != r.counts()[id][e])
                     {

@@ -42,24 +42,10 @@ public final class QuantizedReference
             {
                 case INPUT -> counts[id] = input;
                 case DIF -> {
-                    final long[] x = new long[p.size];
-                    for (int k = 0; k < p.inputs.length; k++)
-                    {
-                        final long[] cur = current(p.inputs[k], counts, currents);
-                        final int s = p.inputShifts[k];
-                        for (int i = 0; i < x.length; i++)
-                        {
-                            x[i] += cur[i] << s;
-                        }
-                    }
+                    final long[] x = windowInput(p, counts, currents);
                     final int[] c = new int[p.size];
-                    final int ch = p.channels();
                     for (int i = 0; i < x.length; i++)
                     {
-                        if (p.bias != null)
-                        {
-                            x[i] += p.bias[i % ch];
-                        }
                         c[i] = (int)Math.max(0, Math.min(t, Math.floorDiv(x[i] + p.v0, (long)p.theta)));
                     }
                     counts[id] = c;
@@ -83,6 +69,33 @@ public final class QuantizedReference
             }
         }
         return new ExecutionResult(counts, logits, 0);
+    }
+
+    /**
+     * The whole window's input x of DIF population p (bias included, v0 not) given the spike counts
+     * of its sources in {@code counts}; {@code currents} caches projection currents and may hold nulls.
+     */
+    public long[] windowInput(final IntPopulation p, final int[][] counts, final long[][] currents)
+    {
+        final long[] x = new long[p.size];
+        for (int k = 0; k < p.inputs.length; k++)
+        {
+            final long[] cur = current(p.inputs[k], counts, currents);
+            final int s = p.inputShifts[k];
+            for (int i = 0; i < x.length; i++)
+            {
+                x[i] += cur[i] << s;
+            }
+        }
+        if (p.bias != null)
+        {
+            final int ch = p.channels();
+            for (int i = 0; i < x.length; i++)
+            {
+                x[i] += p.bias[i % ch];
+            }
+        }
+        return x;
     }
 
     private long[] current(final int projId, final int[][] counts, final long[][] currents)
