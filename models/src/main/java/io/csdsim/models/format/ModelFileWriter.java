@@ -47,8 +47,10 @@ public final class ModelFileWriter
         {
             final Path parent = json.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            final Path tmpWeights = Files.createTempFile(parent, ".csdsim-", ".tmp");
-            final Path tmpJson = Files.createTempFile(parent, ".csdsim-", ".tmp");
+            // Not createTempFile: its owner-only permissions would stick to the model files.
+            final long pid = ProcessHandle.current().pid();
+            final Path tmpWeights = parent.resolve("." + weights.getFileName() + ".tmp-" + pid);
+            final Path tmpJson = parent.resolve("." + json.getFileName() + ".tmp-" + pid);
             try
             {
                 try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmpWeights), 1 << 20))

@@ -15,48 +15,55 @@ import java.util.stream.IntStream;
 public final class FloatReference
 {
     private final ModelGraph graph;
-    /** Per node, weights in fan-out layout (conv [ky][kx][ci][co], linear and head [in][out]). */
-    private final float[][] fanOut;
+    /**
+     * The one node whose weights are held in fan-out layout (conv [ky][kx][ci][co], linear and head
+     * [in][out]); runs evaluate node after node, so caching only the last keeps one extra layer, not
+     * a second copy of the model.
+     */
+    private int fanOutNode = -1;
+    private float[] fanOutWeights;
 
     public FloatReference(final ModelGraph graph)
     {
         this.graph = graph;
-        this.fanOut = new float[graph.nodes().size()][];
-        for (int i = 0; i < fanOut.length; i++)
+    }
+
+    private synchronized float[] fanOut(final int i)
+    {
+        if (i == fanOutNode)
         {
-            final GraphNode n = graph.nodes().get(i);
-            if (n.weight == null)
-            {
-                continue;
-            }
-            final float[] w = graph.weight(n.weight);
-            final int[] s = graph.weightShape(n.weight);
-            final float[] t = new float[w.length];
-            if (n.op == OpKind.CONV3X3)
-            {
-                for (int co = 0; co < s[0]; co++)
-                {
-                    for (int ci = 0; ci < s[1]; ci++)
-                    {
-                        for (int k = 0; k < 9; k++)
-                        {
-                            t[(k * s[1] + ci) * s[0] + co] = w[(co * s[1] + ci) * 9 + k];
-                        }
-                    }
-                }
-            }
-            else
-            {
-                for (int o = 0; o < s[0]; o++)
-                {
-                    for (int in = 0; in < s[1]; in++)
-                    {
-                        t[in * s[0] + o] = w[o * s[1] + in];
-                    }
-                }
-            }
-            fanOut[i] = t;
+            return fanOutWeights;
         }
+        final GraphNode n = graph.nodes().get(i);
+        final float[] w = graph.weight(n.weight);
+        final int[] s = graph.weightShape(n.weight);
+        final float[] t = new float[w.length];
+        if (n.op == OpKind.CONV3X3)
+        {
+            for (int co = 0; co < s[0]; co++)
+            {
+                for (int ci = 0; ci < s[1]; ci++)
+                {
+                    for (int k = 0; k < 9; k++)
+                    {
+                        t[(k * s[1] + ci) * s[0] + co] = w[(co * s[1] + ci) * 9 + k];
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (int o = 0; o < s[0]; o++)
+            {
+                for (int in = 0; in < s[1]; in++)
+                {
+                    t[in * s[0] + o] = w[o * s[1] + in];
+                }
+            }
+        }
+        fanOutNode = i;
+        fanOutWeights = t;
+        return t;
     }
 
     public ModelGraph graph()
@@ -127,12 +134,12 @@ public final class FloatReference
             }
             values[i] = switch (n.op)
             {
-                case CONV3X3 -> conv(n, fanOut[i], in(n, 0));
-                case LINEAR -> linear(n, fanOut[i], in(n, 0));
+                case CONV3X3 -> conv(n, fanOut(i), in(n, 0));
+                case LINEAR -> linear(n, fanOut(i), in(n, 0));
                 case QK -> qk(n, in(n, 0), in(n, 1));
                 case AV -> av(n, in(n, 0), in(n, 1));
                 case MAXPOOL -> maxPool(graph.node(n.inputs[0]), n, in(n, 0));
-                case READOUT -> readout(n, fanOut[i]);
+                case READOUT -> readout(n, fanOut(i));
                 default -> throw new IllegalStateException(n.op.name());
             };
         }

@@ -26,8 +26,16 @@ public final class QuantizationError
     private final List<Row> rows = new ArrayList<>();
     private int sameClass;
     private int images;
+    private int floatCorrect;
+    private int integerCorrect;
 
     public QuantizationError(final ModelGraph graph, final IntNetwork net, final int[][] pixels)
+    {
+        this(graph, net, pixels, null);
+    }
+
+    /** @param labels one class per image, or null. */
+    public QuantizationError(final ModelGraph graph, final IntNetwork net, final int[][] pixels, final int[] labels)
     {
         final FloatReference fr = new FloatReference(graph);
         final QuantizedReference qr = new QuantizedReference(net);
@@ -35,8 +43,9 @@ public final class QuantizationError
         final double[] maxAbs = new double[n];
         final long[] mismatched = new long[n];
         final long[] total = new long[n];
-        for (final int[] px : pixels)
+        for (int img = 0; img < pixels.length; img++)
         {
+            final int[] px = pixels[img];
             final FloatReference.Run run = fr.runAll(px);
             final ExecutionResult r = qr.run(net.encode(px));
             final int[][] floatCounts = new int[n][];
@@ -82,6 +91,11 @@ public final class QuantizationError
                     }
                 }
                 sameClass += best == r.predictedClass() ? 1 : 0;
+                if (labels != null)
+                {
+                    floatCorrect += best == labels[img] ? 1 : 0;
+                    integerCorrect += r.predictedClass() == labels[img] ? 1 : 0;
+                }
             }
             images++;
         }
@@ -111,6 +125,18 @@ public final class QuantizationError
     public List<Row> rows()
     {
         return rows;
+    }
+
+    /** @return the float model's accuracy on the labelled images. */
+    public double floatAccuracy()
+    {
+        return images == 0 ? 0 : (double)floatCorrect / images;
+    }
+
+    /** @return the integer network's accuracy on the labelled images. */
+    public double integerAccuracy()
+    {
+        return images == 0 ? 0 : (double)integerCorrect / images;
     }
 
     /** @return the fraction of images on which the float and integer models predict the same class. */

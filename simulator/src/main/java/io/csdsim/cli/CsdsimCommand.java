@@ -1,0 +1,109 @@
+package io.csdsim.cli;
+
+import io.csdsim.models.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The root command: {@code csdsim <command> [options]}. */
+@Command(name = "csdsim", mixinStandardHelpOptions = true, versionProvider = CsdsimCommand.Version.class,
+    description = {
+        "Cycle-level simulator of a many-core neuromorphic chip running CSDformer, the fully spike-driven transformer.",
+        "Make or load a model, inspect it, and run it on the two reference executors.",
+        "",
+        "Start here:",
+        "  csdsim model run                                   run the shipped default model on shipped images",
+        "  csdsim model info --arch 4-384 --dataset cifar10   per-layer parameters, MACs, neurons, synapses",
+        "  csdsim model create --arch 4-384 --dataset cifar10 -o m.json",
+        "  csdsim model run m.json --input image.png"},
+    subcommands = {ModelCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (a file, a field or an option; the message says which)."})
+public final class CsdsimCommand implements Runnable
+{
+    /** Exit code for bad input: a model, image or option the message names. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(final String[] args)
+    {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(final String[] args, final PrintWriter out, final PrintWriter err)
+    {
+        final CommandLine cl = new CommandLine(new CsdsimCommand());
+        cl.setUsageHelpWidth(110);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("csdsim: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            final boolean verbose = parsed.matchedOption("--verbose") != null || java.util.Arrays.asList(args).contains("--verbose");
+            final Throwable cause = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+            if (cause instanceof InvalidInputException || cause instanceof java.io.IOException)
+            {
+                err.println("csdsim: " + cause.getMessage());
+                if (verbose)
+                {
+                    cause.printStackTrace(err);
+                }
+                return EXIT_BAD_INPUT;
+            }
+            if (cause instanceof OutOfMemoryError)
+            {
+                err.println("csdsim: out of memory; give the JVM more heap with CSDSIM_JAVA_OPTS=-Xmx16g");
+                return 1;
+            }
+            err.println("csdsim: internal error: " + cause);
+            if (verbose)
+            {
+                cause.printStackTrace(err);
+            }
+            else
+            {
+                err.println("Run again with --verbose for the stack trace.");
+            }
+            return 1;
+        });
+        final int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** @return the installation's root: the launcher sets it; else the working directory. */
+    static Path home()
+    {
+        final String h = System.getProperty("csdsim.home");
+        return Path.of(h == null ? "." : h);
+    }
+
+    /** The version printed by --version. */
+    static final class Version implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            final String v = CsdsimCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"csdsim " + (v == null ? "development build" : v), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.csdsim.cli;
+
+import io.csdsim.models.InvalidInputException;
+import io.csdsim.models.csdformer.SyntheticImages;
+import io.csdsim.models.graph.InputSpec;
+import io.csdsim.models.input.IdxReader;
+import io.csdsim.models.input.ImageSet;
+import io.csdsim.models.input.InputLoader;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Which images a command runs: a file, seeded synthetic images, or the shipped default inputs. */
+final class InputOptions
+{
+    /** The shipped inputs of the default model, under the installation root. */
+    static final String DEFAULT_INPUTS = "data/inputs/default.npy";
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Images: IDX (.idx, .gz, *-ubyte), .npy (uint8 or float32 in [0, 1]), .png, .jpg.")
+    Path input;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "IDX labels for the images, to report accuracy.")
+    Path labels;
+
+    @Option(names = "--synthetic", paramLabel = "N", description = "Use N seeded synthetic images instead of a file.")
+    Integer synthetic;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic images (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images.")
+    Integer limit;
+
+    /** @return the images, brought to the model's input; the shipped inputs when none are named. */
+    ImageSet load(final InputSpec spec)
+    {
+        if (input != null && synthetic != null)
+        {
+            throw new InvalidInputException("--input/--synthetic", "", "give one of them, not both");
+        }
+        ImageSet set;
+        if (synthetic != null)
+        {
+            if (synthetic < 1)
+            {
+                throw new InvalidInputException("--synthetic", "", synthetic + "; expected N >= 1");
+            }
+            set = new ImageSet(spec.height(), spec.width(), spec.channels(), SyntheticImages.generate(spec, synthetic, seed), null,
+                synthetic + " synthetic images (seed " + seed + ")");
+        }
+        else
+        {
+            Path p = input;
+            if (p == null)
+            {
+                p = CsdsimCommand.home().resolve(DEFAULT_INPUTS);
+                if (!Files.exists(p))
+                {
+                    throw new InvalidInputException(p.toString(), "", "the shipped inputs are missing; name images with --input or use --synthetic N");
+                }
+            }
+            set = InputLoader.load(p, spec);
+        }
+        if (labels != null)
+        {
+            final int[] l = IdxReader.readLabels(labels);
+            if (l.length < set.count())
+            {
+                throw new InvalidInputException(labels.toString(), "", l.length + " labels for " + set.count() + " images");
+            }
+            set = set.withLabels(java.util.Arrays.copyOf(l, set.count()));
+        }
+        if (limit != null)
+        {
+            if (limit < 1)
+            {
+                throw new InvalidInputException("--limit", "", limit + "; expected N >= 1");
+            }
+            set = set.limit(limit);
+        }
+        if (set.count() == 0)
+        {
+            throw new InvalidInputException(set.source(), "", "holds no images");
+        }
+        return set;
+    }
+}

@@ -1,0 +1,79 @@
+package io.csdsim.cli;
+
+import io.csdsim.models.InvalidInputException;
+import io.csdsim.models.format.ModelFileReader;
+import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.quant.IntQuantizer;
+import io.csdsim.models.quant.QuantizationParams;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The model a command works on, and the widths of the integer network made from it. */
+final class ModelOptions
+{
+    /** Where the shipped default model lives, under the installation root. */
+    static final String DEFAULT_MODEL = "data/models/default.json";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.json",
+        description = "Model file (its weights beside it). Default: the shipped " + DEFAULT_MODEL + ".")
+    Path model;
+
+    @Option(names = "--weight-bits", defaultValue = "8", description = "Signed weight mantissa bits of the integer network (default: ${DEFAULT-VALUE}).")
+    int weightBits;
+
+    @Option(names = "--membrane-bits", defaultValue = "24", description = "Saturating membrane bits (default: ${DEFAULT-VALUE}).")
+    int membraneBits;
+
+    @Option(names = "-D", paramLabel = "D", description = "Run with this DIF delay instead of the model's.")
+    Integer delay;
+
+    Path path()
+    {
+        if (model != null)
+        {
+            return model;
+        }
+        final Path p = CsdsimCommand.home().resolve(DEFAULT_MODEL);
+        if (!Files.exists(p))
+        {
+            throw new InvalidInputException(p.toString(), "", "the shipped default model is missing; run scripts/make-default-model.sh or name a model file");
+        }
+        return p;
+    }
+
+    ModelGraph load()
+    {
+        final ModelGraph g = ModelFileReader.read(path());
+        if (delay != null)
+        {
+            if (delay < 0)
+            {
+                throw new InvalidInputException("-D", "", "D = " + delay + "; expected D >= 0");
+            }
+            return g.withDelay(delay);
+        }
+        return g;
+    }
+
+    QuantizationParams params()
+    {
+        if (weightBits < 2 || weightBits > 16)
+        {
+            throw new InvalidInputException("--weight-bits", "", weightBits + "; expected 2..16");
+        }
+        if (membraneBits < 8 || membraneBits > 62)
+        {
+            throw new InvalidInputException("--membrane-bits", "", membraneBits + "; expected 8..62");
+        }
+        return new QuantizationParams(weightBits, membraneBits, QuantizationParams.DEFAULT.minThresholdBits());
+    }
+
+    IntNetwork quantize(final ModelGraph g)
+    {
+        return IntQuantizer.quantize(g, params());
+    }
+}
