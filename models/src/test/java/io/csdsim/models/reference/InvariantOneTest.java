@@ -23,7 +23,7 @@ class InvariantOneTest
     {
         final SplittableRandom r = new SplittableRandom(20261122);
         long spikes = 0;
-        for (int trial = 0; trial < 60; trial++)
+        for (int trial = 0; trial < 200; trial++)
         {
             final int t = 1 + r.nextInt(5);
             final int d = t - 1 + r.nextInt(3);
