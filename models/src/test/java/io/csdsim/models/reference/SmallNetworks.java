@@ -70,12 +70,13 @@ public final class SmallNetworks
     }
 
     /**
-     * Quantizes with 48-bit membranes: random thresholds can make one spike worth 2^20 thresholds, and
-     * a saturating membrane then depends on arrival order, which invariant 1 does not cover.
+     * Quantizes with 62-bit membranes: a random tiny model can make one writer's input worth 2^15
+     * thresholds of 2^30 units, and a saturating membrane then depends on arrival order, which
+     * invariant 1 does not cover (saturation is counted and reported instead).
      */
     public static IntNetwork quantize(final ModelGraph g, final int weightBits)
     {
-        return IntQuantizer.quantize(g, new QuantizationParams(weightBits, 48, 8));
+        return IntQuantizer.quantize(g, new QuantizationParams(weightBits, 62, 8));
     }
 
     /** Random delays in [1, maxDelay] for every edge. */
