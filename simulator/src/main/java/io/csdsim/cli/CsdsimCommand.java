@@ -1,5 +1,6 @@
 package io.csdsim.cli;
 
+import io.csdsim.isa.ChipInputException;
 import io.csdsim.models.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +19,9 @@ import java.nio.file.Path;
         "  csdsim model run                                   run the shipped default model on shipped images",
         "  csdsim model info --arch 4-384 --dataset cifar10   per-layer parameters, MACs, neurons, synapses",
         "  csdsim model create --arch 4-384 --dataset cifar10 -o m.json",
-        "  csdsim model run m.json --input image.png"},
-    subcommands = {ModelCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
+        "  csdsim model run m.json --input image.png",
+        "  csdsim chip show loihi                             a chip preset, every figure with its source"},
+    subcommands = {ModelCommand.class, ChipCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (a file, a field or an option; the message says which)."})
 public final class CsdsimCommand implements Runnable
 {
@@ -58,7 +60,7 @@ public final class CsdsimCommand implements Runnable
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             final boolean verbose = parsed.matchedOption("--verbose") != null || java.util.Arrays.asList(args).contains("--verbose");
             final Throwable cause = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-            if (cause instanceof InvalidInputException || cause instanceof java.io.IOException)
+            if (cause instanceof InvalidInputException || cause instanceof ChipInputException || cause instanceof java.io.IOException)
             {
                 err.println("csdsim: " + cause.getMessage());
                 if (verbose)

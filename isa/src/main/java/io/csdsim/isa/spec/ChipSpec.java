@@ -1,0 +1,142 @@
+package io.csdsim.isa.spec;
+
+import java.util.Arrays;
+
+/**
+ * One chip design (DESIGN §5): a value and a source for every {@link ChipField}. Immutable; changes
+ * make a copy ({@link #with}).
+ */
+public final class ChipSpec
+{
+    private final String name;
+    private final String description;
+    private final double[] values;
+    private final String[] sources;
+
+    ChipSpec(final String name, final String description, final double[] values, final String[] sources)
+    {
+        this.name = name;
+        this.description = description;
+        this.values = values;
+        this.sources = sources;
+    }
+
+    public String name()
+    {
+        return name;
+    }
+
+    public String description()
+    {
+        return description;
+    }
+
+    public double get(final ChipField f)
+    {
+        return values[f.ordinal()];
+    }
+
+    public int getInt(final ChipField f)
+    {
+        return (int)values[f.ordinal()];
+    }
+
+    public long getLong(final ChipField f)
+    {
+        return (long)values[f.ordinal()];
+    }
+
+    public boolean flag(final ChipField f)
+    {
+        return values[f.ordinal()] != 0;
+    }
+
+    /** @return where the value of f comes from. */
+    public String source(final ChipField f)
+    {
+        return sources[f.ordinal()];
+    }
+
+    /** @return a copy with one field changed and its new source. */
+    public ChipSpec with(final ChipField f, final double value, final String source)
+    {
+        final String why = f.check(value);
+        if (why != null)
+        {
+            throw new IllegalArgumentException(f.key + ": " + why);
+        }
+        final double[] v = values.clone();
+        final String[] s = sources.clone();
+        v[f.ordinal()] = value;
+        s[f.ordinal()] = source;
+        return new ChipSpec(name, description, v, s);
+    }
+
+    public ChipSpec renamed(final String newName)
+    {
+        return new ChipSpec(newName, description, values, sources);
+    }
+
+    /** @return cores of one chip. */
+    public int coresPerChip()
+    {
+        return getInt(ChipField.MESH_TILES_X) * getInt(ChipField.MESH_TILES_Y) * getInt(ChipField.MESH_CORES_PER_TILE);
+    }
+
+    public int maxNeurons()
+    {
+        return getInt(ChipField.CORE_MAX_NEURONS);
+    }
+
+    public int maxInputAxons()
+    {
+        return getInt(ChipField.CORE_MAX_INPUT_AXONS);
+    }
+
+    public int maxOutputRoutes()
+    {
+        return getInt(ChipField.CORE_MAX_OUTPUT_ROUTES);
+    }
+
+    public long synapseMemoryBits()
+    {
+        return getLong(ChipField.CORE_SYNAPSE_MEMORY_BITS);
+    }
+
+    public int weightBits()
+    {
+        return getInt(ChipField.CORE_WEIGHT_BITS);
+    }
+
+    public int membraneBits()
+    {
+        return getInt(ChipField.CORE_MEMBRANE_BITS);
+    }
+
+    public boolean sharedTables()
+    {
+        return flag(ChipField.CORE_SHARED_TABLES);
+    }
+
+    public int tdecUnits()
+    {
+        return getInt(ChipField.CORE_TDEC_UNITS);
+    }
+
+    public int maxAxonDelay()
+    {
+        return getInt(ChipField.CORE_MAX_AXON_DELAY);
+    }
+
+    @Override
+    public boolean equals(final Object o)
+    {
+        return o instanceof ChipSpec c && name.equals(c.name) && Arrays.equals(values, c.values);
+    }
+
+    @Override
+    public int hashCode()
+    {
+        return name.hashCode() * 31 + Arrays.hashCode(values);
+    }
+}
