@@ -21,6 +21,27 @@ public final class ChipSpec
         this.sources = sources;
     }
 
+    /**
+     * @return a spec from values and sources in {@link ChipField} order; null when valid, else throws
+     * IllegalArgumentException naming the field.
+     */
+    public static ChipSpec of(final String name, final String description, final double[] values, final String[] sources)
+    {
+        if (values.length != ChipField.values().length || sources.length != values.length)
+        {
+            throw new IllegalArgumentException(values.length + " values for " + ChipField.values().length + " fields");
+        }
+        for (final ChipField f : ChipField.values())
+        {
+            final String why = f.check(values[f.ordinal()]);
+            if (why != null)
+            {
+                throw new IllegalArgumentException(f.key + ": " + values[f.ordinal()] + "; " + why);
+            }
+        }
+        return new ChipSpec(name, description, values.clone(), sources.clone());
+    }
+
     public String name()
     {
         return name;

@@ -1,0 +1,505 @@
+package io.csdsim.isa.program;
+
+import io.csdsim.isa.ChipInputException;
+import io.csdsim.isa.spec.ChipField;
+import io.csdsim.isa.spec.ChipSpec;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The binary chip program, {@code .csdx} (docs/chip-program.md): the magic "CSDX", a u16 format
+ * version and a u16 section count, then sections, each a 4-byte tag, a u32 payload length, the
+ * payload's CRC-32 and the payload; all little-endian. Weight tables are stored once, in TABL, and
+ * edges refer to them by id. A truncated or corrupted file is answered with the section and offset.
+ */
+public final class CsdxFormat
+{
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = {'C', 'S', 'D', 'X'};
+    private static final String[] SECTIONS = {"HEAD", "SPEC", "TABL", "POPS", "EDGE", "GRPS", "ROUT"};
+
+    private CsdxFormat()
+    {
+    }
+
+    /** @return the program's bytes; the same program always gives the same bytes. */
+    public static byte[] write(final ChipProgram p)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteBuffer head = le(8);
+        head.put(MAGIC).putShort((short)VERSION).putShort((short)SECTIONS.length);
+        out.writeBytes(head.array());
+        section(out, "HEAD", head(p));
+        section(out, "SPEC", spec(p.spec));
+        section(out, "TABL", tables(p));
+        section(out, "POPS", populations(p));
+        section(out, "EDGE", edges(p));
+        section(out, "GRPS", groups(p));
+        section(out, "ROUT", routes(p));
+        return out.toByteArray();
+    }
+
+    private static ByteBuffer le(final int n)
+    {
+        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static void section(final ByteArrayOutputStream out, final String tag, final Payload payload)
+    {
+        final byte[] data = payload.bytes();
+        final CRC32 crc = new CRC32();
+        crc.update(data);
+        final ByteBuffer h = le(12);
+        h.put(tag.getBytes(StandardCharsets.US_ASCII)).putInt(data.length).putInt((int)crc.getValue());
+        out.writeBytes(h.array());
+        out.writeBytes(data);
+    }
+
+    /** A growable little-endian payload. */
+    private static final class Payload
+    {
+        private ByteBuffer buf = le(1024);
+
+        private void ensure(final int n)
+        {
+            if (buf.remaining() < n)
+            {
+                final ByteBuffer b = le(Math.max(buf.capacity() * 2, buf.position() + n));
+                buf.flip();
+                b.put(buf);
+                buf = b;
+            }
+        }
+
+        Payload i8(final int v)
+        {
+            ensure(1);
+            buf.put((byte)v);
+            return this;
+        }
+
+        Payload i32(final int v)
+        {
+            ensure(4);
+            buf.putInt(v);
+            return this;
+        }
+
+        Payload i64(final long v)
+        {
+            ensure(8);
+            buf.putLong(v);
+            return this;
+        }
+
+        Payload f64(final double v)
+        {
+            ensure(8);
+            buf.putDouble(v);
+            return this;
+        }
+
+        Payload str(final String s)
+        {
+            final byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            ensure(4 + b.length);
+            buf.putInt(b.length).put(b);
+            return this;
+        }
+
+        Payload shorts(final short[] v)
+        {
+            ensure(4 + 2 * v.length);
+            buf.putInt(v.length);
+            for (final short s : v)
+            {
+                buf.putShort(s);
+            }
+            return this;
+        }
+
+        byte[] bytes()
+        {
+            final byte[] b = new byte[buf.position()];
+            buf.get(0, b);
+            return b;
+        }
+    }
+
+    private static Payload head(final ChipProgram p)
+    {
+        return new Payload().str(p.name).i32(p.timeWindow).i32(p.delay).i32(p.chips).i32(p.outputReadyTick).i32(p.initiationInterval);
+    }
+
+    private static Payload spec(final ChipSpec s)
+    {
+        final Payload out = new Payload().str(s.name()).str(s.description()).i32(ChipField.values().length);
+        for (final ChipField f : ChipField.values())
+        {
+            out.str(f.key).f64(s.get(f)).str(s.source(f));
+        }
+        return out;
+    }
+
+    private static Payload tables(final ChipProgram p)
+    {
+        final Payload out = new Payload().i32(p.tables().size());
+        for (final SynapseTable t : p.tables())
+        {
+            out.i32(t.id()).i8(t.kind().ordinal()).i32(t.height()).i32(t.width()).i32(t.inFeatures()).i32(t.outFeatures()).shorts(t.mantissa());
+        }
+        return out;
+    }
+
+    private static Payload populations(final ChipProgram p)
+    {
+        final Payload out = new Payload().i32(p.populations().size());
+        for (final ProgramPopulation q : p.populations())
+        {
+            out.i32(q.id()).str(q.name()).i8(q.kind().ordinal()).i32(q.shape().length);
+            for (final int d : q.shape())
+            {
+                out.i32(d);
+            }
+            out.i32(q.theta()).i32(q.v0()).i32(q.windowStart()).i32(q.bias() == null ? -1 : q.bias().length);
+            if (q.bias() != null)
+            {
+                for (final long b : q.bias())
+                {
+                    out.i64(b);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Payload edges(final ChipProgram p)
+    {
+        final Payload out = new Payload().i32(p.edges().size());
+        for (final ProgramEdge e : p.edges())
+        {
+            out.i32(e.id()).i32(e.target()).i8(e.kind().ordinal()).i32(e.table()).i32(e.sourceA()).i32(e.sourceB()).i32(e.heads())
+                .i32(e.shift()).i32(e.delay());
+        }
+        return out;
+    }
+
+    private static Payload groups(final ChipProgram p)
+    {
+        final Payload out = new Payload().i32(p.groups().size());
+        for (final NeuronGroup g : p.groups())
+        {
+            out.i32(g.id()).i32(g.population()).i32(g.start()).i32(g.end()).i32(g.core());
+        }
+        return out;
+    }
+
+    private static Payload routes(final ChipProgram p)
+    {
+        final Payload out = new Payload().i32(p.routes().size());
+        for (final Route r : p.routes())
+        {
+            out.i32(r.sourceGroup()).i32(r.targetGroup()).i32(r.edge()).i32(r.entries()).i32(r.hops()).i32(r.chipCrossings());
+        }
+        return out;
+    }
+
+    /** Reads and checks a program; {@code src} names the file in messages. */
+    public static ChipProgram read(final String src, final byte[] bytes)
+    {
+        final ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < 8)
+        {
+            throw new ChipInputException(src, "offset 0", "truncated: " + bytes.length + " bytes, expected the 8-byte CSDX header");
+        }
+        for (int i = 0; i < 4; i++)
+        {
+            if (bytes[i] != MAGIC[i])
+            {
+                throw new ChipInputException(src, "offset 0", "not a csdsim chip program: expected the magic CSDX");
+            }
+        }
+        final int version = b.getShort(4) & 0xFFFF;
+        if (version != VERSION)
+        {
+            throw new ChipInputException(src, "offset 4", "format version " + version + "; this csdsim reads version " + VERSION
+                + " (recompile the model)");
+        }
+        final int count = b.getShort(6) & 0xFFFF;
+        final Map<String, Reader> sections = new LinkedHashMap<>();
+        int at = 8;
+        for (int s = 0; s < count; s++)
+        {
+            if (at + 12 > bytes.length)
+            {
+                throw new ChipInputException(src, "offset " + at, "truncated: section " + (s + 1) + " of " + count + " has no complete header");
+            }
+            final String tag = new String(bytes, at, 4, StandardCharsets.US_ASCII);
+            final long len = b.getInt(at + 4) & 0xFFFFFFFFL;
+            final int stored = b.getInt(at + 8);
+            if (at + 12 + len > bytes.length)
+            {
+                throw new ChipInputException(src, "section " + tag + " at offset " + at, "truncated: " + len + " bytes announced, "
+                    + (bytes.length - at - 12) + " present");
+            }
+            final CRC32 crc = new CRC32();
+            crc.update(bytes, at + 12, (int)len);
+            if ((int)crc.getValue() != stored)
+            {
+                throw new ChipInputException(src, "section " + tag + " at offset " + at, String.format(
+                    "CRC mismatch (stored %08x, computed %08x): the file is corrupted", stored, (int)crc.getValue()));
+            }
+            sections.put(tag, new Reader(src, tag, b, at + 12, (int)len));
+            at += 12 + (int)len;
+        }
+        if (at != bytes.length)
+        {
+            throw new ChipInputException(src, "offset " + at, (bytes.length - at) + " bytes follow the last section");
+        }
+        for (final String tag : SECTIONS)
+        {
+            if (!sections.containsKey(tag))
+            {
+                throw new ChipInputException(src, "section " + tag, "missing");
+            }
+        }
+        final Reader h = sections.get("HEAD");
+        final String name = h.str();
+        final int t = h.i32();
+        final int d = h.i32();
+        final int chips = h.i32();
+        final int ready = h.i32();
+        final int ii = h.i32();
+        h.end();
+        final ChipSpec spec = readSpec(sections.get("SPEC"));
+        final List<SynapseTable> tables = new ArrayList<>();
+        final Reader tr = sections.get("TABL");
+        for (int i = 0, n = tr.count(); i < n; i++)
+        {
+            final int id = tr.i32();
+            tr.expect(id == i, "table " + i + " carries id " + id);
+            final SynapseTable.Kind kind = tr.kind(SynapseTable.Kind.values());
+            tables.add(new SynapseTable(id, kind, tr.i32(), tr.i32(), tr.i32(), tr.i32(), tr.shorts()));
+        }
+        tr.end();
+        final List<ProgramPopulation> pops = new ArrayList<>();
+        final Reader pr = sections.get("POPS");
+        for (int i = 0, n = pr.count(); i < n; i++)
+        {
+            final int id = pr.i32();
+            pr.expect(id == i, "population " + i + " carries id " + id);
+            final String pname = pr.str();
+            final ProgramPopulation.Kind kind = pr.kind(ProgramPopulation.Kind.values());
+            final int[] shape = new int[pr.count()];
+            for (int k = 0; k < shape.length; k++)
+            {
+                shape[k] = pr.i32();
+            }
+            final int theta = pr.i32();
+            final int v0 = pr.i32();
+            final int ws = pr.i32();
+            final int nb = pr.i32();
+            long[] bias = null;
+            if (nb >= 0)
+            {
+                pr.expect(nb <= (pr.remaining() / 8), "bias of " + nb + " values overruns the section");
+                bias = new long[nb];
+                for (int k = 0; k < nb; k++)
+                {
+                    bias[k] = pr.i64();
+                }
+            }
+            pops.add(new ProgramPopulation(id, pname, kind, shape, theta, v0, bias, ws));
+        }
+        pr.end();
+        final List<ProgramEdge> edges = new ArrayList<>();
+        final Reader er = sections.get("EDGE");
+        for (int i = 0, n = er.count(); i < n; i++)
+        {
+            final ProgramEdge e = new ProgramEdge(er.i32(), er.i32(), er.kind(ProgramEdge.Kind.values()), er.i32(), er.i32(), er.i32(),
+                er.i32(), er.i32(), er.i32());
+            er.expect(e.id() == i, "edge " + i + " carries id " + e.id());
+            er.expect(e.target() >= 0 && e.target() < pops.size(), "edge " + i + ": target population " + e.target() + " does not exist");
+            er.expect(e.sourceA() >= 0 && e.sourceA() < pops.size(), "edge " + i + ": source population " + e.sourceA() + " does not exist");
+            er.expect(e.sourceB() >= -1 && e.sourceB() < pops.size(), "edge " + i + ": source population " + e.sourceB() + " does not exist");
+            er.expect(e.table() >= -1 && e.table() < tables.size(), "edge " + i + ": table " + e.table() + " does not exist");
+            edges.add(e);
+        }
+        er.end();
+        final List<NeuronGroup> groups = new ArrayList<>();
+        final Reader gr = sections.get("GRPS");
+        for (int i = 0, n = gr.count(); i < n; i++)
+        {
+            final NeuronGroup g = new NeuronGroup(gr.i32(), gr.i32(), gr.i32(), gr.i32(), gr.i32());
+            gr.expect(g.id() == i, "group " + i + " carries id " + g.id());
+            gr.expect(g.population() >= 0 && g.population() < pops.size() && g.start() >= 0 && g.end() > g.start()
+                && g.end() <= pops.get(g.population()).size(), "group " + i + ": range or population out of bounds");
+            gr.expect(g.core() >= 0 && g.core() < chips * spec.coresPerChip(), "group " + i + ": core " + g.core() + " is not on the board");
+            groups.add(g);
+        }
+        gr.end();
+        final List<Route> routes = new ArrayList<>();
+        final Reader rr = sections.get("ROUT");
+        for (int i = 0, n = rr.count(); i < n; i++)
+        {
+            final Route r = new Route(rr.i32(), rr.i32(), rr.i32(), rr.i32(), rr.i32(), rr.i32());
+            rr.expect(r.sourceGroup() >= 0 && r.sourceGroup() < groups.size() && r.targetGroup() >= 0 && r.targetGroup() < groups.size()
+                && r.edge() >= 0 && r.edge() < edges.size(), "route " + i + ": group or edge out of bounds");
+            routes.add(r);
+        }
+        rr.end();
+        return new ChipProgram(name, t, d, spec, chips, ready, ii, tables, pops, edges, groups, routes);
+    }
+
+    private static ChipSpec readSpec(final Reader r)
+    {
+        final String name = r.str();
+        final String desc = r.str();
+        final int n = r.count();
+        final double[] values = new double[ChipField.values().length];
+        final String[] sources = new String[values.length];
+        final boolean[] seen = new boolean[values.length];
+        for (int i = 0; i < n; i++)
+        {
+            final String key = r.str();
+            final ChipField f = ChipField.byKey(key);
+            r.expect(f != null, "unknown chip field '" + key + "'");
+            values[f.ordinal()] = r.f64();
+            sources[f.ordinal()] = r.str();
+            seen[f.ordinal()] = true;
+        }
+        r.end();
+        for (final ChipField f : ChipField.values())
+        {
+            r.expect(seen[f.ordinal()], "chip field " + f.key + " missing");
+        }
+        try
+        {
+            return ChipSpec.of(name, desc, values, sources);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new ChipInputException(r.src, "section SPEC", e.getMessage());
+        }
+    }
+
+    /** Bounds-checked reading of one section's payload, naming the section and the offset on error. */
+    private static final class Reader
+    {
+        private final String src;
+        private final String tag;
+        private final ByteBuffer b;
+        private final int start;
+        private final int end;
+        private int at;
+
+        Reader(final String src, final String tag, final ByteBuffer b, final int start, final int len)
+        {
+            this.src = src;
+            this.tag = tag;
+            this.b = b;
+            this.start = start;
+            this.end = start + len;
+            this.at = start;
+        }
+
+        private void need(final int n)
+        {
+            if (n < 0 || at + n > end)
+            {
+                throw new ChipInputException(src, "section " + tag + ", offset " + at, "truncated entry: needs " + n + " bytes, "
+                    + (end - at) + " left in the section");
+            }
+        }
+
+        int remaining()
+        {
+            return end - at;
+        }
+
+        void expect(final boolean ok, final String what)
+        {
+            if (!ok)
+            {
+                throw new ChipInputException(src, "section " + tag + ", offset " + at, what);
+            }
+        }
+
+        int i32()
+        {
+            need(4);
+            final int v = b.getInt(at);
+            at += 4;
+            return v;
+        }
+
+        int count()
+        {
+            final int n = i32();
+            expect(n >= 0 && n <= remaining(), "count " + n + " is negative or overruns the section");
+            return n;
+        }
+
+        long i64()
+        {
+            need(8);
+            final long v = b.getLong(at);
+            at += 8;
+            return v;
+        }
+
+        double f64()
+        {
+            need(8);
+            final double v = b.getDouble(at);
+            at += 8;
+            return v;
+        }
+
+        <E extends Enum<E>> E kind(final E[] values)
+        {
+            need(1);
+            final int k = b.get(at) & 0xFF;
+            expect(k < values.length, "kind " + k + " is not one of " + java.util.Arrays.toString(values));
+            at++;
+            return values[k];
+        }
+
+        String str()
+        {
+            final int n = i32();
+            need(n);
+            final byte[] s = new byte[n];
+            b.get(at, s);
+            at += n;
+            return new String(s, StandardCharsets.UTF_8);
+        }
+
+        short[] shorts()
+        {
+            final int n = i32();
+            expect(n >= 0, "negative length " + n);
+            need(2 * n);
+            final short[] v = new short[n];
+            for (int i = 0; i < n; i++)
+            {
+                v[i] = b.getShort(at + 2 * i);
+            }
+            at += 2 * n;
+            return v;
+        }
+
+        void end()
+        {
+            expect(at == end, (end - at) + " bytes left over at the end of the section");
+        }
+    }
+}

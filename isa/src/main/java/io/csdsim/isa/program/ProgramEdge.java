@@ -1,0 +1,28 @@
+package io.csdsim.isa.program;
+
+/**
+ * How a target population receives input: through a synapse table from one source, through a TDEC
+ * product of two sources (dynamic synapses whose weights are running counts), or as a max-pool of one
+ * source. The current an edge delivers is shifted left by {@code shift}; spikes a source fires in tick
+ * t reach the target in tick t + {@code delay}.
+ */
+public record ProgramEdge(int id, int target, Kind kind, int table, int sourceA, int sourceB, int heads, int shift, int delay)
+{
+    /** How the edge computes. */
+    public enum Kind
+    {
+        /** Weights from a {@link SynapseTable}. */
+        TABLE,
+        /** Per-head A·Bᵀ of two [N, D] spike populations into [heads, N, N] (TDEC-VMM). */
+        TDEC_QK,
+        /** Per-head A·B of A [heads, N, N] and B [N, D] spike populations into [N, D] (TDEC-VMM). */
+        TDEC_AV,
+        /** 3×3 / stride 2 / pad 1 max-pool of one spike population (TDEC-MP). */
+        POOL,
+        /**
+         * Done by the host after the last tick: the source accumulators [N, D] summed over tokens, then
+         * the dense table [D][classes] (global average pool and classifier).
+         */
+        HOST_READOUT
+    }
+}

@@ -1,0 +1,36 @@
+package io.csdsim.isa.program;
+
+import java.util.Arrays;
+
+/**
+ * One table of weight mantissas, stored once in the program however many edges use it. A conv table
+ * connects an [H, W, Cin] source to an [H, W, Cout] target with a 3×3 kernel (stride 1, pad 1),
+ * mantissas [ky][kx][cin][cout]; a dense table connects each token's Din inputs to its Dout outputs,
+ * mantissas [din][dout]. Both keep a source element's fan-out contiguous.
+ */
+public record SynapseTable(int id, Kind kind, int height, int width, int inFeatures, int outFeatures, short[] mantissa)
+{
+    /** Connectivity of a table. */
+    public enum Kind
+    {
+        CONV3X3, DENSE
+    }
+
+    public int tokens()
+    {
+        return height * width;
+    }
+
+    @Override
+    public boolean equals(final Object o)
+    {
+        return o instanceof SynapseTable t && id == t.id && kind == t.kind && height == t.height && width == t.width
+            && inFeatures == t.inFeatures && outFeatures == t.outFeatures && Arrays.equals(mantissa, t.mantissa);
+    }
+
+    @Override
+    public int hashCode()
+    {
+        return Arrays.hashCode(mantissa) * 31 + id;
+    }
+}

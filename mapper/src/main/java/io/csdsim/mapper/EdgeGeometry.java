@@ -1,0 +1,168 @@
+package io.csdsim.mapper;
+
+import io.csdsim.isa.program.ProgramEdge;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.program.SynapseTable;
+
+/**
+ * Which source units an edge connects to a range [a, b) of its target's units, and how many
+ * synapses that takes: the geometry of convolutions, token-wise dense tables, max-pools and the two
+ * attention products, computed without enumerating synapses.
+ */
+final class EdgeGeometry
+{
+    private EdgeGeometry()
+    {
+    }
+
+    /** Adds to {@code fanA} (and {@code fanB} for products) the source units that feed targets [a, b). */
+    static void fanIn(final ProgramEdge e, final ProgramPopulation target, final ProgramPopulation srcA, final SynapseTable table,
+        final int a, final int b, final Intervals fanA, final Intervals fanB)
+    {
+        switch (e.kind())
+        {
+            case TABLE -> {
+                if (table.kind() == SynapseTable.Kind.CONV3X3)
+                {
+                    convFanIn(table.height(), table.width(), table.inFeatures(), table.outFeatures(), a, b, fanA);
+                }
+                else
+                {
+                    final int n0 = a / table.outFeatures();
+                    final int n1 = (b - 1) / table.outFeatures();
+                    fanA.add(n0 * table.inFeatures(), (n1 + 1) * table.inFeatures());
+                }
+            }
+            case POOL -> poolFanIn(srcA.shape()[0], srcA.shape()[1], srcA.shape()[2], target.shape()[1], a, b, fanA);
+            case TDEC_QK -> {
+                final int n = target.shape()[1];
+                final int d = srcA.shape()[1];
+                final int dk = d / e.heads();
+                for (int row = a / n; row <= (b - 1) / n; row++)
+                {
+                    final int h = row / n;
+                    final int i = row % n;
+                    fanA.add(i * d + h * dk, i * d + (h + 1) * dk);
+                    final int ja = Math.max(a, row * n) - row * n;
+                    final int jb = Math.min(b, (row + 1) * n) - row * n;
+                    for (int j = ja; j < jb; j++)
+                    {
+                        fanB.add(j * d + h * dk, j * d + (h + 1) * dk);
+                    }
+                }
+            }
+            case TDEC_AV -> {
+                final int n = target.shape()[0];
+                final int d = target.shape()[1];
+                final int dk = d / e.heads();
+                final boolean[] covered = new boolean[d];
+                for (int i = a / d; i <= (b - 1) / d; i++)
+                {
+                    final int ea = Math.max(a, i * d) - i * d;
+                    final int eb = Math.min(b, (i + 1) * d) - i * d;
+                    for (int h = ea / dk; h <= (eb - 1) / dk; h++)
+                    {
+                        fanA.add((h * n + i) * n, (h * n + i + 1) * n);
+                    }
+                    java.util.Arrays.fill(covered, ea, eb, true);
+                }
+                // Every covered feature e needs V[j, e] for all tokens j.
+                for (int e0 = 0; e0 < d; )
+                {
+                    if (!covered[e0])
+                    {
+                        e0++;
+                        continue;
+                    }
+                    int e1 = e0;
+                    while (e1 < d && covered[e1])
+                    {
+                        e1++;
+                    }
+                    for (int j = 0; j < n; j++)
+                    {
+                        fanB.add(j * d + e0, j * d + e1);
+                    }
+                    e0 = e1;
+                }
+            }
+            default -> throw new IllegalStateException(e.kind().name());
+        }
+    }
+
+    /** 3×3 / pad 1 receptive fields of target pixels [a/cout, (b-1)/cout], all input channels. */
+    private static void convFanIn(final int h, final int w, final int cin, final int cout, final int a, final int b, final Intervals out)
+    {
+        final int p0 = a / cout;
+        final int p1 = (b - 1) / cout;
+        for (int yo = p0 / w; yo <= p1 / w; yo++)
+        {
+            final int xa = yo == p0 / w ? p0 % w : 0;
+            final int xb = yo == p1 / w ? p1 % w : w - 1;
+            final int x0 = Math.max(0, xa - 1);
+            final int x1 = Math.min(w - 1, xb + 1);
+            for (int y = Math.max(0, yo - 1); y <= Math.min(h - 1, yo + 1); y++)
+            {
+                out.add((y * w + x0) * cin, (y * w + x1 + 1) * cin);
+            }
+        }
+    }
+
+    /** 3×3 / stride 2 / pad 1 windows of target units [a, b), each on its own channel. */
+    private static void poolFanIn(final int h, final int w, final int c, final int wo, final int a, final int b, final Intervals out)
+    {
+        for (int p = a / c; p <= (b - 1) / c; p++)
+        {
+            final int ca = Math.max(a, p * c) - p * c;
+            final int cb = Math.min(b, (p + 1) * c) - p * c;
+            final int yo = p / wo;
+            final int xo = p % wo;
+            for (int y = Math.max(0, 2 * yo - 1); y <= Math.min(h - 1, 2 * yo + 1); y++)
+            {
+                for (int x = Math.max(0, 2 * xo - 1); x <= Math.min(w - 1, 2 * xo + 1); x++)
+                {
+                    out.add((y * w + x) * c + ca, (y * w + x) * c + cb);
+                }
+            }
+        }
+    }
+
+    /** @return synapses (weights, or count registers for TDEC) the edge has into targets [a, b). */
+    static long synapses(final ProgramEdge e, final ProgramPopulation target, final ProgramPopulation srcA, final SynapseTable table,
+        final int a, final int b, final long faninA, final long faninB)
+    {
+        return switch (e.kind())
+        {
+            case TABLE -> {
+                if (table.kind() == SynapseTable.Kind.DENSE)
+                {
+                    yield (long)(b - a) * table.inFeatures();
+                }
+                final int w = table.width();
+                final int h = table.height();
+                final int cout = table.outFeatures();
+                long s = 0;
+                for (int i = a; i < b; )
+                {
+                    final int p = i / cout;
+                    final int end = Math.min(b, (p + 1) * cout);
+                    final int y = p / w;
+                    final int x = p % w;
+                    final int vy = 3 - (y == 0 ? 1 : 0) - (y == h - 1 ? 1 : 0);
+                    final int vx = 3 - (x == 0 ? 1 : 0) - (x == w - 1 ? 1 : 0);
+                    s += (long)(end - i) * Math.max(1, vy) * Math.max(1, vx) * table.inFeatures();
+                    i = end;
+                }
+                yield s;
+            }
+            case POOL, TDEC_QK, TDEC_AV -> faninA + faninB;
+            default -> 0;
+        };
+    }
+
+    /** @return the distinct output features of a table's targets [a, b) (the slice a shared table needs). */
+    static int distinctOutputs(final SynapseTable table, final int a, final int b)
+    {
+        return Math.min(table.outFeatures(), b - a);
+    }
+}

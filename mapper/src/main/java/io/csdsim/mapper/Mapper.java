@@ -1,0 +1,190 @@
+package io.csdsim.mapper;
+
+import io.csdsim.isa.ChipInputException;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.NeuronGroup;
+import io.csdsim.isa.program.ProgramEdge;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.program.Route;
+import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.reference.Schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compiles an integer network for a chip: translation, partitioning, placement, routes, schedule. */
+public final class Mapper
+{
+    /** The program and what it took. */
+    public record Result(ChipProgram program, CompileReport report)
+    {
+    }
+
+    private Mapper()
+    {
+    }
+
+    public static Result compile(final IntNetwork net, final ChipSpec spec, final MapperOptions options)
+    {
+        if (net.weightBits > spec.weightBits())
+        {
+            throw new ChipInputException(spec.name(), "core.weightBits", "the network has " + net.weightBits + "-bit weights and the chip takes "
+                + spec.weightBits() + "; quantize with --weight-bits " + spec.weightBits());
+        }
+        if (net.membraneBits > spec.membraneBits())
+        {
+            throw new ChipInputException(spec.name(), "core.membraneBits", "the network needs " + net.membraneBits
+                + "-bit membranes and the chip has " + spec.membraneBits() + "; quantize with --membrane-bits " + spec.membraneBits());
+        }
+        final Schedule schedule = Schedule.canonical(net);
+        final ProgramTranslation tr = new ProgramTranslation(net, schedule);
+        for (final ProgramEdge e : tr.edges)
+        {
+            if (e.delay() > spec.maxAxonDelay())
+            {
+                throw new ChipInputException(spec.name(), "core.maxAxonDelay", "edge into '" + tr.populations.get(e.target()).name()
+                    + "' needs a delay of " + e.delay() + " ticks; the chip's axons delay at most " + spec.maxAxonDelay());
+            }
+        }
+        final Partitioner part = new Partitioner(spec, net.timeWindow, tr.populations, tr.edges, tr.tables);
+        part.run();
+
+        // Groups in topological order: each population's range split into equal contiguous chunks.
+        final List<int[]> ranges = new ArrayList<>();
+        final int[] firstGroup = new int[tr.populations.size()];
+        final List<CoreUse> uses = new ArrayList<>();
+        for (final ProgramPopulation p : tr.populations)
+        {
+            firstGroup[p.id()] = ranges.size();
+            final int g = part.groupSize[p.id()];
+            if (g == 0)
+            {
+                continue;
+            }
+            for (int a = 0; a < p.size(); a += g)
+            {
+                ranges.add(new int[] {p.id(), a, Math.min(p.size(), a + g)});
+            }
+            uses.addAll(part.use.get(p.id()));
+        }
+        final int groups = ranges.size();
+        final int cpc = spec.coresPerChip();
+        final int needed = (groups + cpc - 1) / cpc;
+        if (options.chips() > 0 && options.chips() < needed)
+        {
+            throw new ChipInputException("--chips", "", "the model needs " + groups + " cores, " + needed + " chips of " + cpc
+                + "; --chips " + options.chips() + " gives " + options.chips() * cpc + " cores");
+        }
+        final int chips = options.chips() > 0 ? options.chips() : Math.max(1, needed);
+
+        // Routes: for each on-chip edge and target group, the source groups its fan-in overlaps.
+        final RouteSet routes = new RouteSet();
+        final Intervals fanA = new Intervals();
+        final Intervals fanB = new Intervals();
+        for (final ProgramEdge e : tr.edges)
+        {
+            final ProgramPopulation target = tr.populations.get(e.target());
+            if (part.groupSize[target.id()] == 0 || tr.populations.get(e.sourceA()).kind() == ProgramPopulation.Kind.INPUT)
+            {
+                continue;
+            }
+            final int g = part.groupSize[target.id()];
+            for (int a = 0, k = 0; a < target.size(); a += g, k++)
+            {
+                fanA.clear();
+                fanB.clear();
+                EdgeGeometry.fanIn(e, target, tr.populations.get(e.sourceA()), e.table() < 0 ? null : tr.tables.get(e.table()), a,
+                    Math.min(target.size(), a + g), fanA, fanB);
+                final int tg = firstGroup[target.id()] + k;
+                routes.add(e.id(), e.sourceA(), fanA.seal(), part.groupSize[e.sourceA()], firstGroup[e.sourceA()], tg);
+                if (e.sourceB() >= 0)
+                {
+                    routes.add(e.id(), e.sourceB(), fanB.seal(), part.groupSize[e.sourceB()], firstGroup[e.sourceB()], tg);
+                }
+            }
+        }
+        final Placement place = new Placement(spec, chips, groups);
+        final int[] src = routes.src.toArray();
+        final int[] dst = routes.dst.toArray();
+        final long[] entries = routes.entries.toArray();
+        final long before = entryHops(place, src, dst, entries);
+        place.refine(src, dst, entries, options.refinementPasses());
+        final long after = entryHops(place, src, dst, entries);
+
+        final List<NeuronGroup> groupList = new ArrayList<>();
+        for (int i = 0; i < groups; i++)
+        {
+            final int[] r = ranges.get(i);
+            groupList.add(new NeuronGroup(i, r[0], r[1], r[2], place.core(i)));
+        }
+        final List<Route> routeList = new ArrayList<>();
+        long crossings = 0;
+        long totalEntries = 0;
+        for (int r = 0; r < src.length; r++)
+        {
+            final int a = place.core(src[r]);
+            final int b = place.core(dst[r]);
+            routeList.add(new Route(src[r], dst[r], routes.edge.get(r), (int)entries[r], place.hops(a, b), place.crossings(a, b)));
+            crossings += entries[r] * place.crossings(a, b);
+            totalEntries += entries[r];
+        }
+        final ChipProgram program = new ChipProgram(net.name, net.timeWindow, net.delay, spec, chips, schedule.outputReadyTick(),
+            net.timeWindow + net.delay, tr.tables, tr.populations, tr.edges, groupList, routeList);
+        return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule));
+    }
+
+    private static long entryHops(final Placement place, final int[] src, final int[] dst, final long[] entries)
+    {
+        long s = 0;
+        for (int r = 0; r < src.length; r++)
+        {
+            s += entries[r] * place.hops(place.core(src[r]), place.core(dst[r]));
+        }
+        return s;
+    }
+
+    private static CompileReport report(final IntNetwork net, final ChipSpec spec, final ProgramTranslation tr, final Partitioner part,
+        final List<CoreUse> uses, final int chips, final int groups, final long totalEntries, final long before, final long after,
+        final long crossings, final Schedule schedule)
+    {
+        final List<CompileReport.Layer> layers = new ArrayList<>();
+        for (final ProgramPopulation p : tr.populations)
+        {
+            final int g = part.groupSize[p.id()];
+            if (g > 0)
+            {
+                layers.add(new CompileReport.Layer(p.name(), p.kind().name(), p.size(), (p.size() + g - 1) / g, g));
+            }
+        }
+        final List<CompileReport.Limit> limits = new ArrayList<>();
+        limits.add(limit("neurons", spec.maxNeurons(), uses, CoreUse::neurons));
+        limits.add(limit("input axons", spec.maxInputAxons(), uses, CoreUse::axons));
+        limits.add(limit("output routing entries", spec.maxOutputRoutes(), uses, CoreUse::routes));
+        limits.add(limit("synapse memory (bits)", spec.synapseMemoryBits(), uses, CoreUse::synapseBits));
+        limits.add(limit("TDEC units", spec.tdecUnits(), uses, CoreUse::tdec));
+        long bits = 0;
+        for (final CoreUse u : uses)
+        {
+            bits += u.synapseBits();
+        }
+        return new CompileReport(net.name, spec.name(), chips, spec.coresPerChip(), groups, layers, limits, bits, totalEntries, before,
+            after, crossings, schedule.outputReadyTick(), net.timeWindow + net.delay, net.timeWindow, net.delay);
+    }
+
+    private static CompileReport.Limit limit(final String name, final long capacity, final List<CoreUse> uses,
+        final java.util.function.ToLongFunction<CoreUse> f)
+    {
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        double sum = 0;
+        for (final CoreUse u : uses)
+        {
+            final long v = f.applyAsLong(u);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        return new CompileReport.Limit(name, capacity, uses.isEmpty() ? 0 : min, uses.isEmpty() ? 0 : sum / uses.size(), max);
+    }
+}

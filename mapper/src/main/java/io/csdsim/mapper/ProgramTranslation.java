@@ -1,0 +1,83 @@
+package io.csdsim.mapper;
+
+import io.csdsim.isa.program.ProgramEdge;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.program.SynapseTable;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.quant.IntPopulation;
+import io.csdsim.models.quant.Projection;
+import io.csdsim.models.reference.Schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The integer network in the program's terms: one table per weighted projection (stored once, the
+ * edges of every reader refer to it), one edge per input of a population with its shift and delay,
+ * firing windows from the schedule. The readout becomes accumulators fed like a residual reader
+ * (placed on cores) and a classifier the host applies to their column sums after the last tick.
+ */
+final class ProgramTranslation
+{
+    final List<SynapseTable> tables = new ArrayList<>();
+    final List<ProgramPopulation> populations = new ArrayList<>();
+    final List<ProgramEdge> edges = new ArrayList<>();
+    /** Program population of each network population (the readout: its accumulators). */
+    final int[] programOf;
+
+    ProgramTranslation(final IntNetwork net, final Schedule schedule)
+    {
+        final int[] tableOf = new int[net.projectionCount()];
+        java.util.Arrays.fill(tableOf, -1);
+        for (int k = 0; k < net.projectionCount(); k++)
+        {
+            final Projection pr = net.projection(k);
+            if (pr.mantissa != null)
+            {
+                tableOf[k] = tables.size();
+                final SynapseTable.Kind kind = pr.kind == Projection.Kind.CONV3X3 ? SynapseTable.Kind.CONV3X3 : SynapseTable.Kind.DENSE;
+                tables.add(new SynapseTable(tables.size(), kind, pr.height, pr.width, pr.inFeatures, pr.outFeatures, pr.mantissa));
+            }
+        }
+        programOf = new int[net.populationCount()];
+        for (int id = 0; id < net.populationCount(); id++)
+        {
+            final IntPopulation p = net.population(id);
+            final int pid = populations.size();
+            programOf[id] = pid;
+            final int window = schedule.windowStart(id);
+            switch (p.kind)
+            {
+                case INPUT -> populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.INPUT, p.shape, 0, 0, null, window));
+                case DIF -> populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.DIF, p.shape, p.theta, p.v0, p.bias, window));
+                case MAX_POOL -> {
+                    populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.TDEC_MAXPOOL, p.shape, 0, 0, null, window));
+                    edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.POOL, -1, programOf[p.source], -1, 0, 0, 0));
+                }
+                case READOUT -> {
+                    final Projection head = net.projection(p.head);
+                    final int[] accShape = {head.tokens(), head.inFeatures};
+                    populations.add(new ProgramPopulation(pid, p.name + ".acc", ProgramPopulation.Kind.ACCUMULATOR, accShape, 0, 0, null, window));
+                    final int cls = populations.size();
+                    populations.add(new ProgramPopulation(cls, p.name, ProgramPopulation.Kind.HOST_CLASSIFIER, p.shape, 0, 0, p.bias,
+                        schedule.outputReadyTick()));
+                    edges.add(new ProgramEdge(edges.size(), cls, ProgramEdge.Kind.HOST_READOUT, tableOf[p.head], pid, -1, 0, 0, 0));
+                }
+                default -> throw new IllegalStateException(p.kind.name());
+            }
+            for (int k = 0; k < p.inputs.length; k++)
+            {
+                final Projection pr = net.projection(p.inputs[k]);
+                final int delay = schedule.delay(id, k);
+                final ProgramEdge.Kind kind = switch (pr.kind)
+                {
+                    case QK -> ProgramEdge.Kind.TDEC_QK;
+                    case AV -> ProgramEdge.Kind.TDEC_AV;
+                    default -> ProgramEdge.Kind.TABLE;
+                };
+                edges.add(new ProgramEdge(edges.size(), pid, kind, tableOf[pr.id], programOf[pr.sourceA],
+                    pr.sourceB < 0 ? -1 : programOf[pr.sourceB], pr.heads, p.inputShifts[k], delay));
+            }
+        }
+    }
+}
