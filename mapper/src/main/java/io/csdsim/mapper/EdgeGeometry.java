@@ -127,37 +127,83 @@ final class EdgeGeometry
         }
     }
 
-    /** @return synapses (weights, or count registers for TDEC) the edge has into targets [a, b). */
-    static long synapses(final ProgramEdge e, final ProgramPopulation target, final ProgramPopulation srcA, final SynapseTable table,
-        final int a, final int b, final long faninA, final long faninB)
+    /**
+     * @return synapses a table edge has from the source units {@code from} (sealed) into targets
+     * [a, b): Σ over those sources of their fan-out inside the range.
+     */
+    static long synapses(final SynapseTable table, final int a, final int b, final Intervals from)
     {
-        return switch (e.kind())
+        long s = 0;
+        if (table.kind() == SynapseTable.Kind.DENSE)
         {
-            case TABLE -> {
-                if (table.kind() == SynapseTable.Kind.DENSE)
+            final int din = table.inFeatures();
+            final int dout = table.outFeatures();
+            for (int k = 0; k < from.count(); k++)
+            {
+                for (int u = from.lo(k); u < from.hi(k); )
                 {
-                    yield (long)(b - a) * table.inFeatures();
+                    final int n = u / din;
+                    final int end = Math.min(from.hi(k), (n + 1) * din);
+                    s += (long)(end - u) * overlap(n * dout, (n + 1) * dout, a, b);
+                    u = end;
                 }
-                final int w = table.width();
-                final int h = table.height();
-                final int cout = table.outFeatures();
-                long s = 0;
-                for (int i = a; i < b; )
-                {
-                    final int p = i / cout;
-                    final int end = Math.min(b, (p + 1) * cout);
-                    final int y = p / w;
-                    final int x = p % w;
-                    final int vy = 3 - (y == 0 ? 1 : 0) - (y == h - 1 ? 1 : 0);
-                    final int vx = 3 - (x == 0 ? 1 : 0) - (x == w - 1 ? 1 : 0);
-                    s += (long)(end - i) * Math.max(1, vy) * Math.max(1, vx) * table.inFeatures();
-                    i = end;
-                }
-                yield s;
             }
-            case POOL, TDEC_QK, TDEC_AV -> faninA + faninB;
-            default -> 0;
-        };
+            return s;
+        }
+        final int w = table.width();
+        final int h = table.height();
+        final int cin = table.inFeatures();
+        final int cout = table.outFeatures();
+        for (int k = 0; k < from.count(); k++)
+        {
+            for (int u = from.lo(k); u < from.hi(k); )
+            {
+                final int pix = u / cin;
+                final int end = Math.min(from.hi(k), (pix + 1) * cin);
+                final int y = pix / w;
+                final int x = pix % w;
+                long fan = 0;
+                for (int yo = Math.max(0, y - 1); yo <= Math.min(h - 1, y + 1); yo++)
+                {
+                    for (int xo = Math.max(0, x - 1); xo <= Math.min(w - 1, x + 1); xo++)
+                    {
+                        final int t = yo * w + xo;
+                        fan += overlap(t * cout, (t + 1) * cout, a, b);
+                    }
+                }
+                s += (end - u) * fan;
+                u = end;
+            }
+        }
+        return s;
+    }
+
+    private static long overlap(final int lo, final int hi, final int a, final int b)
+    {
+        return Math.max(0, Math.min(hi, b) - Math.max(lo, a));
+    }
+
+    /** @return how many distinct values u mod m the sealed set holds (input rows of a table it needs). */
+    static int distinctModulo(final Intervals from, final int m)
+    {
+        final boolean[] seen = new boolean[m];
+        int n = 0;
+        for (int k = 0; k < from.count(); k++)
+        {
+            if (from.hi(k) - from.lo(k) >= m)
+            {
+                return m;
+            }
+            for (int u = from.lo(k); u < from.hi(k); u++)
+            {
+                if (!seen[u % m])
+                {
+                    seen[u % m] = true;
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** @return the distinct output features of a table's targets [a, b) (the slice a shared table needs). */

@@ -104,6 +104,23 @@ final class Intervals
         return Math.max(0, s);
     }
 
+    /** @return a new sealed set: this set's indices inside [from, to). */
+    Intervals within(final int from, final int to)
+    {
+        final Intervals out = new Intervals();
+        for (int i = 0; i < n; i++)
+        {
+            out.add(Math.max(lo[i], from), Math.min(hi[i], to));
+        }
+        return out.seal();
+    }
+
+    /** @return a sealed copy. */
+    Intervals copy()
+    {
+        return within(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
     void clear()
     {
         n = 0;

@@ -50,25 +50,33 @@ public final class Mapper
         final Partitioner part = new Partitioner(spec, net.timeWindow, tr.populations, tr.edges, tr.tables);
         part.run();
 
-        // Groups in topological order: each population's range split into equal contiguous chunks.
-        final List<int[]> ranges = new ArrayList<>();
-        final int[] firstGroup = new int[tr.populations.size()];
+        // Groups in topological order: each range's soma, then its dendrites.
+        final List<NeuronGroup> protoGroups = new ArrayList<>();
         final List<CoreUse> uses = new ArrayList<>();
+        final int[][] somaOf = new int[tr.populations.size()][];
+        final int[][][] dendritesOf = new int[tr.populations.size()][][];
         for (final ProgramPopulation p : tr.populations)
         {
-            firstGroup[p.id()] = ranges.size();
-            final int g = part.groupSize[p.id()];
-            if (g == 0)
+            final List<ChunkPlan> plans = part.plans.get(p.id());
+            somaOf[p.id()] = new int[plans.size()];
+            dendritesOf[p.id()] = new int[plans.size()][];
+            for (int k = 0; k < plans.size(); k++)
             {
-                continue;
+                final ChunkPlan c = plans.get(k);
+                final int soma = protoGroups.size();
+                somaOf[p.id()][k] = soma;
+                protoGroups.add(new NeuronGroup(soma, p.id(), c.a(), c.b(), -1));
+                uses.add(c.soma());
+                dendritesOf[p.id()][k] = new int[c.dendritePieces().size()];
+                for (int d = 0; d < c.dendritePieces().size(); d++)
+                {
+                    dendritesOf[p.id()][k][d] = protoGroups.size();
+                    protoGroups.add(new NeuronGroup(protoGroups.size(), p.id(), c.a(), c.b(), -1, soma, c.dendritePieces().get(d)));
+                    uses.add(c.dendriteUse().get(d));
+                }
             }
-            for (int a = 0; a < p.size(); a += g)
-            {
-                ranges.add(new int[] {p.id(), a, Math.min(p.size(), a + g)});
-            }
-            uses.addAll(part.use.get(p.id()));
         }
-        final int groups = ranges.size();
+        final int groups = protoGroups.size();
         final int cpc = spec.coresPerChip();
         final int needed = (groups + cpc - 1) / cpc;
         if (options.chips() > 0 && options.chips() < needed)
@@ -78,30 +86,53 @@ public final class Mapper
         }
         final int chips = options.chips() > 0 ? options.chips() : Math.max(1, needed);
 
-        // Routes: for each on-chip edge and target group, the source groups its fan-in overlaps.
+        // Routes: each range's fan-in (or each dendrite's pieces of it) from the source ranges it overlaps.
         final RouteSet routes = new RouteSet();
         final Intervals fanA = new Intervals();
         final Intervals fanB = new Intervals();
         for (final ProgramEdge e : tr.edges)
         {
             final ProgramPopulation target = tr.populations.get(e.target());
-            if (part.groupSize[target.id()] == 0 || tr.populations.get(e.sourceA()).kind() == ProgramPopulation.Kind.INPUT)
+            if (part.groupSize[target.id()] == 0 || !part.onChipEdge(e))
             {
                 continue;
             }
-            final int g = part.groupSize[target.id()];
-            for (int a = 0, k = 0; a < target.size(); a += g, k++)
+            final List<ChunkPlan> plans = part.plans.get(target.id());
+            for (int k = 0; k < plans.size(); k++)
             {
+                final ChunkPlan c = plans.get(k);
                 fanA.clear();
                 fanB.clear();
-                EdgeGeometry.fanIn(e, target, tr.populations.get(e.sourceA()), e.table() < 0 ? null : tr.tables.get(e.table()), a,
-                    Math.min(target.size(), a + g), fanA, fanB);
-                final int tg = firstGroup[target.id()] + k;
-                routes.add(e.id(), e.sourceA(), fanA.seal(), part.groupSize[e.sourceA()], firstGroup[e.sourceA()], tg);
-                if (e.sourceB() >= 0)
+                EdgeGeometry.fanIn(e, target, tr.populations.get(e.sourceA()), part.table(e), c.a(), c.b(), fanA, fanB);
+                fanA.seal();
+                if (c.dendritePieces().isEmpty())
                 {
-                    routes.add(e.id(), e.sourceB(), fanB.seal(), part.groupSize[e.sourceB()], firstGroup[e.sourceB()], tg);
+                    routes.add(e.id(), fanA, part.groupSize[e.sourceA()], somaOf[e.sourceA()], somaOf[target.id()][k]);
+                    if (e.sourceB() >= 0)
+                    {
+                        routes.add(e.id(), fanB.seal(), part.groupSize[e.sourceB()], somaOf[e.sourceB()], somaOf[target.id()][k]);
+                    }
+                    continue;
                 }
+                for (int d = 0; d < c.dendritePieces().size(); d++)
+                {
+                    final int[] pieces = c.dendritePieces().get(d);
+                    for (int q = 0; q < pieces.length; q += 3)
+                    {
+                        if (pieces[q] == e.id())
+                        {
+                            routes.add(e.id(), fanA.within(pieces[q + 1], pieces[q + 2]), part.groupSize[e.sourceA()], somaOf[e.sourceA()],
+                                dendritesOf[target.id()][k][d]);
+                        }
+                    }
+                }
+            }
+        }
+        for (final NeuronGroup g : protoGroups)
+        {
+            if (g.isDendrite())
+            {
+                routes.addDirect(-1, g.id(), g.soma(), g.size());
             }
         }
         final Placement place = new Placement(spec, chips, groups);
@@ -113,10 +144,9 @@ public final class Mapper
         final long after = entryHops(place, src, dst, entries);
 
         final List<NeuronGroup> groupList = new ArrayList<>();
-        for (int i = 0; i < groups; i++)
+        for (final NeuronGroup g : protoGroups)
         {
-            final int[] r = ranges.get(i);
-            groupList.add(new NeuronGroup(i, r[0], r[1], r[2], place.core(i)));
+            groupList.add(new NeuronGroup(g.id(), g.population(), g.start(), g.end(), place.core(g.id()), g.soma(), g.pieces()));
         }
         final List<Route> routeList = new ArrayList<>();
         long crossings = 0;
@@ -154,7 +184,12 @@ public final class Mapper
             final int g = part.groupSize[p.id()];
             if (g > 0)
             {
-                layers.add(new CompileReport.Layer(p.name(), p.kind().name(), p.size(), (p.size() + g - 1) / g, g));
+                int cores = 0;
+                for (final ChunkPlan c : part.plans.get(p.id()))
+                {
+                    cores += c.groups();
+                }
+                layers.add(new CompileReport.Layer(p.name(), p.kind().name(), p.size(), cores, g));
             }
         }
         final List<CompileReport.Limit> limits = new ArrayList<>();

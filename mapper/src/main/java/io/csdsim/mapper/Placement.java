@@ -98,6 +98,11 @@ final class Placement
         return c;
     }
 
+    /** Route evaluations refinement may spend: bounds its time on huge models, deterministically. */
+    static final long EVALUATION_BUDGET = 200_000_000L;
+
+    private long evaluations;
+
     /** Swap refinement: each group tries nearby cores and the cores around its heaviest partner. */
     void refine(final int[] src, final int[] dst, final long[] entries, final int passes)
     {
@@ -111,7 +116,7 @@ final class Placement
         for (int pass = 0; pass < passes; pass++)
         {
             boolean improved = false;
-            for (int g = 0; g < groups; g++)
+            for (int g = 0; g < groups && evaluations < EVALUATION_BUDGET; g++)
             {
                 int heaviest = -1;
                 long best = 0;
@@ -201,6 +206,7 @@ final class Placement
     {
         final int h = groupAt[core];
         final int cg = coreOf[g];
+        evaluations += incident[g].length + (h >= 0 ? incident[h].length : 0);
         double before = 0;
         double after = 0;
         for (final int r : incident[g])

@@ -13,11 +13,20 @@ final class RouteSet
     private long[] scratch = new long[0];
     private final IntArrayList touched = new IntArrayList();
 
+    /** Adds one route of a given size (a dendrite's partial sums to its soma). */
+    void addDirect(final int edgeId, final int source, final int target, final long n)
+    {
+        src.add(source);
+        dst.add(target);
+        edge.add(edgeId);
+        entries.add(n);
+    }
+
     /**
-     * Adds a route from every group of the source population (groups of {@code groupSize} units
-     * starting at group id {@code firstGroup}) that the fan-in overlaps, to {@code targetGroup}.
+     * Adds a route from every range of the source population (ranges of {@code groupSize} units whose
+     * soma groups are {@code somaOfRange}) that the fan-in overlaps, to {@code targetGroup}.
      */
-    void add(final int edgeId, final int source, final Intervals fan, final int groupSize, final int firstGroup, final int targetGroup)
+    void add(final int edgeId, final Intervals fan, final int groupSize, final int[] somaOfRange, final int targetGroup)
     {
         for (int i = 0; i < fan.count(); i++)
         {
@@ -43,7 +52,7 @@ final class RouteSet
         for (int k = 0; k < touched.size(); k++)
         {
             final int g = touched.get(k);
-            src.add(firstGroup + g);
+            src.add(somaOfRange[g]);
             dst.add(targetGroup);
             edge.add(edgeId);
             entries.add(scratch[g]);

@@ -197,7 +197,11 @@ public final class CsdxFormat
         final Payload out = new Payload().i32(p.groups().size());
         for (final NeuronGroup g : p.groups())
         {
-            out.i32(g.id()).i32(g.population()).i32(g.start()).i32(g.end()).i32(g.core());
+            out.i32(g.id()).i32(g.population()).i32(g.start()).i32(g.end()).i32(g.core()).i32(g.soma()).i32(g.pieces().length);
+            for (final int v : g.pieces())
+            {
+                out.i32(v);
+            }
         }
         return out;
     }
@@ -338,8 +342,21 @@ public final class CsdxFormat
         final Reader gr = sections.get("GRPS");
         for (int i = 0, n = gr.count(); i < n; i++)
         {
-            final NeuronGroup g = new NeuronGroup(gr.i32(), gr.i32(), gr.i32(), gr.i32(), gr.i32());
+            final int gid = gr.i32();
+            final int gpop = gr.i32();
+            final int gstart = gr.i32();
+            final int gend = gr.i32();
+            final int gcore = gr.i32();
+            final int gsoma = gr.i32();
+            final int[] pieces = new int[gr.count()];
+            gr.expect(pieces.length % 3 == 0, "group " + i + ": pieces come in triples (edge, from, to)");
+            for (int k = 0; k < pieces.length; k++)
+            {
+                pieces[k] = gr.i32();
+            }
+            final NeuronGroup g = new NeuronGroup(gid, gpop, gstart, gend, gcore, gsoma, pieces);
             gr.expect(g.id() == i, "group " + i + " carries id " + g.id());
+            gr.expect(gsoma >= -1 && gsoma < i, "group " + i + ": soma " + gsoma + " is not an earlier group");
             gr.expect(g.population() >= 0 && g.population() < pops.size() && g.start() >= 0 && g.end() > g.start()
                 && g.end() <= pops.get(g.population()).size(), "group " + i + ": range or population out of bounds");
             gr.expect(g.core() >= 0 && g.core() < chips * spec.coresPerChip(), "group " + i + ": core " + g.core() + " is not on the board");
@@ -352,7 +369,7 @@ public final class CsdxFormat
         {
             final Route r = new Route(rr.i32(), rr.i32(), rr.i32(), rr.i32(), rr.i32(), rr.i32());
             rr.expect(r.sourceGroup() >= 0 && r.sourceGroup() < groups.size() && r.targetGroup() >= 0 && r.targetGroup() < groups.size()
-                && r.edge() >= 0 && r.edge() < edges.size(), "route " + i + ": group or edge out of bounds");
+                && r.edge() >= -1 && r.edge() < edges.size(), "route " + i + ": group or edge out of bounds");
             routes.add(r);
         }
         rr.end();

@@ -65,7 +65,16 @@ public final class ProgramListing
         for (final NeuronGroup g : p.groups())
         {
             sb.append("group ").append(g.id()).append(" pop=").append(g.population()).append(" range=").append(g.start()).append("..")
-                .append(g.end()).append(" core=").append(g.core()).append('\n');
+                .append(g.end()).append(" core=").append(g.core());
+            if (g.isDendrite())
+            {
+                sb.append(" soma=").append(g.soma()).append(" pieces=");
+                for (int k = 0; k < g.pieces().length; k += 3)
+                {
+                    sb.append(k == 0 ? "" : ",").append(g.pieces()[k]).append(':').append(g.pieces()[k + 1]).append("..").append(g.pieces()[k + 2]);
+                }
+            }
+            sb.append('\n');
         }
         for (final Route r : p.routes())
         {
@@ -338,7 +347,29 @@ public final class ProgramListing
                         {
                             throw error("expected range=START..END");
                         }
-                        groups.add(new NeuronGroup(toInt(t.get(1)), num(t, 2, "pop"), toInt(r[0]), toInt(r[1]), num(t, 4, "core")));
+                        if (t.size() == 5)
+                        {
+                            groups.add(new NeuronGroup(toInt(t.get(1)), num(t, 2, "pop"), toInt(r[0]), toInt(r[1]), num(t, 4, "core")));
+                        }
+                        else
+                        {
+                            final String[] ps = value(t, 6, "pieces").split(",");
+                            final int[] pieces = new int[3 * ps.length];
+                            for (int k = 0; k < ps.length; k++)
+                            {
+                                final String[] ef = ps[k].split(":");
+                                final String[] ft = ef.length == 2 ? ef[1].split("\\.\\.") : new String[0];
+                                if (ft.length != 2)
+                                {
+                                    throw error("expected pieces=EDGE:FROM..TO,...");
+                                }
+                                pieces[3 * k] = toInt(ef[0]);
+                                pieces[3 * k + 1] = toInt(ft[0]);
+                                pieces[3 * k + 2] = toInt(ft[1]);
+                            }
+                            groups.add(new NeuronGroup(toInt(t.get(1)), num(t, 2, "pop"), toInt(r[0]), toInt(r[1]), num(t, 4, "core"),
+                                num(t, 5, "soma"), pieces));
+                        }
                     }
                     case "route" -> {
                         final String[] r = t.get(1).split("->");
