@@ -71,21 +71,12 @@ public final class Mapper
                 for (int d = 0; d < c.dendritePieces().size(); d++)
                 {
                     dendritesOf[p.id()][k][d] = protoGroups.size();
-                    protoGroups.add(new NeuronGroup(protoGroups.size(), p.id(), c.a(), c.b(), -1, soma, c.dendritePieces().get(d)));
+                        protoGroups.add(new NeuronGroup(protoGroups.size(), p.id(), c.a(), c.b(), -1, NeuronGroup.Role.DENDRITE, soma,
+                        c.dendritePieces().get(d)));
                     uses.add(c.dendriteUse().get(d));
                 }
             }
         }
-        final int groups = protoGroups.size();
-        final int cpc = spec.coresPerChip();
-        final int needed = (groups + cpc - 1) / cpc;
-        if (options.chips() > 0 && options.chips() < needed)
-        {
-            throw new ChipInputException("--chips", "", "the model needs " + groups + " cores, " + needed + " chips of " + cpc
-                + "; --chips " + options.chips() + " gives " + options.chips() * cpc + " cores");
-        }
-        final int chips = options.chips() > 0 ? options.chips() : Math.max(1, needed);
-
         // Routes: each range's fan-in (or each dendrite's pieces of it) from the source ranges it overlaps.
         final RouteSet routes = new RouteSet();
         final Intervals fanA = new Intervals();
@@ -132,10 +123,20 @@ public final class Mapper
         {
             if (g.isDendrite())
             {
-                routes.addDirect(-1, g.id(), g.soma(), g.size());
+                routes.addDirect(Route.PARTIAL_SUMS, g.id(), g.parent(), g.size());
             }
         }
-        final Placement place = new Placement(spec, chips, groups);
+        final int[] order = insertRelays(spec, tr.populations, protoGroups, uses, routes);
+        final int groups = protoGroups.size();
+        final int cpc = spec.coresPerChip();
+        final int needed = (groups + cpc - 1) / cpc;
+        if (options.chips() > 0 && options.chips() < needed)
+        {
+            throw new ChipInputException("--chips", "", "the model needs " + groups + " cores, " + needed + " chips of " + cpc
+                + "; --chips " + options.chips() + " gives " + options.chips() * cpc + " cores");
+        }
+        final int chips = options.chips() > 0 ? options.chips() : Math.max(1, needed);
+        final Placement place = new Placement(spec, chips, order);
         final int[] src = routes.src.toArray();
         final int[] dst = routes.dst.toArray();
         final long[] entries = routes.entries.toArray();
@@ -146,7 +147,7 @@ public final class Mapper
         final List<NeuronGroup> groupList = new ArrayList<>();
         for (final NeuronGroup g : protoGroups)
         {
-            groupList.add(new NeuronGroup(g.id(), g.population(), g.start(), g.end(), place.core(g.id()), g.soma(), g.pieces()));
+            groupList.add(g.onCore(place.core(g.id())));
         }
         final List<Route> routeList = new ArrayList<>();
         long crossings = 0;
@@ -162,6 +163,102 @@ public final class Mapper
         final ChipProgram program = new ChipProgram(net.name, net.timeWindow, net.delay, spec, chips, schedule.outputReadyTick(),
             net.timeWindow + net.delay, tr.tables, tr.populations, tr.edges, groupList, routeList);
         return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule));
+    }
+
+    /**
+     * Gives every group whose spikes need more routing entries than a core has relays that each take a
+     * share of its destinations, first fit in route order; the group sends each spike to every relay.
+     * @return the placement order: each group followed by its dendrites' and relays' ids.
+     */
+    private static int[] insertRelays(final ChipSpec spec, final List<ProgramPopulation> pops, final List<NeuronGroup> groups,
+        final List<CoreUse> uses, final RouteSet routes)
+    {
+        final int max = spec.maxOutputRoutes();
+        final int n = groups.size();
+        final long[] out = new long[n];
+        for (int r = 0; r < routes.src.size(); r++)
+        {
+            out[routes.src.get(r)] += routes.entries.get(r);
+        }
+        final List<List<Integer>> relaysOf = new ArrayList<>();
+        for (int g = 0; g < n; g++)
+        {
+            relaysOf.add(new ArrayList<>());
+        }
+        final int originalRoutes = routes.src.size();
+        final int[] relayOfRoute = new int[originalRoutes];
+        java.util.Arrays.fill(relayOfRoute, -1);
+        final org.eclipse.collections.impl.list.mutable.primitive.LongArrayList fill = new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
+        for (int r = 0; r < originalRoutes; r++)
+        {
+            final int g = routes.src.get(r);
+            if (out[g] <= max)
+            {
+                continue;
+            }
+            final List<Integer> mine = relaysOf.get(g);
+            final long e = routes.entries.get(r);
+            int target = -1;
+            for (final int relay : mine)
+            {
+                if (fill.get(relay - n) + e <= max)
+                {
+                    target = relay;
+                    break;
+                }
+            }
+            if (target < 0)
+            {
+                final NeuronGroup src = groups.get(g);
+                target = groups.size();
+                groups.add(new NeuronGroup(target, src.population(), src.start(), src.end(), -1, NeuronGroup.Role.RELAY, g, new int[0]));
+                uses.add(null);
+                mine.add(target);
+                fill.add(0);
+            }
+            fill.set(target - n, fill.get(target - n) + e);
+            relayOfRoute[r] = target;
+        }
+        for (int r = 0; r < originalRoutes; r++)
+        {
+            if (relayOfRoute[r] >= 0)
+            {
+                routes.src.set(r, relayOfRoute[r]);
+            }
+        }
+        for (int g = 0; g < n; g++)
+        {
+            final List<Integer> mine = relaysOf.get(g);
+            if (mine.isEmpty())
+            {
+                continue;
+            }
+            final NeuronGroup src = groups.get(g);
+            final long sent = (long)src.size() * mine.size();
+            if (sent > max)
+            {
+                throw new ChipInputException(spec.name(), "layer '" + pops.get(src.population()).name() + "'", "a range of " + src.size() + " neurons needs " + mine.size()
+                    + " relays, " + sent + " routing entries (the core takes " + max + ")");
+            }
+            final CoreUse u = uses.get(g);
+            uses.set(g, new CoreUse(u.neurons(), u.axons(), sent, u.synapseBits(), u.tdec()));
+            for (final int relay : mine)
+            {
+                routes.addDirect(Route.RELAY, g, relay, src.size());
+                uses.set(relay, new CoreUse(0, src.size(), fill.get(relay - n), 0, 0));
+            }
+        }
+        final int[] order = new int[groups.size()];
+        int k = 0;
+        for (int g = 0; g < n; g++)
+        {
+            order[k++] = g;
+            for (final int relay : relaysOf.get(g))
+            {
+                order[k++] = relay;
+            }
+        }
+        return order;
     }
 
     private static long entryHops(final Placement place, final int[] src, final int[] dst, final long[] entries)

@@ -324,11 +324,19 @@ final class Partitioner
         final int size = b - a;
         final boolean tdec = usesTdec(p);
         final boolean neurons = p.kind() != ProgramPopulation.Kind.TDEC_MAXPOOL;
-        final long r = routes[b] - routes[a];
+        long r = routes[b] - routes[a];
         if (r > spec.maxOutputRoutes())
         {
-            why[0] = "needs " + r + " output routing entries (the core takes " + spec.maxOutputRoutes() + ")";
-            return null;
+            // Relays take the fan-out: the range sends each spike to every relay (one entry per neuron
+            // and relay); first-fit packing of destinations needs at most about twice the even share.
+            final long relays = 2 * ((r + spec.maxOutputRoutes() - 1) / spec.maxOutputRoutes());
+            if ((long)(b - a) * relays > spec.maxOutputRoutes())
+            {
+                why[0] = "needs " + r + " output routing entries (the core takes " + spec.maxOutputRoutes()
+                    + "), more than relays can spread";
+                return null;
+            }
+            r = (long)(b - a) * relays;
         }
         final List<ProgramEdge> edges = new ArrayList<>();
         final List<Intervals> fans = new ArrayList<>();

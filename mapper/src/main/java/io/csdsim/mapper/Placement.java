@@ -17,8 +17,10 @@ final class Placement
     private final int[] groupAt;
     private final double crossingWeight;
 
-    Placement(final ChipSpec spec, final int chips, final int groups)
+    /** @param order group ids in the order they take cores along the snake. */
+    Placement(final ChipSpec spec, final int chips, final int[] order)
     {
+        final int groups = order.length;
         this.spec = spec;
         this.chips = chips;
         final int tx = spec.getInt(ChipField.MESH_TILES_X);
@@ -44,10 +46,10 @@ final class Placement
         coreOf = new int[groups];
         groupAt = new int[snake.length];
         java.util.Arrays.fill(groupAt, -1);
-        for (int g = 0; g < groups; g++)
+        for (int i = 0; i < groups; i++)
         {
-            coreOf[g] = snake[g];
-            groupAt[snake[g]] = g;
+            coreOf[order[i]] = snake[i];
+            groupAt[snake[i]] = order[i];
         }
         crossingWeight = spec.get(ChipField.TIMING_CHIP_LINK_CYCLES) / spec.get(ChipField.TIMING_HOP_X_CYCLES);
     }

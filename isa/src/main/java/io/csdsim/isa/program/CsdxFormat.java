@@ -197,7 +197,8 @@ public final class CsdxFormat
         final Payload out = new Payload().i32(p.groups().size());
         for (final NeuronGroup g : p.groups())
         {
-            out.i32(g.id()).i32(g.population()).i32(g.start()).i32(g.end()).i32(g.core()).i32(g.soma()).i32(g.pieces().length);
+            out.i32(g.id()).i32(g.population()).i32(g.start()).i32(g.end()).i32(g.core()).i8(g.role().ordinal()).i32(g.parent())
+                .i32(g.pieces().length);
             for (final int v : g.pieces())
             {
                 out.i32(v);
@@ -347,6 +348,7 @@ public final class CsdxFormat
             final int gstart = gr.i32();
             final int gend = gr.i32();
             final int gcore = gr.i32();
+            final NeuronGroup.Role role = gr.kind(NeuronGroup.Role.values());
             final int gsoma = gr.i32();
             final int[] pieces = new int[gr.count()];
             gr.expect(pieces.length % 3 == 0, "group " + i + ": pieces come in triples (edge, from, to)");
@@ -354,9 +356,10 @@ public final class CsdxFormat
             {
                 pieces[k] = gr.i32();
             }
-            final NeuronGroup g = new NeuronGroup(gid, gpop, gstart, gend, gcore, gsoma, pieces);
+            final NeuronGroup g = new NeuronGroup(gid, gpop, gstart, gend, gcore, role, gsoma, pieces);
             gr.expect(g.id() == i, "group " + i + " carries id " + g.id());
-            gr.expect(gsoma >= -1 && gsoma < i, "group " + i + ": soma " + gsoma + " is not an earlier group");
+            gr.expect(role == NeuronGroup.Role.NEURONS ? gsoma == -1 : gsoma >= 0 && gsoma < i,
+                "group " + i + ": parent " + gsoma + " is not an earlier group");
             gr.expect(g.population() >= 0 && g.population() < pops.size() && g.start() >= 0 && g.end() > g.start()
                 && g.end() <= pops.get(g.population()).size(), "group " + i + ": range or population out of bounds");
             gr.expect(g.core() >= 0 && g.core() < chips * spec.coresPerChip(), "group " + i + ": core " + g.core() + " is not on the board");
@@ -369,7 +372,7 @@ public final class CsdxFormat
         {
             final Route r = new Route(rr.i32(), rr.i32(), rr.i32(), rr.i32(), rr.i32(), rr.i32());
             rr.expect(r.sourceGroup() >= 0 && r.sourceGroup() < groups.size() && r.targetGroup() >= 0 && r.targetGroup() < groups.size()
-                && r.edge() >= -1 && r.edge() < edges.size(), "route " + i + ": group or edge out of bounds");
+                && r.edge() >= Route.RELAY && r.edge() < edges.size(), "route " + i + ": group or edge out of bounds");
             routes.add(r);
         }
         rr.end();

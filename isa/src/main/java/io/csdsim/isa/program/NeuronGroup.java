@@ -3,19 +3,30 @@ package io.csdsim.isa.program;
 import java.util.Arrays;
 
 /**
- * A contiguous range [start, end) of one population's units, placed on one core.
+ * A contiguous range [start, end) of one population's units, placed on one core, in one of three roles.
  *
- * <p>A range whose fan-in no core can take is split by its inputs: its soma group holds the neurons
- * and receives, each tick, one partial current per neuron from each of its dendrite groups; a
- * dendrite group ({@code soma >= 0}) covers the same range with partial-sum compartments and takes
- * the {@code pieces} of the fan-in: triples (edge, first source unit, end source unit).
+ * <ul>
+ * <li>{@link Role#NEURONS}: the neurons themselves (a soma when the range has dendrites).</li>
+ * <li>{@link Role#DENDRITE}: partial-sum compartments for the same range, taking the {@code pieces}
+ * of the fan-in — triples (edge, first source unit, end source unit) — and sending one partial
+ * current per neuron to the soma {@code parent} each tick. Used when no core can take the fan-in.</li>
+ * <li>{@link Role#RELAY}: forwards the spikes of the range's neurons (group {@code parent} sends every
+ * spike to each of its relays) to a share of their destinations. Used when the fan-out needs more
+ * routing entries than one core has.</li>
+ * </ul>
  */
-public record NeuronGroup(int id, int population, int start, int end, int core, int soma, int[] pieces)
+public record NeuronGroup(int id, int population, int start, int end, int core, Role role, int parent, int[] pieces)
 {
-    /** A group that takes all its inputs itself. */
+    /** What the group's core does for its range. */
+    public enum Role
+    {
+        NEURONS, DENDRITE, RELAY
+    }
+
+    /** Neurons that take all their inputs and send all their spikes themselves. */
     public NeuronGroup(final int id, final int population, final int start, final int end, final int core)
     {
-        this(id, population, start, end, core, -1, new int[0]);
+        this(id, population, start, end, core, Role.NEURONS, -1, new int[0]);
     }
 
     public int size()
@@ -25,14 +36,19 @@ public record NeuronGroup(int id, int population, int start, int end, int core, 
 
     public boolean isDendrite()
     {
-        return soma >= 0;
+        return role == Role.DENDRITE;
+    }
+
+    public NeuronGroup onCore(final int newCore)
+    {
+        return new NeuronGroup(id, population, start, end, newCore, role, parent, pieces);
     }
 
     @Override
     public boolean equals(final Object o)
     {
         return o instanceof NeuronGroup g && id == g.id && population == g.population && start == g.start && end == g.end
-            && core == g.core && soma == g.soma && Arrays.equals(pieces, g.pieces);
+            && core == g.core && role == g.role && parent == g.parent && Arrays.equals(pieces, g.pieces);
     }
 
     @Override

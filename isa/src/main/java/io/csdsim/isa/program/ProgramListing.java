@@ -66,12 +66,16 @@ public final class ProgramListing
         {
             sb.append("group ").append(g.id()).append(" pop=").append(g.population()).append(" range=").append(g.start()).append("..")
                 .append(g.end()).append(" core=").append(g.core());
-            if (g.isDendrite())
+            if (g.role() != NeuronGroup.Role.NEURONS)
             {
-                sb.append(" soma=").append(g.soma()).append(" pieces=");
+                sb.append(' ').append(g.role()).append(" parent=").append(g.parent()).append(" pieces=");
                 for (int k = 0; k < g.pieces().length; k += 3)
                 {
                     sb.append(k == 0 ? "" : ",").append(g.pieces()[k]).append(':').append(g.pieces()[k + 1]).append("..").append(g.pieces()[k + 2]);
+                }
+                if (g.pieces().length == 0)
+                {
+                    sb.append('-');
                 }
             }
             sb.append('\n');
@@ -353,7 +357,8 @@ public final class ProgramListing
                         }
                         else
                         {
-                            final String[] ps = value(t, 6, "pieces").split(",");
+                            final String pv = value(t, 7, "pieces");
+                            final String[] ps = pv.equals("-") ? new String[0] : pv.split(",");
                             final int[] pieces = new int[3 * ps.length];
                             for (int k = 0; k < ps.length; k++)
                             {
@@ -368,7 +373,7 @@ public final class ProgramListing
                                 pieces[3 * k + 2] = toInt(ft[1]);
                             }
                             groups.add(new NeuronGroup(toInt(t.get(1)), num(t, 2, "pop"), toInt(r[0]), toInt(r[1]), num(t, 4, "core"),
-                                num(t, 5, "soma"), pieces));
+                                kind(NeuronGroup.Role.class, t.get(5)), num(t, 6, "parent"), pieces));
                         }
                     }
                     case "route" -> {

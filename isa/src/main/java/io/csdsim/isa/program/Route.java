@@ -8,4 +8,8 @@ package io.csdsim.isa.program;
  */
 public record Route(int sourceGroup, int targetGroup, int edge, int entries, int hops, int chipCrossings)
 {
+    /** The edge of a route that carries a dendrite's partial currents to its soma. */
+    public static final int PARTIAL_SUMS = -1;
+    /** The edge of a route that carries a group's spikes to one of its relays. */
+    public static final int RELAY = -2;
 }
