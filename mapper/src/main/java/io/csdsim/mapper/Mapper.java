@@ -5,7 +5,7 @@ import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
-import io.csdsim.isa.program.Route;
+import io.csdsim.isa.program.RouteTable;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.reference.Schedule;
@@ -77,8 +77,103 @@ public final class Mapper
                 }
             }
         }
-        // Routes: each range's fan-in (or each dendrite's pieces of it) from the source ranges it overlaps.
-        final RouteSet routes = new RouteSet();
+        // Routes, in two passes: count them (and each sender's entries), then fill exact columns,
+        // sending through relays where a sender's entries exceed its core's routing entries.
+        final RouteSet counted = new RouteSet(protoGroups.size());
+        emitRoutes(tr, part, somaOf, dendritesOf, counted);
+        final int dendrites = (int)protoGroups.stream().filter(NeuronGroup::isDendrite).count();
+        final long max = spec.maxOutputRoutes();
+        long relayBound = 0;
+        for (final long t : counted.totals)
+        {
+            // First fit of items no larger than a bin uses at most twice the bins the total needs.
+            relayBound += t > max ? 2 * ((t + max - 1) / max) : 0;
+        }
+        final long capacity = counted.n + dendrites + relayBound * 2;
+        if (capacity > Integer.MAX_VALUE - 8)
+        {
+            throw new ChipInputException(spec.name(), "routes", capacity + " routes exceed what one program holds");
+        }
+        final int originalGroups = protoGroups.size();
+        final RouteSet routes = new RouteSet(counted, (int)capacity, max, sender -> {
+            final NeuronGroup src = protoGroups.get(sender);
+            final int id = protoGroups.size();
+            protoGroups.add(new NeuronGroup(id, src.population(), src.start(), src.end(), -1, NeuronGroup.Role.RELAY, sender, new int[0]));
+            uses.add(null);
+            return id;
+        });
+        emitRoutes(tr, part, somaOf, dendritesOf, routes);
+        for (int g = 0; g < originalGroups; g++)
+        {
+            final NeuronGroup d = protoGroups.get(g);
+            if (d.isDendrite())
+            {
+                routes.addDirect(RouteTable.PARTIAL_SUMS, d.id(), d.parent(), d.size());
+            }
+        }
+        final int[] order = new int[protoGroups.size()];
+        int at = 0;
+        for (int g = 0; g < originalGroups; g++)
+        {
+            order[at++] = g;
+            final org.eclipse.collections.impl.list.mutable.primitive.IntArrayList mine = routes.relaysOf.get(g);
+            if (mine == null)
+            {
+                continue;
+            }
+            final NeuronGroup src = protoGroups.get(g);
+            final long sent = (long)src.size() * mine.size();
+            if (sent > max)
+            {
+                throw new ChipInputException(spec.name(), "layer '" + tr.populations.get(src.population()).name() + "'", "a range of "
+                    + src.size() + " neurons needs " + mine.size() + " relays, " + sent + " routing entries (the core takes " + max + ")");
+            }
+            final CoreUse u = uses.get(g);
+            uses.set(g, new CoreUse(u.neurons(), u.axons(), sent, u.synapseBits(), u.tdec()));
+            for (int k = 0; k < mine.size(); k++)
+            {
+                final int relay = mine.get(k);
+                order[at++] = relay;
+                routes.addDirect(RouteTable.RELAY, g, relay, src.size());
+                uses.set(relay, new CoreUse(0, src.size(), routes.fillOf(relay), 0, 0));
+            }
+        }
+        final int groups = protoGroups.size();
+        final int cpc = spec.coresPerChip();
+        final int needed = (groups + cpc - 1) / cpc;
+        if (options.chips() > 0 && options.chips() < needed)
+        {
+            throw new ChipInputException("--chips", "", "the model needs " + groups + " cores, " + needed + " chips of " + cpc
+                + "; --chips " + options.chips() + " gives " + options.chips() * cpc + " cores");
+        }
+        final int chips = options.chips() > 0 ? options.chips() : Math.max(1, needed);
+        final Placement place = new Placement(spec, chips, order);
+        final RouteTable table = new RouteTable(routes.n, routes.src, routes.dst, routes.edge, routes.entries);
+        final long before = entryHops(place, table);
+        place.refine(table, options.refinementPasses());
+        final long after = entryHops(place, table);
+
+        final List<NeuronGroup> groupList = new ArrayList<>();
+        for (final NeuronGroup g : protoGroups)
+        {
+            groupList.add(g.onCore(place.core(g.id())));
+        }
+        long crossings = 0;
+        long totalEntries = 0;
+        for (int r = 0; r < table.size(); r++)
+        {
+            crossings += (long)table.entries(r) * place.crossings(place.core(table.source(r)), place.core(table.target(r)));
+            totalEntries += table.entries(r);
+        }
+        final ChipProgram program = new ChipProgram(net.name, net.timeWindow, net.delay, spec, chips, schedule.outputReadyTick(),
+            net.timeWindow + net.delay, tr.tables, tr.populations, tr.edges, groupList, table);
+        return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule));
+    }
+
+    /** Routes of every on-chip edge: each range's fan-in (or each dendrite's pieces of it) from the source ranges it overlaps. */
+    private static void emitRoutes(final ProgramTranslation tr, final Partitioner part, final int[][] somaOf, final int[][][] dendritesOf,
+        final RouteSet routes)
+    {
         final Intervals fanA = new Intervals();
         final Intervals fanB = new Intervals();
         for (final ProgramEdge e : tr.edges)
@@ -119,154 +214,14 @@ public final class Mapper
                 }
             }
         }
-        for (final NeuronGroup g : protoGroups)
-        {
-            if (g.isDendrite())
-            {
-                routes.addDirect(Route.PARTIAL_SUMS, g.id(), g.parent(), g.size());
-            }
-        }
-        final int[] order = insertRelays(spec, tr.populations, protoGroups, uses, routes);
-        final int groups = protoGroups.size();
-        final int cpc = spec.coresPerChip();
-        final int needed = (groups + cpc - 1) / cpc;
-        if (options.chips() > 0 && options.chips() < needed)
-        {
-            throw new ChipInputException("--chips", "", "the model needs " + groups + " cores, " + needed + " chips of " + cpc
-                + "; --chips " + options.chips() + " gives " + options.chips() * cpc + " cores");
-        }
-        final int chips = options.chips() > 0 ? options.chips() : Math.max(1, needed);
-        final Placement place = new Placement(spec, chips, order);
-        final int[] src = routes.src.toArray();
-        final int[] dst = routes.dst.toArray();
-        final long[] entries = routes.entries.toArray();
-        final long before = entryHops(place, src, dst, entries);
-        place.refine(src, dst, entries, options.refinementPasses());
-        final long after = entryHops(place, src, dst, entries);
-
-        final List<NeuronGroup> groupList = new ArrayList<>();
-        for (final NeuronGroup g : protoGroups)
-        {
-            groupList.add(g.onCore(place.core(g.id())));
-        }
-        final List<Route> routeList = new ArrayList<>();
-        long crossings = 0;
-        long totalEntries = 0;
-        for (int r = 0; r < src.length; r++)
-        {
-            final int a = place.core(src[r]);
-            final int b = place.core(dst[r]);
-            routeList.add(new Route(src[r], dst[r], routes.edge.get(r), (int)entries[r], place.hops(a, b), place.crossings(a, b)));
-            crossings += entries[r] * place.crossings(a, b);
-            totalEntries += entries[r];
-        }
-        final ChipProgram program = new ChipProgram(net.name, net.timeWindow, net.delay, spec, chips, schedule.outputReadyTick(),
-            net.timeWindow + net.delay, tr.tables, tr.populations, tr.edges, groupList, routeList);
-        return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule));
     }
 
-    /**
-     * Gives every group whose spikes need more routing entries than a core has relays that each take a
-     * share of its destinations, first fit in route order; the group sends each spike to every relay.
-     * @return the placement order: each group followed by its dendrites' and relays' ids.
-     */
-    private static int[] insertRelays(final ChipSpec spec, final List<ProgramPopulation> pops, final List<NeuronGroup> groups,
-        final List<CoreUse> uses, final RouteSet routes)
-    {
-        final int max = spec.maxOutputRoutes();
-        final int n = groups.size();
-        final long[] out = new long[n];
-        for (int r = 0; r < routes.src.size(); r++)
-        {
-            out[routes.src.get(r)] += routes.entries.get(r);
-        }
-        final List<List<Integer>> relaysOf = new ArrayList<>();
-        for (int g = 0; g < n; g++)
-        {
-            relaysOf.add(new ArrayList<>());
-        }
-        final int originalRoutes = routes.src.size();
-        final int[] relayOfRoute = new int[originalRoutes];
-        java.util.Arrays.fill(relayOfRoute, -1);
-        final org.eclipse.collections.impl.list.mutable.primitive.LongArrayList fill = new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
-        for (int r = 0; r < originalRoutes; r++)
-        {
-            final int g = routes.src.get(r);
-            if (out[g] <= max)
-            {
-                continue;
-            }
-            final List<Integer> mine = relaysOf.get(g);
-            final long e = routes.entries.get(r);
-            int target = -1;
-            for (final int relay : mine)
-            {
-                if (fill.get(relay - n) + e <= max)
-                {
-                    target = relay;
-                    break;
-                }
-            }
-            if (target < 0)
-            {
-                final NeuronGroup src = groups.get(g);
-                target = groups.size();
-                groups.add(new NeuronGroup(target, src.population(), src.start(), src.end(), -1, NeuronGroup.Role.RELAY, g, new int[0]));
-                uses.add(null);
-                mine.add(target);
-                fill.add(0);
-            }
-            fill.set(target - n, fill.get(target - n) + e);
-            relayOfRoute[r] = target;
-        }
-        for (int r = 0; r < originalRoutes; r++)
-        {
-            if (relayOfRoute[r] >= 0)
-            {
-                routes.src.set(r, relayOfRoute[r]);
-            }
-        }
-        for (int g = 0; g < n; g++)
-        {
-            final List<Integer> mine = relaysOf.get(g);
-            if (mine.isEmpty())
-            {
-                continue;
-            }
-            final NeuronGroup src = groups.get(g);
-            final long sent = (long)src.size() * mine.size();
-            if (sent > max)
-            {
-                throw new ChipInputException(spec.name(), "layer '" + pops.get(src.population()).name() + "'", "a range of " + src.size() + " neurons needs " + mine.size()
-                    + " relays, " + sent + " routing entries (the core takes " + max + ")");
-            }
-            final CoreUse u = uses.get(g);
-            uses.set(g, new CoreUse(u.neurons(), u.axons(), sent, u.synapseBits(), u.tdec()));
-            for (final int relay : mine)
-            {
-                routes.addDirect(Route.RELAY, g, relay, src.size());
-                uses.set(relay, new CoreUse(0, src.size(), fill.get(relay - n), 0, 0));
-            }
-        }
-        final int[] order = new int[groups.size()];
-        int k = 0;
-        for (int g = 0; g < n; g++)
-        {
-            order[k++] = g;
-            for (final int relay : relaysOf.get(g))
-            {
-                order[k++] = relay;
-            }
-        }
-        return order;
-    }
-
-    private static long entryHops(final Placement place, final int[] src, final int[] dst, final long[] entries)
+    private static long entryHops(final Placement place, final RouteTable t)
     {
         long s = 0;
-        for (int r = 0; r < src.length; r++)
+        for (int r = 0; r < t.size(); r++)
         {
-            s += entries[r] * place.hops(place.core(src[r]), place.core(dst[r]));
+            s += (long)t.entries(r) * place.hops(place.core(t.source(r)), place.core(t.target(r)));
         }
         return s;
     }

@@ -89,27 +89,19 @@ final class Placement
         return hops(a, b) + crossingWeight * crossings(a, b);
     }
 
-    /** @return Σ entries × distance over routes given as parallel arrays. */
-    double cost(final int[] src, final int[] dst, final long[] entries)
-    {
-        double c = 0;
-        for (int r = 0; r < src.length; r++)
-        {
-            c += entries[r] * distance(coreOf[src[r]], coreOf[dst[r]]);
-        }
-        return c;
-    }
-
     /** Route evaluations refinement may spend: bounds its time on huge models, deterministically. */
     static final long EVALUATION_BUDGET = 200_000_000L;
 
     private long evaluations;
 
     /** Swap refinement: each group tries nearby cores and the cores around its heaviest partner. */
-    void refine(final int[] src, final int[] dst, final long[] entries, final int passes)
+    void refine(final io.csdsim.isa.program.RouteTable routes, final int passes)
     {
+        final int[] src = routes.sourceColumn();
+        final int[] dst = routes.targetColumn();
+        final int[] entries = routes.entriesColumn();
         final int groups = coreOf.length;
-        final int[][] incident = incidence(src, dst, groups);
+        final int[][] incident = incidence(src, dst, routes.size(), groups);
         final int[] position = new int[snake.length];
         for (int i = 0; i < snake.length; i++)
         {
@@ -121,7 +113,7 @@ final class Placement
             for (int g = 0; g < groups && evaluations < EVALUATION_BUDGET; g++)
             {
                 int heaviest = -1;
-                long best = 0;
+                int best = 0;
                 for (final int r : incident[g])
                 {
                     final int other = src[r] == g ? dst[r] : src[r];
@@ -176,10 +168,10 @@ final class Placement
         }
     }
 
-    private static int[][] incidence(final int[] src, final int[] dst, final int groups)
+    private static int[][] incidence(final int[] src, final int[] dst, final int n, final int groups)
     {
         final int[] deg = new int[groups];
-        for (int r = 0; r < src.length; r++)
+        for (int r = 0; r < n; r++)
         {
             deg[src[r]]++;
             if (dst[r] != src[r])
@@ -193,7 +185,7 @@ final class Placement
             inc[g] = new int[deg[g]];
         }
         final int[] fill = new int[groups];
-        for (int r = 0; r < src.length; r++)
+        for (int r = 0; r < n; r++)
         {
             inc[src[r]][fill[src[r]]++] = r;
             if (dst[r] != src[r])
@@ -204,7 +196,7 @@ final class Placement
         return inc;
     }
 
-    private double swapDelta(final int g, final int core, final int[][] incident, final int[] src, final int[] dst, final long[] entries)
+    private double swapDelta(final int g, final int core, final int[][] incident, final int[] src, final int[] dst, final int[] entries)
     {
         final int h = groupAt[core];
         final int cg = coreOf[g];

@@ -5,7 +5,7 @@ import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
-import io.csdsim.isa.program.Route;
+import io.csdsim.isa.program.RouteTable;
 import io.csdsim.isa.program.SynapseTable;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.models.csdformer.CsdformerConfig;
@@ -211,9 +211,10 @@ class ConnectivityTest
         }
         // Routes by (source group, target group, edge).
         final Map<List<Integer>, Integer> routes = new HashMap<>();
-        for (final Route rt : p.routes())
+        final RouteTable rt = p.routes();
+        for (int i = 0; i < rt.size(); i++)
         {
-            assertTrue(routes.put(List.of(rt.sourceGroup(), rt.targetGroup(), rt.edge()), rt.entries()) == null, where + ": duplicate route");
+            assertTrue(routes.put(List.of(rt.source(i), rt.target(i), rt.edge(i)), rt.entries(i)) == null, where + ": duplicate route");
         }
         final Map<List<Integer>, Set<Integer>> expected = new HashMap<>();
         for (int id = 0; id < net.populationCount(); id++)
@@ -269,21 +270,21 @@ class ConnectivityTest
             assertEquals(x.getValue().size(), routes.getOrDefault(x.getKey(), -1), where + ": route " + x.getKey());
             synapseRoutes++;
         }
-        for (final Route rt : p.routes())
+        for (int i = 0; i < rt.size(); i++)
         {
-            final NeuronGroup src = p.groups().get(rt.sourceGroup());
-            final NeuronGroup dst = p.groups().get(rt.targetGroup());
-            if (rt.edge() == Route.PARTIAL_SUMS)
+            final NeuronGroup src = p.groups().get(rt.source(i));
+            final NeuronGroup dst = p.groups().get(rt.target(i));
+            if (rt.edge(i) == RouteTable.PARTIAL_SUMS)
             {
-                assertTrue(src.isDendrite() && src.parent() == dst.id() && rt.entries() == src.size(), where);
+                assertTrue(src.isDendrite() && src.parent() == dst.id() && rt.entries(i) == src.size(), where);
             }
-            else if (rt.edge() == Route.RELAY)
+            else if (rt.edge(i) == RouteTable.RELAY)
             {
-                assertTrue(dst.role() == NeuronGroup.Role.RELAY && dst.parent() == src.id() && rt.entries() == src.size(), where);
+                assertTrue(dst.role() == NeuronGroup.Role.RELAY && dst.parent() == src.id() && rt.entries(i) == src.size(), where);
             }
             else
             {
-                assertTrue(expected.containsKey(List.of(rt.sourceGroup(), rt.targetGroup(), rt.edge())), where + ": route with no synapse " + rt);
+                assertTrue(expected.containsKey(List.of(rt.source(i), rt.target(i), rt.edge(i))), where + ": route with no synapse " + i);
             }
         }
         assertTrue(synapseRoutes > 0);
@@ -329,12 +330,13 @@ class ConnectivityTest
             for (final int receiver : receivers)
             {
                 int from = sender;
-                for (final Route rt : p.routes())
+                final RouteTable rt = p.routes();
+                for (int i = 0; i < rt.size(); i++)
                 {
-                    if (rt.edge() == e.id() && rt.targetGroup() == receiver && groups.get(rt.sourceGroup()).role() == NeuronGroup.Role.RELAY
-                        && groups.get(rt.sourceGroup()).parent() == sender)
+                    if (rt.edge(i) == e.id() && rt.target(i) == receiver && groups.get(rt.source(i)).role() == NeuronGroup.Role.RELAY
+                        && groups.get(rt.source(i)).parent() == sender)
                     {
-                        from = rt.sourceGroup();
+                        from = rt.source(i);
                     }
                 }
                 expected.computeIfAbsent(List.of(from, receiver, e.id()), k -> new HashSet<>()).add(s);

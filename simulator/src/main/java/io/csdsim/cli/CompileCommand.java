@@ -74,7 +74,10 @@ final class CompileCommand implements Callable<Integer>
             final Path tmp = dir.resolve("." + output.getFileName() + ".tmp-" + ProcessHandle.current().pid());
             try
             {
-                Files.write(tmp, CsdxFormat.write(r.program()));
+                try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))
+                {
+                    CsdxFormat.write(r.program(), os);
+                }
                 Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             finally

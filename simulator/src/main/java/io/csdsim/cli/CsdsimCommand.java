@@ -86,7 +86,17 @@ public final class CsdsimCommand implements Runnable
             }
             return 1;
         });
-        final int code = cl.execute(args);
+        int code;
+        try
+        {
+            code = cl.execute(args);
+        }
+        catch (final OutOfMemoryError e)
+        {
+            // picocli hands only Exceptions to the handler above.
+            err.println("csdsim: out of memory; give the JVM more heap, e.g. CSDSIM_JAVA_OPTS=-Xmx16g ./csdsim ...");
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;

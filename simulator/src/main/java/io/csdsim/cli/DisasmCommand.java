@@ -1,14 +1,11 @@
 package io.csdsim.cli;
 
-import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.isa.program.ProgramListing;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,16 +29,7 @@ final class DisasmCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final byte[] bytes;
-        try
-        {
-            bytes = Files.readAllBytes(program);
-        }
-        catch (final NoSuchFileException e)
-        {
-            throw new ChipInputException(program.toString(), "", "file not found");
-        }
-        spec.commandLine().getOut().print(ProgramListing.print(CsdxFormat.read(program.toString(), bytes), !noWeights));
+        spec.commandLine().getOut().print(ProgramListing.print(CsdxFormat.read(program), !noWeights));
         return 0;
     }
 }

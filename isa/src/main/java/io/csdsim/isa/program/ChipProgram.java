@@ -26,12 +26,12 @@ public final class ChipProgram
     private final List<ProgramPopulation> populations;
     private final List<ProgramEdge> edges;
     private final List<NeuronGroup> groups;
-    private final List<Route> routes;
+    private final RouteTable routes;
 
     public ChipProgram(final String name, final int timeWindow, final int delay, final ChipSpec spec, final int chips,
         final int outputReadyTick, final int initiationInterval, final List<SynapseTable> tables,
         final List<ProgramPopulation> populations, final List<ProgramEdge> edges, final List<NeuronGroup> groups,
-        final List<Route> routes)
+        final RouteTable routes)
     {
         this.name = name;
         this.timeWindow = timeWindow;
@@ -44,7 +44,7 @@ public final class ChipProgram
         this.populations = List.copyOf(populations);
         this.edges = List.copyOf(edges);
         this.groups = List.copyOf(groups);
-        this.routes = List.copyOf(routes);
+        this.routes = routes;
     }
 
     public List<SynapseTable> tables()
@@ -67,7 +67,7 @@ public final class ChipProgram
         return groups;
     }
 
-    public List<Route> routes()
+    public RouteTable routes()
     {
         return routes;
     }
@@ -91,6 +91,18 @@ public final class ChipProgram
         final int tx = spec.getInt(ChipField.MESH_TILES_X);
         final int tile = core % coresPerChip() / spec.getInt(ChipField.MESH_CORES_PER_TILE);
         return tile / tx;
+    }
+
+    /** @return mesh hops of route i under dimension-order routing. */
+    public int routeHops(final int i)
+    {
+        return hops(groups.get(routes.source(i)).core(), groups.get(routes.target(i)).core());
+    }
+
+    /** @return chip-to-chip links route i crosses. */
+    public int routeCrossings(final int i)
+    {
+        return Math.abs(chipOf(groups.get(routes.source(i)).core()) - chipOf(groups.get(routes.target(i)).core()));
     }
 
     public int chipOf(final int core)

@@ -5,6 +5,12 @@ import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -34,17 +40,71 @@ public final class CsdxFormat
     public static byte[] write(final ChipProgram p)
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try
+        {
+            write(p, out);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Streams the program; the route section, which can pass 2 GB, is written in chunks. */
+    public static void write(final ChipProgram p, final OutputStream out) throws IOException
+    {
         final ByteBuffer head = le(8);
         head.put(MAGIC).putShort((short)VERSION).putShort((short)SECTIONS.length);
-        out.writeBytes(head.array());
+        out.write(head.array());
         section(out, "HEAD", head(p));
         section(out, "SPEC", spec(p.spec));
         section(out, "TABL", tables(p));
         section(out, "POPS", populations(p));
         section(out, "EDGE", edges(p));
         section(out, "GRPS", groups(p));
-        section(out, "ROUT", routes(p));
-        return out.toByteArray();
+        routes(out, p.routes());
+    }
+
+    private static final int ROUTE_BYTES = 16;
+    private static final int CHUNK_ROUTES = 1 << 16;
+
+    /** Fills buf with routes [from, from + n) as four little-endian ints each. */
+    private static void encodeRoutes(final RouteTable r, final int from, final int n, final ByteBuffer buf)
+    {
+        buf.clear();
+        for (int i = from; i < from + n; i++)
+        {
+            buf.putInt(r.source(i)).putInt(r.target(i)).putInt(r.edge(i)).putInt(r.entries(i));
+        }
+        buf.flip();
+    }
+
+    private static void routes(final OutputStream out, final RouteTable r) throws IOException
+    {
+        final long len = 4 + (long)ROUTE_BYTES * r.size();
+        if (len > 0xFFFFFFFFL)
+        {
+            throw new IllegalStateException(r.size() + " routes exceed the 4 GB route section of format version " + VERSION);
+        }
+        final ByteBuffer count = le(4).putInt(0, r.size());
+        final CRC32 crc = new CRC32();
+        crc.update(count.array());
+        final ByteBuffer buf = le(CHUNK_ROUTES * ROUTE_BYTES);
+        for (int i = 0; i < r.size(); i += CHUNK_ROUTES)
+        {
+            encodeRoutes(r, i, Math.min(CHUNK_ROUTES, r.size() - i), buf);
+            crc.update(buf);
+        }
+        final ByteBuffer h = le(12);
+        h.put("ROUT".getBytes(StandardCharsets.US_ASCII)).putInt((int)len).putInt((int)crc.getValue());
+        out.write(h.array());
+        out.write(count.array());
+        for (int i = 0; i < r.size(); i += CHUNK_ROUTES)
+        {
+            encodeRoutes(r, i, Math.min(CHUNK_ROUTES, r.size() - i), buf);
+            out.write(buf.array(), 0, buf.limit());
+        }
     }
 
     private static ByteBuffer le(final int n)
@@ -52,15 +112,15 @@ public final class CsdxFormat
         return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private static void section(final ByteArrayOutputStream out, final String tag, final Payload payload)
+    private static void section(final OutputStream out, final String tag, final Payload payload) throws IOException
     {
         final byte[] data = payload.bytes();
         final CRC32 crc = new CRC32();
         crc.update(data);
         final ByteBuffer h = le(12);
         h.put(tag.getBytes(StandardCharsets.US_ASCII)).putInt(data.length).putInt((int)crc.getValue());
-        out.writeBytes(h.array());
-        out.writeBytes(data);
+        out.write(h.array());
+        out.write(data);
     }
 
     /** A growable little-endian payload. */
@@ -207,71 +267,151 @@ public final class CsdxFormat
         return out;
     }
 
-    private static Payload routes(final ChipProgram p)
+    /** Random access to the bytes of a program: an array in memory, or a file of any size. */
+    private interface Source
     {
-        final Payload out = new Payload().i32(p.routes().size());
-        for (final Route r : p.routes())
-        {
-            out.i32(r.sourceGroup()).i32(r.targetGroup()).i32(r.edge()).i32(r.entries()).i32(r.hops()).i32(r.chipCrossings());
-        }
-        return out;
+        long size();
+
+        /** Reads n bytes at offset into a new array (the caller checked the bounds). */
+        byte[] read(long offset, int n);
     }
 
-    /** Reads and checks a program; {@code src} names the file in messages. */
+    /** Reads and checks a program held in memory; {@code src} names it in messages. */
     public static ChipProgram read(final String src, final byte[] bytes)
     {
-        final ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 8)
+        return read(src, new Source()
         {
-            throw new ChipInputException(src, "offset 0", "truncated: " + bytes.length + " bytes, expected the 8-byte CSDX header");
+            @Override
+            public long size()
+            {
+                return bytes.length;
+            }
+
+            @Override
+            public byte[] read(final long offset, final int n)
+            {
+                return java.util.Arrays.copyOfRange(bytes, (int)offset, (int)offset + n);
+            }
+        });
+    }
+
+    /** Reads and checks a program file, which may be larger than 2 GB. */
+    public static ChipProgram read(final Path path)
+    {
+        final String src = path.toString();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ))
+        {
+            final long size = ch.size();
+            return read(src, new Source()
+            {
+                @Override
+                public long size()
+                {
+                    return size;
+                }
+
+                @Override
+                public byte[] read(final long offset, final int n)
+                {
+                    final ByteBuffer b = ByteBuffer.allocate(n);
+                    try
+                    {
+                        while (b.hasRemaining())
+                        {
+                            if (ch.read(b, offset + b.position()) < 0)
+                            {
+                                throw new ChipInputException(src, "offset " + (offset + b.position()), "unexpected end of file");
+                            }
+                        }
+                    }
+                    catch (final IOException e)
+                    {
+                        throw new UncheckedIOException(e);
+                    }
+                    return b.array();
+                }
+            });
         }
+        catch (final java.nio.file.NoSuchFileException e)
+        {
+            throw new ChipInputException(src, "", "file not found");
+        }
+        catch (final IOException e)
+        {
+            throw new ChipInputException(src, "", "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static ChipProgram read(final String src, final Source in)
+    {
+        final long total = in.size();
+        if (total < 8)
+        {
+            throw new ChipInputException(src, "offset 0", "truncated: " + total + " bytes, expected the 8-byte CSDX header");
+        }
+        final byte[] header = in.read(0, 8);
         for (int i = 0; i < 4; i++)
         {
-            if (bytes[i] != MAGIC[i])
+            if (header[i] != MAGIC[i])
             {
                 throw new ChipInputException(src, "offset 0", "not a csdsim chip program: expected the magic CSDX");
             }
         }
-        final int version = b.getShort(4) & 0xFFFF;
+        final ByteBuffer hb = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        final int version = hb.getShort(4) & 0xFFFF;
         if (version != VERSION)
         {
             throw new ChipInputException(src, "offset 4", "format version " + version + "; this csdsim reads version " + VERSION
                 + " (recompile the model)");
         }
-        final int count = b.getShort(6) & 0xFFFF;
+        final int count = hb.getShort(6) & 0xFFFF;
         final Map<String, Reader> sections = new LinkedHashMap<>();
-        int at = 8;
+        RouteTable routeTable = null;
+        long at = 8;
         for (int s = 0; s < count; s++)
         {
-            if (at + 12 > bytes.length)
+            if (at + 12 > total)
             {
                 throw new ChipInputException(src, "offset " + at, "truncated: section " + (s + 1) + " of " + count + " has no complete header");
             }
-            final String tag = new String(bytes, at, 4, StandardCharsets.US_ASCII);
-            final long len = b.getInt(at + 4) & 0xFFFFFFFFL;
-            final int stored = b.getInt(at + 8);
-            if (at + 12 + len > bytes.length)
+            final ByteBuffer sh = ByteBuffer.wrap(in.read(at, 12)).order(ByteOrder.LITTLE_ENDIAN);
+            final String tag = new String(sh.array(), 0, 4, StandardCharsets.US_ASCII);
+            final long len = sh.getInt(4) & 0xFFFFFFFFL;
+            final int stored = sh.getInt(8);
+            if (at + 12 + len > total)
             {
                 throw new ChipInputException(src, "section " + tag + " at offset " + at, "truncated: " + len + " bytes announced, "
-                    + (bytes.length - at - 12) + " present");
+                    + (total - at - 12) + " present");
             }
-            final CRC32 crc = new CRC32();
-            crc.update(bytes, at + 12, (int)len);
-            if ((int)crc.getValue() != stored)
+            if (tag.equals("ROUT"))
             {
-                throw new ChipInputException(src, "section " + tag + " at offset " + at, String.format(
-                    "CRC mismatch (stored %08x, computed %08x): the file is corrupted", stored, (int)crc.getValue()));
+                routeTable = readRoutes(src, in, at, len, stored);
             }
-            sections.put(tag, new Reader(src, tag, b, at + 12, (int)len));
-            at += 12 + (int)len;
+            else
+            {
+                if (len > Integer.MAX_VALUE - 16)
+                {
+                    throw new ChipInputException(src, "section " + tag + " at offset " + at, "length " + len + " is beyond any program");
+                }
+                final byte[] payload = in.read(at + 12, (int)len);
+                final CRC32 crc = new CRC32();
+                crc.update(payload);
+                if ((int)crc.getValue() != stored)
+                {
+                    throw new ChipInputException(src, "section " + tag + " at offset " + at, String.format(
+                        "CRC mismatch (stored %08x, computed %08x): the file is corrupted", stored, (int)crc.getValue()));
+                }
+                sections.put(tag, new Reader(src, tag, ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN), 0, (int)len, at + 12));
+            }
+            at += 12 + len;
         }
-        if (at != bytes.length)
+        if (at != total)
         {
-            throw new ChipInputException(src, "offset " + at, (bytes.length - at) + " bytes follow the last section");
+            throw new ChipInputException(src, "offset " + at, (total - at) + " bytes follow the last section");
         }
         for (final String tag : SECTIONS)
         {
-            if (!sections.containsKey(tag))
+            if (!tag.equals("ROUT") && !sections.containsKey(tag) || tag.equals("ROUT") && routeTable == null)
             {
                 throw new ChipInputException(src, "section " + tag, "missing");
             }
@@ -366,17 +506,56 @@ public final class CsdxFormat
             groups.add(g);
         }
         gr.end();
-        final List<Route> routes = new ArrayList<>();
-        final Reader rr = sections.get("ROUT");
-        for (int i = 0, n = rr.count(); i < n; i++)
+        for (int i = 0; i < routeTable.size(); i++)
         {
-            final Route r = new Route(rr.i32(), rr.i32(), rr.i32(), rr.i32(), rr.i32(), rr.i32());
-            rr.expect(r.sourceGroup() >= 0 && r.sourceGroup() < groups.size() && r.targetGroup() >= 0 && r.targetGroup() < groups.size()
-                && r.edge() >= Route.RELAY && r.edge() < edges.size(), "route " + i + ": group or edge out of bounds");
-            routes.add(r);
+            if (routeTable.source(i) < 0 || routeTable.source(i) >= groups.size() || routeTable.target(i) < 0
+                || routeTable.target(i) >= groups.size() || routeTable.edge(i) < RouteTable.RELAY || routeTable.edge(i) >= edges.size())
+            {
+                throw new ChipInputException(src, "section ROUT, route " + i, "group or edge out of bounds");
+            }
         }
-        rr.end();
-        return new ChipProgram(name, t, d, spec, chips, ready, ii, tables, pops, edges, groups, routes);
+        return new ChipProgram(name, t, d, spec, chips, ready, ii, tables, pops, edges, groups, routeTable);
+    }
+
+    /** Streams the route section in chunks, checking its CRC; it may be larger than any array of bytes. */
+    private static RouteTable readRoutes(final String src, final Source in, final long at, final long len, final int stored)
+    {
+        if (len < 4 || (len - 4) % ROUTE_BYTES != 0)
+        {
+            throw new ChipInputException(src, "section ROUT at offset " + at, "length " + len + " is not 4 + 16 × routes");
+        }
+        final CRC32 crc = new CRC32();
+        final byte[] cb = in.read(at + 12, 4);
+        crc.update(cb);
+        final int n = ByteBuffer.wrap(cb).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (n < 0 || 4 + (long)ROUTE_BYTES * n != len)
+        {
+            throw new ChipInputException(src, "section ROUT, offset " + (at + 12), "count " + n + " does not match the section length " + len);
+        }
+        final int[] source = new int[n];
+        final int[] target = new int[n];
+        final int[] edge = new int[n];
+        final int[] entries = new int[n];
+        for (int i = 0; i < n; i += CHUNK_ROUTES)
+        {
+            final int k = Math.min(CHUNK_ROUTES, n - i);
+            final byte[] chunk = in.read(at + 16 + (long)ROUTE_BYTES * i, ROUTE_BYTES * k);
+            crc.update(chunk);
+            final ByteBuffer b = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+            for (int j = 0; j < k; j++)
+            {
+                source[i + j] = b.getInt();
+                target[i + j] = b.getInt();
+                edge[i + j] = b.getInt();
+                entries[i + j] = b.getInt();
+            }
+        }
+        if ((int)crc.getValue() != stored)
+        {
+            throw new ChipInputException(src, "section ROUT at offset " + at, String.format(
+                "CRC mismatch (stored %08x, computed %08x): the file is corrupted", stored, (int)crc.getValue()));
+        }
+        return new RouteTable(source, target, edge, entries);
     }
 
     private static ChipSpec readSpec(final Reader r)
@@ -417,25 +596,25 @@ public final class CsdxFormat
         private final String src;
         private final String tag;
         private final ByteBuffer b;
-        private final int start;
         private final int end;
+        private final long fileOffset;
         private int at;
 
-        Reader(final String src, final String tag, final ByteBuffer b, final int start, final int len)
+        Reader(final String src, final String tag, final ByteBuffer b, final int start, final int len, final long fileOffset)
         {
             this.src = src;
             this.tag = tag;
             this.b = b;
-            this.start = start;
             this.end = start + len;
             this.at = start;
+            this.fileOffset = fileOffset;
         }
 
         private void need(final int n)
         {
             if (n < 0 || at + n > end)
             {
-                throw new ChipInputException(src, "section " + tag + ", offset " + at, "truncated entry: needs " + n + " bytes, "
+                throw new ChipInputException(src, "section " + tag + ", offset " + (fileOffset + at), "truncated entry: needs " + n + " bytes, "
                     + (end - at) + " left in the section");
             }
         }
@@ -449,7 +628,7 @@ public final class CsdxFormat
         {
             if (!ok)
             {
-                throw new ChipInputException(src, "section " + tag + ", offset " + at, what);
+                throw new ChipInputException(src, "section " + tag + ", offset " + (fileOffset + at), what);
             }
         }
 

@@ -80,10 +80,12 @@ public final class ProgramListing
             }
             sb.append('\n');
         }
-        for (final Route r : p.routes())
+        final RouteTable rt = p.routes();
+        for (int i = 0; i < rt.size(); i++)
         {
-            sb.append("route ").append(r.sourceGroup()).append("->").append(r.targetGroup()).append(" edge=").append(r.edge())
-                .append(" entries=").append(r.entries()).append(" hops=").append(r.hops()).append(" crossings=").append(r.chipCrossings()).append('\n');
+            sb.append("route ").append(rt.source(i)).append("->").append(rt.target(i)).append(" edge=").append(rt.edge(i))
+                .append(" entries=").append(rt.entries(i)).append(" hops=").append(p.routeHops(i)).append(" crossings=")
+                .append(p.routeCrossings(i)).append('\n');
         }
         return sb.toString();
     }
@@ -282,7 +284,10 @@ public final class ProgramListing
             final List<ProgramPopulation> pops = new ArrayList<>();
             final List<ProgramEdge> edges = new ArrayList<>();
             final List<NeuronGroup> groups = new ArrayList<>();
-            final List<Route> routes = new ArrayList<>();
+            final org.eclipse.collections.impl.list.mutable.primitive.IntArrayList rs = new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList();
+            final org.eclipse.collections.impl.list.mutable.primitive.IntArrayList rd = new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList();
+            final org.eclipse.collections.impl.list.mutable.primitive.IntArrayList re = new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList();
+            final org.eclipse.collections.impl.list.mutable.primitive.IntArrayList rn = new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList();
             while ((t = next()) != null)
             {
                 switch (t.get(0))
@@ -382,13 +387,17 @@ public final class ProgramListing
                         {
                             throw error("expected SOURCE->TARGET");
                         }
-                        routes.add(new Route(toInt(r[0]), toInt(r[1]), num(t, 2, "edge"), num(t, 3, "entries"), num(t, 4, "hops"),
-                            num(t, 5, "crossings")));
+                        // hops and crossings are printed for the reader; they follow from the groups' cores.
+                        rs.add(toInt(r[0]));
+                        rd.add(toInt(r[1]));
+                        re.add(num(t, 2, "edge"));
+                        rn.add(num(t, 3, "entries"));
                     }
                     default -> throw error("unknown record '" + t.get(0) + "'");
                 }
             }
-            return new ChipProgram(name, tw, d, spec, chips, ready, ii, tables, pops, edges, groups, routes);
+            return new ChipProgram(name, tw, d, spec, chips, ready, ii, tables, pops, edges, groups,
+                new RouteTable(rs.toArray(), rd.toArray(), re.toArray(), rn.toArray()));
         }
 
         /** @return the next non-empty line's tokens, or null at the end. */

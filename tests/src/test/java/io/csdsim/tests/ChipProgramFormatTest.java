@@ -1,0 +1,144 @@
+package io.csdsim.tests;
+
+import io.csdsim.isa.ChipInputException;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.CsdxFormat;
+import io.csdsim.isa.program.ProgramListing;
+import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.mapper.Mapper;
+import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.format.ModelFileReader;
+import io.csdsim.models.quant.IntQuantizer;
+import io.csdsim.models.quant.QuantizationParams;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The .csdx binary and the text listing: round trips, and one clear line for every corruption. */
+class ChipProgramFormatTest
+{
+    private static ChipProgram program;
+    private static byte[] bytes;
+
+    @BeforeAll
+    static void compileTheDefaultModel()
+    {
+        final var g = ModelFileReader.read(Path.of(System.getProperty("csdsim.home"), "data/models/default.json"));
+        final var spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.tdecUnits=512"), "core.maxInputAxons=1024");
+        program = Mapper.compile(IntQuantizer.quantize(g, QuantizationParams.DEFAULT), spec, MapperOptions.DEFAULT).program();
+        bytes = CsdxFormat.write(program);
+        assertTrue(program.groups().stream().anyMatch(x -> x.isDendrite()), "the program should exercise dendrite groups");
+    }
+
+    @Test
+    void binaryRoundTrips()
+    {
+        final ChipProgram back = CsdxFormat.read("m.csdx", bytes);
+        assertEquals(program, back);
+        assertArrayEquals(bytes, CsdxFormat.write(back));
+    }
+
+    @Test
+    void listingRoundTrips()
+    {
+        final String listing = ProgramListing.print(program, true);
+        final ChipProgram parsed = ProgramListing.parse("m.lst", listing);
+        assertEquals(program, parsed);
+        assertEquals(listing, ProgramListing.print(parsed, true));
+    }
+
+    @Test
+    void weightsAreStoredOnceInTheirSection()
+    {
+        // TABL holds each table once: a count, then per table id, kind, four sizes and the mantissas.
+        long expected = 4;
+        for (final var t : program.tables())
+        {
+            expected += 4 + 1 + 16 + 4 + 2L * t.mantissa().length;
+        }
+        final int[] tabl = sections().stream().filter(s -> new String(bytes, s[0], 4, StandardCharsets.US_ASCII).equals("TABL"))
+            .findFirst().orElseThrow();
+        assertEquals(expected, tabl[1]);
+        // Residual writers are read by several populations, through edges that refer to one table.
+        assertTrue(program.edges().stream().filter(e -> e.table() >= 0).count() > program.tables().size());
+    }
+
+    /** Offsets of each section's header in the file. */
+    private static List<int[]> sections()
+    {
+        final ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        final List<int[]> out = new ArrayList<>();
+        int at = 8;
+        while (at < bytes.length)
+        {
+            final int len = b.getInt(at + 4);
+            out.add(new int[] {at, len});
+            at += 12 + len;
+        }
+        return out;
+    }
+
+    private static String error(final byte[] corrupt)
+    {
+        final String m = assertThrows(ChipInputException.class, () -> CsdxFormat.read("m.csdx", corrupt)).getMessage();
+        assertFalse(m.contains("\n"), m);
+        assertTrue(m.startsWith("m.csdx: "), m);
+        return m;
+    }
+
+    @Test
+    void aFlippedByteInAnySectionIsACrcErrorNamingSectionAndOffset()
+    {
+        for (final int[] s : sections())
+        {
+            final byte[] c = bytes.clone();
+            c[s[0] + 12 + s[1] / 2] ^= 0x40;
+            final String tag = new String(bytes, s[0], 4, StandardCharsets.US_ASCII);
+            final String m = error(c);
+            assertTrue(m.contains("section " + tag + " at offset " + s[0]) && m.contains("CRC mismatch"), m);
+        }
+    }
+
+    @Test
+    void truncationAnywhereIsNamed()
+    {
+        for (final int cut : new int[] {0, 5, 8, 15, 40, bytes.length / 3, bytes.length / 2, bytes.length - 1})
+        {
+            final String m = error(java.util.Arrays.copyOf(bytes, cut));
+            assertTrue(m.contains("truncated") || m.contains("missing"), cut + ": " + m);
+        }
+    }
+
+    @Test
+    void magicAndVersionAreChecked()
+    {
+        final byte[] v = bytes.clone();
+        v[4] = 9;
+        assertTrue(error(v).contains("offset 4: format version 9; this csdsim reads version 1"));
+        final byte[] m = bytes.clone();
+        m[0] = 'X';
+        assertTrue(error(m).contains("offset 0: not a csdsim chip program"));
+    }
+
+    @Test
+    void aBrokenListingNamesTheLine()
+    {
+        final String listing = ProgramListing.print(program, true);
+        final String broken = listing.replaceFirst("edge 0 target=", "edge 0 targt=");
+        final String m = assertThrows(ChipInputException.class, () -> ProgramListing.parse("m.lst", broken)).getMessage();
+        final int line = (int)listing.substring(0, listing.indexOf("edge 0 target=")).chars().filter(ch -> ch == '\n').count() + 1;
+        assertTrue(m.contains("m.lst: line " + line) && m.contains("target="), m);
+    }
+}
