@@ -87,6 +87,23 @@ final class Partitioner
 
     void run()
     {
+        if (spec.tdecUnits() == 0)
+        {
+            final List<String> need = new ArrayList<>();
+            for (final ProgramPopulation p : pops)
+            {
+                if (onChip(p) && usesTdec(p))
+                {
+                    need.add(p.name() + (p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL ? " (max-pool)" : " (attention product)"));
+                }
+            }
+            if (!need.isEmpty())
+            {
+                throw new ChipInputException(spec.name(), "layer '" + need.get(0).substring(0, need.get(0).indexOf(' ')) + "'",
+                    need.size() + " layers need TDEC units and the chip has none: " + String.join(", ", need)
+                    + "; enable them, e.g. --set core.tdecUnits=1024");
+            }
+        }
         for (int id = pops.size() - 1; id >= 0; id--)
         {
             final ProgramPopulation p = pops.get(id);

@@ -1,0 +1,96 @@
+package io.csdsim.tests;
+
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.CsdxFormat;
+import io.csdsim.isa.program.ProgramListing;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code csdsim chip show}, {@code compile} and {@code disasm} end to end. */
+class ChipCommandsTest
+{
+    @TempDir
+    Path dir;
+
+    private static void assertBadInput(final Cli r, final String... fragments)
+    {
+        assertEquals(2, r.code(), r.out() + r.err());
+        final String line = r.err().strip();
+        assertFalse(line.contains("\n"), "one line: " + line);
+        for (final String f : fragments)
+        {
+            assertTrue(line.contains(f), "'" + f + "' in: " + line);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chip", "chip show", "chip list", "compile", "disasm"})
+    void everyCommandTeachesItsUse(final String command)
+    {
+        final String[] words = command.split(" ");
+        final String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+        args[words.length] = "--help";
+        final Cli r = Cli.run(args);
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("Usage: csdsim"), r.out());
+    }
+
+    @Test
+    void showPrintsEveryFigureWithItsSourceAndTakesOverrides() throws Exception
+    {
+        final Cli r = Cli.run("chip", "show", "loihi", "--set", "core.maxNeurons=2048");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("energy.synOpPJ") && r.out().contains("Davies 2018 Table 2: synaptic spike operation 23.6 pJ"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("core.maxNeurons") && l.contains("2,048") && l.contains("--set")), r.out());
+        final Path file = dir.resolve("my.json");
+        Files.writeString(file, "{\"base\": \"loihi2\", \"name\": \"mine\", \"core\": {\"tdecUnits\": 64}}");
+        final Cli f = Cli.run("chip", "show", file.toString(), "--json");
+        assertEquals(0, f.code(), f.err());
+        assertTrue(f.out().contains("\"tdecUnits\" : 64") && f.out().contains("override in"), f.out());
+        Files.writeString(file, "{\"base\": \"loihi2\", \"mesh\": {\"tilesX\": 0}}");
+        assertBadInput(Cli.run("chip", "show", file.toString()), "my.json", "mesh.tilesX", ">= 1");
+        assertBadInput(Cli.run("chip", "show", "loihi", "--set", "core.maxNeurons=-1"), "--set", "core.maxNeurons");
+        assertBadInput(Cli.run("chip", "show", "loihi9"), "'loihi9'");
+    }
+
+    @Test
+    void compileWritesAProgramThatDisassemblesAndParsesBack() throws Exception
+    {
+        final Path out = dir.resolve("m.csdx");
+        final Cli c = Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "-o", out.toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("csdformer-2-64-cifar10 on loihi2") && c.out().contains("entries × hops")
+            && c.out().contains("initiation interval 7 ticks"), c.out());
+        final ChipProgram p = CsdxFormat.read(out);
+        final Cli d = Cli.run("disasm", out.toString());
+        assertEquals(0, d.code(), d.err());
+        assertEquals(p, ProgramListing.parse("listing", d.out()));
+        final Cli j = Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "--json");
+        assertTrue(j.out().contains("\"coresUsed\"") && j.out().contains("\"limits\""), j.out());
+    }
+
+    @Test
+    void capacityProblemsAreOneLineSayingWhatWouldFit() throws Exception
+    {
+        assertBadInput(Cli.run("compile", "--chip", "loihi"), "loihi", "layer 'tok.pool3'", "TDEC units", "--set core.tdecUnits");
+        assertBadInput(Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "--chips", "1"), "--chips 1 gives 128 cores");
+        assertBadInput(Cli.run("compile", "--chip", "truenorth", "--set", "core.tdecUnits=256"), "truenorth", "core.membraneBits", "--membrane-bits 20");
+        assertBadInput(Cli.run("compile", "--chip", "truenorth", "--set", "core.tdecUnits=256", "--membrane-bits", "20"), "truenorth", "layer");
+        final Path out = dir.resolve("m.csdx");
+        assertEquals(0, Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "-o", out.toString()).code());
+        final byte[] b = Files.readAllBytes(out);
+        b[b.length / 2] ^= 1;
+        Files.write(out, b);
+        assertBadInput(Cli.run("disasm", out.toString()), "m.csdx", "CRC mismatch");
+        assertBadInput(Cli.run("disasm", dir.resolve("none.csdx").toString()), "none.csdx", "not found");
+    }
+}
