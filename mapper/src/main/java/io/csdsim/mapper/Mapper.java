@@ -1,5 +1,8 @@
 package io.csdsim.mapper;
 
+import io.csdsim.isa.geometry.EdgeGeometry;
+import io.csdsim.isa.geometry.Intervals;
+
 import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;

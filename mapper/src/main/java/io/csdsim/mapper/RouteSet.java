@@ -1,5 +1,8 @@
 package io.csdsim.mapper;
 
+import io.csdsim.isa.geometry.EdgeGeometry;
+import io.csdsim.isa.geometry.Intervals;
+
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 /**

@@ -1,4 +1,4 @@
-package io.csdsim.mapper;
+package io.csdsim.isa.geometry;
 
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
@@ -9,14 +9,14 @@ import io.csdsim.isa.program.SynapseTable;
  * synapses that takes: the geometry of convolutions, token-wise dense tables, max-pools and the two
  * attention products, computed without enumerating synapses.
  */
-final class EdgeGeometry
+public final class EdgeGeometry
 {
     private EdgeGeometry()
     {
     }
 
     /** Adds to {@code fanA} (and {@code fanB} for products) the source units that feed targets [a, b). */
-    static void fanIn(final ProgramEdge e, final ProgramPopulation target, final ProgramPopulation srcA, final SynapseTable table,
+    public static void fanIn(final ProgramEdge e, final ProgramPopulation target, final ProgramPopulation srcA, final SynapseTable table,
         final int a, final int b, final Intervals fanA, final Intervals fanB)
     {
         switch (e.kind())
@@ -131,7 +131,7 @@ final class EdgeGeometry
      * @return synapses a table edge has from the source units {@code from} (sealed) into targets
      * [a, b): Σ over those sources of their fan-out inside the range.
      */
-    static long synapses(final SynapseTable table, final int a, final int b, final Intervals from)
+    public static long synapses(final SynapseTable table, final int a, final int b, final Intervals from)
     {
         long s = 0;
         if (table.kind() == SynapseTable.Kind.DENSE)
@@ -184,7 +184,7 @@ final class EdgeGeometry
     }
 
     /** @return how many distinct values u mod m the sealed set holds (input rows of a table it needs). */
-    static int distinctModulo(final Intervals from, final int m)
+    public static int distinctModulo(final Intervals from, final int m)
     {
         final boolean[] seen = new boolean[m];
         int n = 0;
@@ -207,7 +207,7 @@ final class EdgeGeometry
     }
 
     /** @return the distinct output features of a table's targets [a, b) (the slice a shared table needs). */
-    static int distinctOutputs(final SynapseTable table, final int a, final int b)
+    public static int distinctOutputs(final SynapseTable table, final int a, final int b)
     {
         return Math.min(table.outFeatures(), b - a);
     }

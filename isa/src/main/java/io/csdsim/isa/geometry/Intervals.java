@@ -1,4 +1,4 @@
-package io.csdsim.mapper;
+package io.csdsim.isa.geometry;
 
 import java.util.Arrays;
 
@@ -6,14 +6,14 @@ import java.util.Arrays;
  * A set of source indices as sorted, disjoint half-open intervals [lo, hi), built by adding
  * intervals in any order and then {@link #seal sealed}. Primitive arrays only.
  */
-final class Intervals
+public final class Intervals
 {
     private int[] lo = new int[16];
     private int[] hi = new int[16];
     private int n;
     private boolean sealed;
 
-    void add(final int from, final int to)
+    public void add(final int from, final int to)
     {
         if (to <= from)
         {
@@ -31,7 +31,7 @@ final class Intervals
     }
 
     /** Sorts and merges; returns this. */
-    Intervals seal()
+    public Intervals seal()
     {
         if (sealed || n == 0)
         {
@@ -65,23 +65,23 @@ final class Intervals
         return this;
     }
 
-    int count()
+    public int count()
     {
         return n;
     }
 
-    int lo(final int i)
+    public int lo(final int i)
     {
         return lo[i];
     }
 
-    int hi(final int i)
+    public int hi(final int i)
     {
         return hi[i];
     }
 
     /** @return the number of indices in the set (sealed). */
-    long size()
+    public long size()
     {
         long s = 0;
         for (int i = 0; i < n; i++)
@@ -92,7 +92,7 @@ final class Intervals
     }
 
     /** @return how many indices of [from, to) the set holds (sealed). */
-    long overlap(final int from, final int to)
+    public long overlap(final int from, final int to)
     {
         long s = 0;
         int i = Arrays.binarySearch(hi, 0, n, from);
@@ -105,7 +105,7 @@ final class Intervals
     }
 
     /** @return a new sealed set: this set's indices inside [from, to). */
-    Intervals within(final int from, final int to)
+    public Intervals within(final int from, final int to)
     {
         final Intervals out = new Intervals();
         for (int i = 0; i < n; i++)
@@ -116,12 +116,12 @@ final class Intervals
     }
 
     /** @return a sealed copy. */
-    Intervals copy()
+    public Intervals copy()
     {
         return within(Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
-    void clear()
+    public void clear()
     {
         n = 0;
         sealed = false;
