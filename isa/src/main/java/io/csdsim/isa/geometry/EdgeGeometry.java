@@ -178,6 +178,96 @@ public final class EdgeGeometry
         return s;
     }
 
+    /**
+     * @return how many targets in [a, b) source unit s reaches through edge e; {@code sideB} picks
+     * the second source of an attention product.
+     */
+    public static int fanOutCount(final ProgramEdge e, final ProgramPopulation target, final ProgramPopulation source,
+        final SynapseTable table, final boolean sideB, final int s, final int a, final int b)
+    {
+        long c = 0;
+        switch (e.kind())
+        {
+            case TABLE -> {
+                if (table.kind() == SynapseTable.Kind.DENSE)
+                {
+                    final int n = s / table.inFeatures();
+                    c = overlap(n * table.outFeatures(), (n + 1) * table.outFeatures(), a, b);
+                }
+                else
+                {
+                    final int w = table.width();
+                    final int cout = table.outFeatures();
+                    final int pix = s / table.inFeatures();
+                    final int y = pix / w;
+                    final int x = pix % w;
+                    for (int yo = Math.max(0, y - 1); yo <= Math.min(table.height() - 1, y + 1); yo++)
+                    {
+                        for (int xo = Math.max(0, x - 1); xo <= Math.min(w - 1, x + 1); xo++)
+                        {
+                            final int t = yo * w + xo;
+                            c += overlap(t * cout, (t + 1) * cout, a, b);
+                        }
+                    }
+                }
+            }
+            case POOL -> {
+                final int ch = source.shape()[2];
+                final int w = source.shape()[1];
+                final int y = s / ch / w;
+                final int x = s / ch % w;
+                final int wo = target.shape()[1];
+                for (int yo = y / 2; yo <= Math.min(target.shape()[0] - 1, (y + 1) / 2); yo++)
+                {
+                    for (int xo = x / 2; xo <= Math.min(wo - 1, (x + 1) / 2); xo++)
+                    {
+                        final int o = (yo * wo + xo) * ch + s % ch;
+                        c += o >= a && o < b ? 1 : 0;
+                    }
+                }
+            }
+            case TDEC_QK -> {
+                final int n = target.shape()[1];
+                final int d = source.shape()[1];
+                final int h = s % d / (d / e.heads());
+                final int row = s / d;
+                if (!sideB)
+                {
+                    c = overlap((h * n + row) * n, (h * n + row + 1) * n, a, b);
+                }
+                else
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        final int t = (h * n + i) * n + row;
+                        c += t >= a && t < b ? 1 : 0;
+                    }
+                }
+            }
+            case TDEC_AV -> {
+                final int n = target.shape()[0];
+                final int d = target.shape()[1];
+                final int dk = d / e.heads();
+                if (!sideB)
+                {
+                    final int h = s / (n * n);
+                    final int i = s / n % n;
+                    c = overlap(i * d + h * dk, i * d + (h + 1) * dk, a, b);
+                }
+                else
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        final int t = i * d + s % d;
+                        c += t >= a && t < b ? 1 : 0;
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(e.kind().name());
+        }
+        return (int)c;
+    }
+
     private static long overlap(final int lo, final int hi, final int a, final int b)
     {
         return Math.max(0, Math.min(hi, b) - Math.max(lo, a));

@@ -1,0 +1,470 @@
+package io.csdsim.simulator.engine;
+
+import io.csdsim.isa.geometry.EdgeGeometry;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.NeuronGroup;
+import io.csdsim.isa.program.ProgramEdge;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.program.SynapseTable;
+import io.csdsim.isa.spec.ChipField;
+import io.csdsim.isa.spec.ChipSpec;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
+import java.util.List;
+
+/**
+ * Runs a chip program, one sample at a time, tick by tick. Each tick has four phases with cycle
+ * timestamps: (1) every core integrates the spikes delivered to it — synaptic operations of its
+ * tables, dynamic operations of its TDEC units; (2) dendrites send their partial currents to their
+ * somas over the network; (3) every core updates its neurons, which fire within their windows;
+ * (4) spikes leave as packets, through relays where the program has them. The tick ends when every
+ * core is done and the network has drained, plus the barrier. Spikes of tick t are integrated in
+ * tick t + delay. The arithmetic is the integer network's, so spike trains equal FunctionalSpiking's
+ * under the program's schedule (DESIGN §4, invariant 2).
+ */
+public final class ChipEngine
+{
+    private final EngineModel model;
+    private final ChipProgram program;
+    private final List<ProgramPopulation> pops;
+    private final List<NeuronGroup> groups;
+    private final double opCycles;
+    private final long activeCycles;
+    private final long idleCycles;
+    private final long barrier;
+    private final long membraneMax;
+
+    public ChipEngine(final ChipProgram program)
+    {
+        this.program = program;
+        this.model = new EngineModel(program);
+        this.pops = program.populations();
+        this.groups = program.groups();
+        final ChipSpec s = program.spec;
+        opCycles = s.get(ChipField.TIMING_SYN_OP_CYCLES) / s.get(ChipField.TIMING_SYN_OP_LANES);
+        activeCycles = Math.round(s.get(ChipField.TIMING_NEURON_ACTIVE_CYCLES));
+        idleCycles = Math.round(s.get(ChipField.TIMING_NEURON_IDLE_CYCLES));
+        barrier = Math.round(s.get(ChipField.TIMING_BARRIER_CYCLES));
+        membraneMax = (1L << (s.membraneBits() - 1)) - 1;
+    }
+
+    public ChipProgram program()
+    {
+        return program;
+    }
+
+    /** @return ticks one sample takes: every window closed and every spike delivered. */
+    public int ticksPerSample()
+    {
+        int ticks = program.outputReadyTick;
+        for (final ProgramEdge e : program.edges())
+        {
+            final ProgramPopulation src = pops.get(e.sourceA());
+            ticks = Math.max(ticks, src.windowStart() + program.timeWindow + e.delay());
+        }
+        return ticks;
+    }
+
+    /** Runs one sample given as the input population's integer values. */
+    public SampleResult run(final int[] input, final boolean keepTrains)
+    {
+        return new Run(input, keepTrains).execute();
+    }
+
+    private final class Run
+    {
+        private final int[] input;
+        private final int np = pops.size();
+        private final int ticks = ticksPerSample();
+        private final IntArrayList[][] trains = new IntArrayList[np][];
+        private final long[][] membrane = new long[np][];
+        private final long[][] pending = new long[np][];
+        private final int[][] counts = new int[np][];
+        private final EngineProducts[] products = new EngineProducts[program.edges().size()];
+        private final EnginePool[] pools = new EnginePool[np];
+        private final long[] sops = new long[groups.size()];
+        private final long[] dyn = new long[groups.size()];
+        private final long[] active = new long[groups.size()];
+        private final long[] popSops = new long[np];
+        private final MeshNetwork net = new MeshNetwork(program);
+        private final TickLog log = new TickLog();
+        private long saturations;
+        private long inputMacs;
+        private long tickSaturations;
+
+        Run(final int[] input, final boolean keepTrains)
+        {
+            this.input = input;
+        }
+
+        SampleResult execute()
+        {
+            for (final ProgramPopulation p : pops)
+            {
+                final int id = p.id();
+                switch (p.kind())
+                {
+                    case INPUT -> counts[id] = input;
+                    case DIF -> {
+                        trains[id] = new IntArrayList[ticks];
+                        counts[id] = new int[p.size()];
+                        pending[id] = new long[p.size()];
+                        final long[] v = new long[p.size()];
+                        final int ch = p.channels();
+                        for (int i = 0; i < v.length; i++)
+                        {
+                            v[i] = clamp(p.v0() + (p.bias() == null ? 0 : p.bias()[i % ch]));
+                        }
+                        membrane[id] = v;
+                    }
+                    case ACCUMULATOR -> {
+                        pending[id] = new long[p.size()];
+                        membrane[id] = new long[p.size()];
+                    }
+                    case TDEC_MAXPOOL -> {
+                        trains[id] = new IntArrayList[ticks];
+                        final ProgramPopulation src = pops.get(model.incoming.get(id).get(0).sourceA());
+                        pools[id] = new EnginePool(src.shape()[0], src.shape()[1], src.shape()[2]);
+                        counts[id] = pools[id].outputCounts();
+                    }
+                    default -> { }
+                }
+                if (trains[id] != null)
+                {
+                    for (int t = 0; t < ticks; t++)
+                    {
+                        trains[id][t] = new IntArrayList();
+                    }
+                }
+            }
+            for (final ProgramEdge e : program.edges())
+            {
+                if (e.kind() == ProgramEdge.Kind.TDEC_QK || e.kind() == ProgramEdge.Kind.TDEC_AV)
+                {
+                    final ProgramPopulation b = pops.get(e.sourceB());
+                    products[e.id()] = e.kind() == ProgramEdge.Kind.TDEC_QK ? EngineProducts.qk(b.shape()[0], b.shape()[1], e.heads())
+                        : EngineProducts.av(b.shape()[0], b.shape()[1], e.heads());
+                }
+            }
+            for (int t = 0; t < ticks; t++)
+            {
+                tick(t);
+            }
+            long[] logits = new long[0];
+            for (final ProgramPopulation p : pops)
+            {
+                if (p.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER)
+                {
+                    logits = classify(p);
+                }
+            }
+            return new SampleResult(counts, logits, saturations, log, popSops, inputMacs, trains);
+        }
+
+        private long clamp(final long v)
+        {
+            return v > membraneMax ? membraneMax : Math.max(v, -membraneMax);
+        }
+
+        private long[] classify(final ProgramPopulation p)
+        {
+            final ProgramEdge e = model.incoming.get(p.id()).get(0);
+            final SynapseTable head = program.tables().get(e.table());
+            final long[] acc = membrane[e.sourceA()];
+            final int features = head.inFeatures();
+            final long[] col = new long[features];
+            for (int i = 0; i < acc.length; i++)
+            {
+                col[i % features] += acc[i];
+            }
+            final long[] logits = p.bias().clone();
+            final int classes = head.outFeatures();
+            for (int j = 0; j < features; j++)
+            {
+                for (int c = 0; c < classes; c++)
+                {
+                    logits[c] += col[j] * head.mantissa()[j * classes + c];
+                }
+            }
+            return logits;
+        }
+
+        private void tick(final int t)
+        {
+            tickSaturations = 0;
+            for (final ProgramPopulation p : pops)
+            {
+                switch (p.kind())
+                {
+                    case DIF, ACCUMULATOR -> integrateAndUpdate(p, t);
+                    case TDEC_MAXPOOL -> {
+                        final ProgramEdge e = model.incoming.get(p.id()).get(0);
+                        final IntArrayList in = trains[e.sourceA()][t];
+                        if (!in.isEmpty())
+                        {
+                            attribute(e, in, false, dyn);
+                            pools[p.id()].tick(in, trains[p.id()][t]);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            timing(t);
+        }
+
+        /** Counts the operations each receiving group does for these spikes of edge e's source (side). */
+        private void attribute(final ProgramEdge e, final IntArrayList spikes, final boolean sideB, final long[] ops)
+        {
+            final int src = sideB ? e.sourceB() : e.sourceA();
+            final int[] start = model.deliveryStart[src];
+            if (start == null)
+            {
+                return;
+            }
+            final int key = e.id() * 2 + (sideB ? 1 : 0);
+            final ProgramPopulation target = pops.get(e.target());
+            final SynapseTable table = e.table() < 0 ? null : program.tables().get(e.table());
+            for (int k = 0; k < spikes.size(); k++)
+            {
+                final int s = spikes.get(k);
+                for (int d = start[s]; d < start[s + 1]; d++)
+                {
+                    if (model.deliveryEdgeSide[src][d] == key)
+                    {
+                        final NeuronGroup r = groups.get(model.deliveryReceiver[src][d]);
+                        final int n = EdgeGeometry.fanOutCount(e, target, pops.get(src), table, sideB, s, r.start(), r.end());
+                        ops[r.id()] += n;
+                        if (ops == sops)
+                        {
+                            popSops[target.id()] += n;
+                        }
+                    }
+                }
+            }
+        }
+
+        private void integrateAndUpdate(final ProgramPopulation p, final int t)
+        {
+            final int id = p.id();
+            final long[] cur = pending[id];
+            boolean any = false;
+            for (final ProgramEdge e : model.incoming.get(id))
+            {
+                final int ts = t - e.delay();
+                if (ts < 0)
+                {
+                    continue;
+                }
+                final long unit = 1L << e.shift();
+                final ProgramPopulation src = pops.get(e.sourceA());
+                if (e.kind() == ProgramEdge.Kind.TABLE)
+                {
+                    final SynapseTable table = program.tables().get(e.table());
+                    if (src.kind() == ProgramPopulation.Kind.INPUT)
+                    {
+                        if (ts == src.windowStart())
+                        {
+                            for (int i = 0; i < input.length; i++)
+                            {
+                                inputMacs += EdgeGeometry.fanOutCount(e, p, src, table, false, i, 0, p.size());
+                                if (input[i] != 0)
+                                {
+                                    EngineTables.scatter(table, i, unit * input[i], cur);
+                                }
+                            }
+                            any = true;
+                        }
+                        continue;
+                    }
+                    final IntArrayList spikes = trains[src.id()][ts];
+                    if (!spikes.isEmpty())
+                    {
+                        for (int k = 0; k < spikes.size(); k++)
+                        {
+                            EngineTables.scatter(table, spikes.get(k), unit, cur);
+                        }
+                        attribute(e, spikes, false, sops);
+                        any = true;
+                    }
+                }
+                else
+                {
+                    final IntArrayList a = trains[e.sourceA()][ts];
+                    final IntArrayList b = trains[e.sourceB()][ts];
+                    if (!a.isEmpty() || !b.isEmpty())
+                    {
+                        products[e.id()].tick(a, b, unit, cur);
+                        attribute(e, a, false, dyn);
+                        attribute(e, b, true, dyn);
+                        any = true;
+                    }
+                }
+            }
+            final long[] v = membrane[id];
+            final int[] groupOf = model.groupOfUnit[id];
+            if (any)
+            {
+                for (int i = 0; i < v.length; i++)
+                {
+                    if (cur[i] != 0)
+                    {
+                        if (p.kind() == ProgramPopulation.Kind.ACCUMULATOR)
+                        {
+                            v[i] += cur[i];
+                        }
+                        else
+                        {
+                            final long s = v[i] + cur[i];
+                            final long c = clamp(s);
+                            if (c != s)
+                            {
+                                saturations++;
+                                tickSaturations++;
+                            }
+                            v[i] = c;
+                        }
+                        cur[i] = 0;
+                        active[groupOf[i]]++;
+                    }
+                }
+            }
+            if (p.kind() == ProgramPopulation.Kind.DIF && t >= p.windowStart() && t < p.windowStart() + program.timeWindow)
+            {
+                final IntArrayList out = trains[id][t];
+                final int theta = p.theta();
+                final int[] c = counts[id];
+                for (int i = 0; i < v.length; i++)
+                {
+                    if (v[i] >= theta)
+                    {
+                        v[i] -= theta;
+                        c[i]++;
+                        out.add(i);
+                    }
+                }
+            }
+        }
+
+        /** Phases with cycle timestamps, once the tick's arithmetic is done. */
+        private void timing(final int t)
+        {
+            net.startTick();
+            final long packets0 = net.packets;
+            final long hops0 = net.hopsX + net.hopsY;
+            final long cross0 = net.crossings;
+            final long wait0 = net.waitCycles;
+            final int ng = groups.size();
+            final long[] ready = new long[ng];
+            long tickSops = 0;
+            long tickDyn = 0;
+            for (int g = 0; g < ng; g++)
+            {
+                ready[g] = (long)Math.ceil((sops[g] + dyn[g]) * opCycles);
+                tickSops += sops[g];
+                tickDyn += dyn[g];
+            }
+            // Phase 2: dendrites with input send a partial current per compartment to their soma.
+            long last = 0;
+            for (int g = 0; g < ng; g++)
+            {
+                final NeuronGroup d = groups.get(g);
+                if (d.isDendrite() && sops[g] > 0)
+                {
+                    long arrive = 0;
+                    for (int k = 0; k < d.size(); k++)
+                    {
+                        arrive = Math.max(arrive, net.send(d.core(), groups.get(d.parent()).core(), ready[g] + k));
+                    }
+                    final int soma = d.parent();
+                    ready[soma] = Math.max(ready[soma], arrive) + (long)Math.ceil(d.size() * opCycles);
+                    last = Math.max(last, arrive);
+                }
+            }
+            // Phase 3: neuron updates.
+            long neuronUpdates = 0;
+            long activeUpdates = 0;
+            for (int g = 0; g < ng; g++)
+            {
+                final NeuronGroup grp = groups.get(g);
+                final ProgramPopulation p = pops.get(grp.population());
+                if (grp.role() == NeuronGroup.Role.NEURONS && (p.kind() == ProgramPopulation.Kind.DIF || p.kind() == ProgramPopulation.Kind.ACCUMULATOR))
+                {
+                    final long act = Math.min(active[g], grp.size());
+                    ready[g] += act * activeCycles + (grp.size() - act) * idleCycles;
+                    neuronUpdates += grp.size();
+                    activeUpdates += act;
+                }
+                last = Math.max(last, ready[g]);
+            }
+            // Phase 4: spikes leave as packets, groups in order of readiness, through relays where needed.
+            long spikes = 0;
+            final Integer[] order = new Integer[ng];
+            for (int g = 0; g < ng; g++)
+            {
+                order[g] = g;
+            }
+            java.util.Arrays.sort(order, (x, y) -> ready[x] != ready[y] ? Long.compare(ready[x], ready[y]) : Integer.compare(x, y));
+            final java.util.Map<Integer, Long> relayArrival = new java.util.HashMap<>();
+            for (final int g : order)
+            {
+                final NeuronGroup grp = groups.get(g);
+                if (grp.role() != NeuronGroup.Role.NEURONS)
+                {
+                    continue;
+                }
+                final int p = grp.population();
+                if (trains[p] == null || model.deliveryStart[p] == null)
+                {
+                    if (trains[p] != null)
+                    {
+                        spikes += countIn(trains[p][t], grp);
+                    }
+                    continue;
+                }
+                final IntArrayList fired = trains[p][t];
+                long inject = ready[g];
+                final int[] start = model.deliveryStart[p];
+                int from0 = fired.binarySearch(grp.start());
+                from0 = from0 < 0 ? -from0 - 1 : from0;
+                for (int k = from0; k < fired.size() && fired.get(k) < grp.end(); k++)
+                {
+                    final int s = fired.get(k);
+                    spikes++;
+                    relayArrival.clear();
+                    for (int d = start[s]; d < start[s + 1]; d++)
+                    {
+                        final int sender = model.deliverySender[p][d];
+                        final int receiver = model.deliveryReceiver[p][d];
+                        long from = inject++;
+                        if (sender != g)
+                        {
+                            Long at = relayArrival.get(sender);
+                            if (at == null)
+                            {
+                                at = net.send(grp.core(), groups.get(sender).core(), from) + 1;
+                                relayArrival.put(sender, at);
+                            }
+                            from = at;
+                        }
+                        last = Math.max(last, net.send(groups.get(sender).core(), groups.get(receiver).core(), from));
+                    }
+                }
+            }
+            java.util.Arrays.fill(sops, 0);
+            java.util.Arrays.fill(dyn, 0);
+            java.util.Arrays.fill(active, 0);
+            log.add(last + barrier, tickSops, tickDyn, neuronUpdates, activeUpdates, spikes, net.packets - packets0,
+                net.hopsX + net.hopsY - hops0, net.crossings - cross0, net.waitCycles - wait0, net.peakLinkLoad(), tickSaturations);
+        }
+
+        private long countIn(final IntArrayList fired, final NeuronGroup g)
+        {
+            long n = 0;
+            for (int k = 0; k < fired.size(); k++)
+            {
+                n += fired.get(k) >= g.start() && fired.get(k) < g.end() ? 1 : 0;
+            }
+            return n;
+        }
+    }
+}

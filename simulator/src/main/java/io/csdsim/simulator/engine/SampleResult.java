@@ -1,0 +1,51 @@
+package io.csdsim.simulator.engine;
+
+import org.eclipse.collections.api.list.primitive.IntList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
+/**
+ * One sample on the chip: spike counts per population, integer logits, saturations, the tick log,
+ * per-population synaptic operations, the host's input MACs, and — when asked for — the spike trains.
+ */
+public final class SampleResult
+{
+    public final int[][] counts;
+    public final long[] logits;
+    public final long saturations;
+    public final TickLog ticks;
+    public final long[] populationSops;
+    public final long inputMacs;
+    private final IntArrayList[][] trains;
+
+    SampleResult(final int[][] counts, final long[] logits, final long saturations, final TickLog ticks, final long[] populationSops,
+        final long inputMacs, final IntArrayList[][] trains)
+    {
+        this.counts = counts;
+        this.logits = logits;
+        this.saturations = saturations;
+        this.ticks = ticks;
+        this.populationSops = populationSops;
+        this.inputMacs = inputMacs;
+        this.trains = trains;
+    }
+
+    /** @return the units of population p that fired in tick t (the trains must have been kept). */
+    public IntList spikes(final int population, final int tick)
+    {
+        final IntArrayList[] p = trains[population];
+        return p == null || tick >= p.length || p[tick] == null ? new IntArrayList() : p[tick];
+    }
+
+    public int predictedClass()
+    {
+        int best = 0;
+        for (int c = 1; c < logits.length; c++)
+        {
+            if (logits[c] > logits[best])
+            {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,101 @@
+package io.csdsim.tests;
+
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.mapper.Mapper;
+import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.csdformer.CsdformerConfig;
+import io.csdsim.models.csdformer.CsdformerGraphBuilder;
+import io.csdsim.models.csdformer.SyntheticImages;
+import io.csdsim.models.csdformer.SyntheticWeights;
+import io.csdsim.models.csdformer.ThresholdCalibrator;
+import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.quant.IntPopulation;
+import io.csdsim.models.quant.IntQuantizer;
+import io.csdsim.models.quant.QuantizationParams;
+import io.csdsim.models.reference.ExecutionResult;
+import io.csdsim.models.reference.FunctionalSpiking;
+import io.csdsim.models.reference.Schedule;
+import io.csdsim.models.reference.SpikeTrains;
+import io.csdsim.simulator.engine.ChipEngine;
+import io.csdsim.simulator.engine.SampleResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Invariant 2 of DESIGN §4: the chip's spike trains equal FunctionalSpiking's, every neuron and
+ * every tick, whatever the chip, the mapping and D; and so do the logits.
+ */
+class ChipEquivalenceTest
+{
+    static long compare(final IntNetwork net, final ChipProgram program, final int[][] images, final String where)
+    {
+        final FunctionalSpiking fs = new FunctionalSpiking(net, Schedule.canonical(net));
+        final ChipEngine engine = new ChipEngine(program);
+        long spikes = 0;
+        for (final int[] px : images)
+        {
+            final int[] in = net.encode(px);
+            final SpikeTrains[] trains = new SpikeTrains[1];
+            final ExecutionResult ref = fs.run(in, trains);
+            final SampleResult chip = engine.run(in, true);
+            assertEquals(ref.saturations(), chip.saturations, where);
+            for (int id = 0; id < net.populationCount(); id++)
+            {
+                final IntPopulation p = net.population(id);
+                if (!p.spiking())
+                {
+                    continue;
+                }
+                final int pid = program.populations().stream().filter(q -> q.name().equals(p.name)).mapToInt(ProgramPopulation::id).findFirst().orElseThrow();
+                for (int t = 0; t < trains[0].ticks(); t++)
+                {
+                    assertArrayEquals(trains[0].spikes(id, t).toArray(), chip.spikes(pid, t).toArray(), where + ": " + p.name + " tick " + t);
+                    spikes += trains[0].spikes(id, t).size();
+                }
+                for (int t = trains[0].ticks(); t < chip.ticks.ticks(); t++)
+                {
+                    assertEquals(0, chip.spikes(pid, t).size(), where + ": " + p.name + " fires after the reference ended, tick " + t);
+                }
+            }
+            assertArrayEquals(ref.logits(), chip.logits, where + ": logits");
+        }
+        return spikes;
+    }
+
+    @Test
+    void spikeTrainsEqualFunctionalSpikingOnRandomGraphsChipsAndDelays()
+    {
+        final SplittableRandom r = new SplittableRandom(2026);
+        long spikes = 0;
+        for (int trial = 0; trial < 10; trial++)
+        {
+            final int heads = 1 + r.nextInt(2);
+            final int t = 2 + r.nextInt(3);
+            final CsdformerConfig c = CsdformerConfig.custom(1 + r.nextInt(2), 8 * (1 + r.nextInt(2)) * heads, heads, 4 + r.nextInt(5),
+                1 + 2 * r.nextInt(2), 3, r.nextBoolean(), t, r.nextInt(t + 1));
+            final ModelGraph g = CsdformerGraphBuilder.build(c, "random");
+            final long seed = r.nextLong();
+            SyntheticWeights.fill(g, seed);
+            ThresholdCalibrator.calibrate(g, SyntheticImages.generate(g.input, 1, seed), 0.2, null);
+            final IntNetwork net = IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
+            ChipSpec chip = ChipSpecs.preset(trial % 2 == 0 ? "loihi" : "loihi2");
+            for (final String o : new String[] {"core.tdecUnits=" + (8 + r.nextInt(200)), "core.maxNeurons=" + (4 + r.nextInt(300)),
+                "core.maxInputAxons=" + (64 + r.nextInt(600)), "core.maxOutputRoutes=" + (24 + r.nextInt(400)), "mesh.tilesX=" + (1 + r.nextInt(4))})
+            {
+                chip = ChipSpecs.override(chip, o);
+            }
+            final ChipProgram program = Mapper.compile(net, chip, MapperOptions.DEFAULT).program();
+            spikes += compare(net, program, SyntheticImages.generate(net.input, 2, r.nextLong()), "trial " + trial + " D=" + net.delay);
+        }
+        assertTrue(spikes > 1000, "the models must spike: " + spikes);
+    }
+}
