@@ -48,7 +48,15 @@ final class ProgramTranslation
             final int window = schedule.windowStart(id);
             switch (p.kind)
             {
-                case INPUT -> populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.INPUT, p.shape, 0, 0, null, window));
+                case INPUT -> {
+                    // The input stage's bias is each channel's zero point: the host feeds pixel − zero point.
+                    final long[] zero = new long[net.input.channels()];
+                    for (int c = 0; c < zero.length; c++)
+                    {
+                        zero[c] = net.input.zeroPoint(c);
+                    }
+                    populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.INPUT, p.shape, 0, 0, zero, window));
+                }
                 case DIF -> populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.DIF, p.shape, p.theta, p.v0, p.bias, window));
                 case MAX_POOL -> {
                     populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.TDEC_MAXPOOL, p.shape, 0, 0, null, window));

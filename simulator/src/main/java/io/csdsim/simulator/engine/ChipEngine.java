@@ -85,6 +85,8 @@ public final class ChipEngine
         private final long[] sops = new long[groups.size()];
         private final long[] dyn = new long[groups.size()];
         private final long[] active = new long[groups.size()];
+        /** Per population and unit: the last tick it received input or fired (an active update). */
+        private final int[][] activeTick = new int[np][];
         private final long[] popSops = new long[np];
         private final MeshNetwork net = new MeshNetwork(program);
         private final TickLog log = new TickLog();
@@ -128,6 +130,11 @@ public final class ChipEngine
                         counts[id] = pools[id].outputCounts();
                     }
                     default -> { }
+                }
+                if (membrane[id] != null)
+                {
+                    activeTick[id] = new int[p.size()];
+                    java.util.Arrays.fill(activeTick[id], -1);
                 }
                 if (trains[id] != null)
                 {
@@ -324,6 +331,7 @@ public final class ChipEngine
                             v[i] = c;
                         }
                         cur[i] = 0;
+                        activeTick[id][i] = t;
                         active[groupOf[i]]++;
                     }
                 }
@@ -340,6 +348,11 @@ public final class ChipEngine
                         v[i] -= theta;
                         c[i]++;
                         out.add(i);
+                        if (activeTick[id][i] != t)
+                        {
+                            activeTick[id][i] = t;
+                            active[groupOf[i]]++;
+                        }
                     }
                 }
             }
@@ -350,7 +363,8 @@ public final class ChipEngine
         {
             net.startTick();
             final long packets0 = net.packets;
-            final long hops0 = net.hopsX + net.hopsY;
+            final long hopsX0 = net.hopsX;
+            final long hopsY0 = net.hopsY;
             final long cross0 = net.crossings;
             final long wait0 = net.waitCycles;
             final int ng = groups.size();
@@ -454,7 +468,7 @@ public final class ChipEngine
             java.util.Arrays.fill(dyn, 0);
             java.util.Arrays.fill(active, 0);
             log.add(last + barrier, tickSops, tickDyn, neuronUpdates, activeUpdates, spikes, net.packets - packets0,
-                net.hopsX + net.hopsY - hops0, net.crossings - cross0, net.waitCycles - wait0, net.peakLinkLoad(), tickSaturations);
+                net.hopsX - hopsX0, net.hopsY - hopsY0, net.crossings - cross0, net.waitCycles - wait0, net.peakLinkLoad(), tickSaturations);
         }
 
         private long countIn(final IntArrayList fired, final NeuronGroup g)

@@ -10,8 +10,8 @@ public final class TickLog
     /** The quantities recorded per tick, in column order. */
     public enum Column
     {
-        CYCLES, SOPS, DYNAMIC_OPS, NEURON_UPDATES, ACTIVE_UPDATES, SPIKES, PACKETS, HOPS, CHIP_CROSSINGS, WAIT_CYCLES, PEAK_LINK_LOAD,
-        SATURATIONS
+        CYCLES, SOPS, DYNAMIC_OPS, NEURON_UPDATES, ACTIVE_UPDATES, SPIKES, PACKETS, HOPS_X, HOPS_Y, CHIP_CROSSINGS, WAIT_CYCLES,
+        PEAK_LINK_LOAD, SATURATIONS
     }
 
     private final LongArrayList[] columns = new LongArrayList[Column.values().length];

@@ -1,0 +1,141 @@
+package io.csdsim.cli;
+
+import io.csdsim.isa.ChipInputException;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.CsdxFormat;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.spec.ChipField;
+import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.mapper.Mapper;
+import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.graph.InputSpec;
+import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.input.ImageSet;
+import io.csdsim.simulator.engine.ChipEngine;
+import io.csdsim.simulator.engine.SampleResult;
+import io.csdsim.simulator.engine.Simulation;
+import io.csdsim.simulator.report.SimulationReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code csdsim simulate}: a model or a chip program on images, tick by tick, cycle by cycle. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = {"Simulate a model on a chip, tick by tick and cycle by cycle, and report what it costs.",
+        "Give a model file (compiled on the fly for --chip) or a .csdx program. Prints totals, energy by category",
+        "(chip model and the paper-style estimate), latency per tick and per sample, throughput and the predicted",
+        "classes. With no arguments: the shipped default model on the shipped images, on Loihi 2 with TDEC units."},
+    footer = {"", "Examples:", "  csdsim simulate", "  csdsim simulate m.json --chip loihi --set core.tdecUnits=1024 --input x.png",
+        "  csdsim simulate m.csdx --synthetic 8 --report r.json --ticks r.csv --threads 2",
+        "", "Without an explicit core.tdecUnits, a preset chip gets " + SimulateCommand.DEFAULT_TDEC
+            + " TDEC units per core (real Loihi and TrueNorth have none); the summary says so."})
+final class SimulateCommand implements Callable<Integer>
+{
+    static final int DEFAULT_TDEC = 8192;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Mixin
+    ChipOptions chip = new ChipOptions();
+
+    @Mixin
+    InputOptions inputs = new InputOptions();
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Write the JSON report (docs/report-format.md).")
+    Path report;
+
+    @Option(names = "--ticks", paramLabel = "FILE.csv", description = "Write one CSV row per sample and tick.")
+    Path ticks;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Samples simulated in parallel (default: ${DEFAULT-VALUE}); results do not depend on it.")
+    int threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        if (threads < 1)
+        {
+            throw new ChipInputException("--threads", "", threads + "; expected >= 1");
+        }
+        final ChipProgram program;
+        final InputSpec inputSpec;
+        String note = "";
+        final Path path = model.path();
+        if (path.getFileName().toString().endsWith(".csdx"))
+        {
+            program = CsdxFormat.read(path);
+            final ProgramPopulation in = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT).findFirst().orElseThrow();
+            final double[] mean = new double[in.shape()[2]];
+            for (int c = 0; c < mean.length; c++)
+            {
+                mean[c] = in.bias()[c] / 255.0;
+            }
+            inputSpec = new InputSpec(in.shape()[0], in.shape()[1], in.shape()[2], mean, new double[mean.length]);
+        }
+        else
+        {
+            final ModelGraph g = model.load();
+            ChipSpec s = chip.spec();
+            if (chip.overrides.stream().noneMatch(o -> o.startsWith("core.tdecUnits")) && s.tdecUnits() == 0
+                && ChipSpecs.PRESETS.contains(chip.chip))
+            {
+                s = s.with(ChipField.CORE_TDEC_UNITS, DEFAULT_TDEC, "csdsim simulate default: " + DEFAULT_TDEC + " TDEC units per core");
+                note = "note: " + s.name() + " has no TDEC units; simulating with " + DEFAULT_TDEC + " per core (set core.tdecUnits to change)\n";
+            }
+            program = Mapper.compile(model.quantize(g), s, MapperOptions.DEFAULT).program();
+            inputSpec = g.input;
+        }
+        final ImageSet images = inputs.load(inputSpec);
+        final ChipEngine engine = new ChipEngine(program);
+        final List<SampleResult> results;
+        try (Progress p = new Progress("Simulating", images.count()))
+        {
+            results = Simulation.run(engine, images.pixels(), threads, i -> p.step());
+        }
+        final SimulationReport r = new SimulationReport(program, results, images.labels());
+        out.print(note);
+        out.print(r.summary());
+        if (report != null)
+        {
+            write(report, r.json());
+            out.println("wrote " + report);
+        }
+        if (ticks != null)
+        {
+            write(ticks, r.ticksCsv());
+            out.println("wrote " + ticks);
+        }
+        return 0;
+    }
+
+    private static void write(final Path file, final String text) throws java.io.IOException
+    {
+        final Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        final Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try
+        {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        finally
+        {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package io.csdsim.simulator.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.csdsim.isa.geometry.EdgeGeometry;
+import io.csdsim.isa.geometry.Intervals;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.NeuronGroup;
+import io.csdsim.isa.program.ProgramEdge;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.spec.ChipField;
+import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.simulator.engine.SampleResult;
+import io.csdsim.simulator.engine.TickLog;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures of a simulation, summed over samples: operations, traffic, energy per category from the
+ * chip spec and the paper-style estimate (0.9 pJ per SOP + 4.6 pJ per input MAC), tick and sample
+ * latency, throughput at the initiation interval, dense-equivalent MACs and firing rates.
+ */
+public final class SimulationReport
+{
+    /** Version of the JSON schema (docs/report-format.md). */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final ChipProgram program;
+    private final List<SampleResult> samples;
+    private final int[] labels;
+    private final long[] totals = new long[TickLog.Column.values().length];
+    private long cycles;
+    private long maxTickCycles;
+    private long inputMacs;
+    private final long[] populationSpikes;
+    private final long[] populationSops;
+    private final long denseMacs;
+
+    public SimulationReport(final ChipProgram program, final List<SampleResult> samples, final int[] labels)
+    {
+        this.program = program;
+        this.samples = samples;
+        this.labels = labels;
+        populationSpikes = new long[program.populations().size()];
+        populationSops = new long[program.populations().size()];
+        for (final SampleResult r : samples)
+        {
+            for (final TickLog.Column c : TickLog.Column.values())
+            {
+                totals[c.ordinal()] += r.ticks.total(c);
+            }
+            cycles += r.ticks.total(TickLog.Column.CYCLES);
+            maxTickCycles = Math.max(maxTickCycles, r.ticks.max(TickLog.Column.CYCLES));
+            inputMacs += r.inputMacs;
+            for (int p = 0; p < populationSpikes.length; p++)
+            {
+                final ProgramPopulation q = program.populations().get(p);
+                if (r.counts[p] != null && (q.kind() == ProgramPopulation.Kind.DIF || q.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL))
+                {
+                    for (final int c : r.counts[p])
+                    {
+                        populationSpikes[p] += c;
+                    }
+                }
+                populationSops[p] += r.populationSops[p];
+            }
+        }
+        denseMacs = denseMacs(program);
+    }
+
+    /** Every synapse of every table edge once (the dense network's MACs), the input stage's included. */
+    private static long denseMacs(final ChipProgram p)
+    {
+        long macs = 0;
+        for (final ProgramEdge e : p.edges())
+        {
+            if (e.kind() != ProgramEdge.Kind.TABLE)
+            {
+                continue;
+            }
+            final ProgramPopulation src = p.populations().get(e.sourceA());
+            final Intervals all = new Intervals();
+            all.add(0, src.size());
+            macs += EdgeGeometry.synapses(p.tables().get(e.table()), 0, p.populations().get(e.target()).size(), all.seal());
+        }
+        return macs;
+    }
+
+    public long total(final TickLog.Column c)
+    {
+        return totals[c.ordinal()];
+    }
+
+    public int samples()
+    {
+        return samples.size();
+    }
+
+    public long inputMacs()
+    {
+        return inputMacs;
+    }
+
+    private double clockNs()
+    {
+        return 1000.0 / program.spec.get(ChipField.TIMING_CLOCK_MHZ);
+    }
+
+    /** Energy categories in pJ, in report order. */
+    public double[] energyPj()
+    {
+        final ChipSpec s = program.spec;
+        final double seconds = cycles * clockNs() * 1e-9;
+        final long cores = program.groups().stream().mapToInt(NeuronGroup::core).distinct().count();
+        return new double[] {
+            total(TickLog.Column.SOPS) * s.get(ChipField.ENERGY_SYN_OP_PJ),
+            total(TickLog.Column.DYNAMIC_OPS) * s.get(ChipField.ENERGY_DYNAMIC_OP_PJ),
+            total(TickLog.Column.ACTIVE_UPDATES) * s.get(ChipField.ENERGY_NEURON_ACTIVE_PJ)
+                + (total(TickLog.Column.NEURON_UPDATES) - total(TickLog.Column.ACTIVE_UPDATES)) * s.get(ChipField.ENERGY_NEURON_IDLE_PJ),
+            total(TickLog.Column.SPIKES) * s.get(ChipField.ENERGY_SPIKE_PJ),
+            total(TickLog.Column.HOPS_X) * s.get(ChipField.ENERGY_HOP_X_PJ) + total(TickLog.Column.HOPS_Y) * s.get(ChipField.ENERGY_HOP_Y_PJ),
+            total(TickLog.Column.CHIP_CROSSINGS) * s.get(ChipField.ENERGY_CHIP_CROSSING_PJ),
+            inputMacs * s.get(ChipField.ENERGY_INPUT_MAC_PJ),
+            s.get(ChipField.ENERGY_STATIC_MW_PER_CORE) * cores * seconds * 1e9};
+    }
+
+    /** Names of {@link #energyPj()}'s categories. */
+    public static final String[] ENERGY_CATEGORIES = {"synaptic ops", "dynamic (TDEC) ops", "neuron updates", "spikes", "hops",
+        "chip crossings", "input MACs (host)", "static"};
+
+    /** The paper-style estimate: 0.9 pJ per SOP + 4.6 pJ per input MAC (45 nm, Spikformer family). */
+    public double paperStylePj()
+    {
+        return 0.9 * total(TickLog.Column.SOPS) + 4.6 * inputMacs;
+    }
+
+    public String summary()
+    {
+        final StringBuilder sb = new StringBuilder();
+        final int n = Math.max(1, samples.size());
+        final double ns = clockNs();
+        final double sampleNs = cycles * ns / n;
+        final long ticks = samples.isEmpty() ? 0 : samples.get(0).ticks.ticks();
+        final double meanTickNs = ticks == 0 ? 0 : sampleNs / ticks;
+        sb.append(String.format(Locale.ROOT, "%s on %s: %d chip(s), %d cores, T=%d, D=%d, %d sample(s)%n%n", program.name, program.spec.name(),
+            program.chips, program.groups().size(), program.timeWindow, program.delay, samples.size()));
+        sb.append(String.format(Locale.ROOT, "per sample               %15s%n", ""));
+        line(sb, "synaptic ops (SOPs)", total(TickLog.Column.SOPS) / (double)n);
+        line(sb, "dynamic (TDEC) ops", total(TickLog.Column.DYNAMIC_OPS) / (double)n);
+        line(sb, "neuron updates", total(TickLog.Column.NEURON_UPDATES) / (double)n);
+        line(sb, "spikes", total(TickLog.Column.SPIKES) / (double)n);
+        line(sb, "packets", total(TickLog.Column.PACKETS) / (double)n);
+        line(sb, "hops", (total(TickLog.Column.HOPS_X) + total(TickLog.Column.HOPS_Y)) / (double)n);
+        line(sb, "chip crossings", total(TickLog.Column.CHIP_CROSSINGS) / (double)n);
+        line(sb, "contention waits (cyc)", total(TickLog.Column.WAIT_CYCLES) / (double)n);
+        line(sb, "input MACs (host)", inputMacs / (double)n);
+        line(sb, "dense-equivalent MACs", denseMacs);
+        line(sb, "saturations", total(TickLog.Column.SATURATIONS) / (double)n);
+        sb.append(String.format(Locale.ROOT, "%nenergy per sample (chip model, %s)%n", program.spec.name()));
+        final double[] e = energyPj();
+        double sum = 0;
+        for (int i = 0; i < e.length; i++)
+        {
+            sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", ENERGY_CATEGORIES[i], e[i] / n / 1e6));
+            sum += e[i];
+        }
+        sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", "total", sum / n / 1e6));
+        sb.append(String.format(Locale.ROOT, "paper-style estimate      %14.4f µJ  (0.9 pJ × SOPs + 4.6 pJ × input MACs, 45 nm; no memory access)%n%n",
+            paperStylePj() / n / 1e6));
+        sb.append(String.format(Locale.ROOT, "latency  %d ticks per sample, %,.0f cycles = %,.1f µs; mean tick %,.1f ns, longest %,d cycles%n",
+            ticks, cycles / (double)n, sampleNs / 1e3, meanTickNs, maxTickCycles));
+        sb.append(String.format(Locale.ROOT, "throughput  %,.0f samples/s pipelined (a new sample every %d ticks)%n", meanTickNs == 0 ? 0
+            : 1e9 / (program.initiationInterval * meanTickNs), program.initiationInterval));
+        if (!samples.isEmpty())
+        {
+            sb.append("\npredicted classes: ");
+            int correct = 0;
+            for (int i = 0; i < samples.size(); i++)
+            {
+                sb.append(i == 0 ? "" : " ").append(samples.get(i).predictedClass());
+                correct += labels != null && labels[i] == samples.get(i).predictedClass() ? 1 : 0;
+            }
+            sb.append('\n');
+            if (labels != null)
+            {
+                sb.append(String.format(Locale.ROOT, "accuracy %d/%d = %.2f %%%n", correct, samples.size(), 100.0 * correct / samples.size()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void line(final StringBuilder sb, final String name, final double v)
+    {
+        sb.append(String.format(Locale.ROOT, "  %-24s %,16.1f%n", name, v));
+    }
+
+    /** @return the versioned JSON report. */
+    public String json()
+    {
+        final ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        final ObjectNode root = om.createObjectNode();
+        root.put("schema", "csdsim-report");
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("model", program.name);
+        root.put("chip", program.spec.name());
+        root.put("chips", program.chips);
+        root.put("cores", program.groups().size());
+        root.put("T", program.timeWindow);
+        root.put("D", program.delay);
+        root.put("samples", samples.size());
+        final ObjectNode tot = root.putObject("totals");
+        for (final TickLog.Column c : TickLog.Column.values())
+        {
+            tot.put(camel(c.name()), total(c));
+        }
+        tot.put("inputMacs", inputMacs);
+        tot.put("denseEquivalentMacsPerSample", denseMacs);
+        final ObjectNode energy = root.putObject("energyPJ");
+        final double[] e = energyPj();
+        double sum = 0;
+        for (int i = 0; i < e.length; i++)
+        {
+            energy.put(camel(ENERGY_CATEGORIES[i].replaceAll("[^A-Za-z ]", "").trim().replace(' ', '_').toUpperCase(Locale.ROOT)), e[i]);
+            sum += e[i];
+        }
+        energy.put("total", sum);
+        root.put("paperStyleEnergyPJ", paperStylePj());
+        final ObjectNode lat = root.putObject("latency");
+        lat.put("clockMHz", program.spec.get(ChipField.TIMING_CLOCK_MHZ));
+        lat.put("cycles", cycles);
+        lat.put("longestTickCycles", maxTickCycles);
+        lat.put("ticksPerSample", samples.isEmpty() ? 0 : samples.get(0).ticks.ticks());
+        lat.put("initiationIntervalTicks", program.initiationInterval);
+        final ArrayNode pops = root.putArray("populations");
+        for (final ProgramPopulation p : program.populations())
+        {
+            if (p.kind() == ProgramPopulation.Kind.DIF || p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL)
+            {
+                final ObjectNode o = pops.addObject();
+                o.put("name", p.name());
+                o.put("kind", p.kind().name());
+                o.put("units", p.size());
+                o.put("spikes", populationSpikes[p.id()]);
+                o.put("sops", populationSops[p.id()]);
+                o.put("firingRate", samples.isEmpty() ? 0 : populationSpikes[p.id()] / ((double)p.size() * program.timeWindow * samples.size()));
+            }
+        }
+        final ArrayNode preds = root.putArray("predictions");
+        for (int i = 0; i < samples.size(); i++)
+        {
+            final ObjectNode o = preds.addObject();
+            o.put("sample", i);
+            o.put("class", samples.get(i).predictedClass());
+            if (labels != null)
+            {
+                o.put("label", labels[i]);
+            }
+            final ArrayNode l = o.putArray("logits");
+            for (final long v : samples.get(i).logits)
+            {
+                l.add(v);
+            }
+        }
+        try
+        {
+            return om.writeValueAsString(root) + "\n";
+        }
+        catch (final com.fasterxml.jackson.core.JsonProcessingException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** @return one CSV row per sample and tick. */
+    public String ticksCsv()
+    {
+        final StringBuilder sb = new StringBuilder("sample,tick");
+        for (final TickLog.Column c : TickLog.Column.values())
+        {
+            sb.append(',').append(c.name().toLowerCase(Locale.ROOT));
+        }
+        sb.append('\n');
+        for (int i = 0; i < samples.size(); i++)
+        {
+            final TickLog log = samples.get(i).ticks;
+            for (int t = 0; t < log.ticks(); t++)
+            {
+                sb.append(i).append(',').append(t);
+                for (final TickLog.Column c : TickLog.Column.values())
+                {
+                    sb.append(',').append(log.get(t, c));
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String camel(final String upper)
+    {
+        final StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (final char c : upper.toLowerCase(Locale.ROOT).toCharArray())
+        {
+            if (c == '_')
+            {
+                up = true;
+            }
+            else
+            {
+                sb.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+}
