@@ -1,0 +1,127 @@
+package io.csdsim.simulator.engine;
+
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.NeuronGroup;
+import io.csdsim.isa.program.ProgramEdge;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.program.RouteTable;
+import io.csdsim.isa.program.SynapseTable;
+import io.csdsim.isa.spec.ChipField;
+import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.isa.spec.ChipSpecs;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Hand-built programs of two and three cores whose every cycle is worked out by hand — the worked
+ * example of docs/timing-model.md — so the engine's timing, hops, contention and energy are checked
+ * against arithmetic, not against themselves.
+ */
+class MicroProgramTest
+{
+    /** A chip of tilesX × 1 tiles, one core each, with small round figures. */
+    static ChipSpec chip(final int tilesX)
+    {
+        ChipSpec s = ChipSpecs.preset("loihi");
+        final Object[][] set = {{ChipField.MESH_TILES_X, tilesX}, {ChipField.MESH_TILES_Y, 1}, {ChipField.MESH_CORES_PER_TILE, 1},
+            {ChipField.TIMING_CLOCK_MHZ, 1000}, {ChipField.TIMING_SYN_OP_CYCLES, 2}, {ChipField.TIMING_SYN_OP_LANES, 1},
+            {ChipField.TIMING_NEURON_ACTIVE_CYCLES, 3}, {ChipField.TIMING_NEURON_IDLE_CYCLES, 1}, {ChipField.TIMING_HOP_X_CYCLES, 5},
+            {ChipField.TIMING_HOP_Y_CYCLES, 7}, {ChipField.TIMING_LINK_CYCLES_PER_FLIT, 4}, {ChipField.TIMING_BARRIER_CYCLES, 10},
+            {ChipField.ENERGY_SYN_OP_PJ, 1}, {ChipField.ENERGY_NEURON_ACTIVE_PJ, 10}, {ChipField.ENERGY_NEURON_IDLE_PJ, 2},
+            {ChipField.ENERGY_SPIKE_PJ, 0.5}, {ChipField.ENERGY_HOP_X_PJ, 3}, {ChipField.ENERGY_STATIC_MW_PER_CORE, 0}};
+        for (final Object[] f : set)
+        {
+            s = s.with((ChipField)f[0], ((Number)f[1]).doubleValue(), "test");
+        }
+        return s;
+    }
+
+    /**
+     * input [1] → (weights 1, 1) → a [2] on core 0 → (weights 1, 1) → b [1] on core {@code bCore};
+     * θ = 1, v0 = 0, T = 2, D = 1: windows a [2, 3], b [4, 5], six ticks.
+     */
+    static ChipProgram twoCores(final int tilesX, final int bCore)
+    {
+        final List<SynapseTable> tables = List.of(new SynapseTable(0, SynapseTable.Kind.DENSE, 1, 1, 1, 2, new short[] {1, 1}),
+            new SynapseTable(1, SynapseTable.Kind.DENSE, 1, 1, 2, 1, new short[] {1, 1}));
+        final List<ProgramPopulation> pops = List.of(
+            new ProgramPopulation(0, "input", ProgramPopulation.Kind.INPUT, new int[] {1, 1, 1}, 0, 0, new long[] {0}, 0),
+            new ProgramPopulation(1, "a", ProgramPopulation.Kind.DIF, new int[] {1, 2}, 1, 0, null, 2),
+            new ProgramPopulation(2, "b", ProgramPopulation.Kind.DIF, new int[] {1, 1}, 1, 0, null, 4));
+        final List<ProgramEdge> edges = List.of(new ProgramEdge(0, 1, ProgramEdge.Kind.TABLE, 0, 0, -1, 0, 0, 1),
+            new ProgramEdge(1, 2, ProgramEdge.Kind.TABLE, 1, 1, -1, 0, 0, 1));
+        final List<NeuronGroup> groups = List.of(new NeuronGroup(0, 1, 0, 2, 0), new NeuronGroup(1, 2, 0, 1, bCore));
+        final RouteTable routes = new RouteTable(new int[] {0}, new int[] {1}, new int[] {1}, new int[] {2});
+        return new ChipProgram("micro", 2, 1, chip(tilesX), 1, 6, 3, tables, pops, edges, groups, routes);
+    }
+
+    private static long[] column(final TickLog log, final TickLog.Column c)
+    {
+        final long[] v = new long[log.ticks()];
+        for (int t = 0; t < v.length; t++)
+        {
+            v[t] = log.get(t, c);
+        }
+        return v;
+    }
+
+    @Test
+    void theWorkedExampleCycleByCycle()
+    {
+        final SampleResult r = new ChipEngine(twoCores(2, 1)).run(new int[] {5}, true);
+        // Spikes: a fires both units in ticks 2 and 3 (v = 5 → 4 → 3); b gets 2 in tick 3 and 2 in tick 4
+        // (v = 2, then 4), fires in ticks 4 and 5.
+        assertArrayEquals(new int[] {0, 1}, r.spikes(1, 2).toArray());
+        assertArrayEquals(new int[] {0, 1}, r.spikes(1, 3).toArray());
+        assertArrayEquals(new int[] {0}, r.spikes(2, 4).toArray());
+        assertArrayEquals(new int[] {0}, r.spikes(2, 5).toArray());
+        // Cycles per tick (docs/timing-model.md):
+        //  t0: a 2 idle updates (2), b 1 idle (1): 2 + barrier 10 = 12
+        //  t1: a integrates the host's current: 2 active (6), b idle (1): 6 + 10 = 16
+        //  t2: a fires 2: 2 active (6); packets leave core 0 at 6 and 7; the first holds the east link
+        //      6..10 and arrives at 11, the second waits 3 cycles, holds it 10..14, arrives at 15: 15 + 10 = 25
+        //  t3: as t2 for a; b integrates 2 SOPs (4) and updates actively (3) = 7 < 15: 25
+        //  t4: b integrates 2 SOPs (4) and fires (3) = 7; a idle (2): 7 + 10 = 17
+        //  t5: b fires (3); a idle (2): 3 + 10 = 13
+        assertArrayEquals(new long[] {12, 16, 25, 25, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 0, 2, 2, 0}, column(r.ticks, TickLog.Column.SOPS));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.PACKETS));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.HOPS_X));
+        assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.PEAK_LINK_LOAD));
+        assertArrayEquals(new long[] {0, 2, 2, 3, 1, 1}, column(r.ticks, TickLog.Column.ACTIVE_UPDATES));
+        assertEquals(18, r.ticks.total(TickLog.Column.NEURON_UPDATES));
+        assertEquals(6, r.ticks.total(TickLog.Column.SPIKES));
+    }
+
+    @Test
+    void energyFollowsTheSpecFromTheCounts()
+    {
+        final SampleResult r = new ChipEngine(twoCores(2, 1)).run(new int[] {5}, false);
+        final io.csdsim.simulator.report.SimulationReport rep = new io.csdsim.simulator.report.SimulationReport(twoCores(2, 1), List.of(r), null);
+        final double[] e = rep.energyPj();
+        assertEquals(4 * 1.0, e[0], 1e-9, "4 SOPs × 1 pJ");
+        assertEquals(9 * 10.0 + 9 * 2.0, e[2], 1e-9, "9 active × 10 pJ + 9 idle × 2 pJ");
+        assertEquals(6 * 0.5, e[3], 1e-9, "6 spikes × 0.5 pJ");
+        assertEquals(4 * 3.0, e[4], 1e-9, "4 x-hops × 3 pJ");
+        // The host's input stage: 1 input unit × 2 targets = 2 MACs.
+        assertEquals(2, r.inputMacs);
+        assertEquals(0.9 * 4 + 4.6 * 2, rep.paperStylePj(), 1e-9, "paper style: 0.9 pJ × 4 SOPs + 4.6 pJ × 2 input MACs");
+    }
+
+    @Test
+    void fartherCoresTakeMoreHopsAndContentionGrowsWithThem()
+    {
+        // b three tiles east: each packet takes three hops; the second waits 3 cycles at the first link
+        // only (it then follows the first packet 4 cycles behind on every link): arrivals 6+15 = 21 and
+        // 10+15 = 25.
+        final SampleResult r = new ChipEngine(twoCores(4, 3)).run(new int[] {5}, false);
+        assertArrayEquals(new long[] {12, 16, 35, 35, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
+        assertEquals(12, r.ticks.total(TickLog.Column.HOPS_X));
+        assertEquals(6, r.ticks.total(TickLog.Column.WAIT_CYCLES));
+    }
+}
