@@ -1,0 +1,95 @@
+package io.csdsim.tests;
+
+import io.csdsim.models.input.ImageSet;
+import io.csdsim.models.input.NpyWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code csdsim simulate} end to end: defaults, reports, determinism over threads, bad inputs. */
+class SimulateCommandTest
+{
+    @TempDir
+    Path dir;
+
+    private static void assertBadInput(final Cli r, final String... fragments)
+    {
+        assertEquals(2, r.code(), r.out() + r.err());
+        final String line = r.err().strip();
+        assertFalse(line.contains("\n"), "one line: " + line);
+        for (final String f : fragments)
+        {
+            assertTrue(line.contains(f), "'" + f + "' in: " + line);
+        }
+    }
+
+    @Test
+    void withNoArgumentsItSimulatesTheShippedDefault()
+    {
+        final Cli r = Cli.run("simulate");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("csdformer-2-64-cifar10 on loihi2") && r.out().contains("8 sample(s)"), r.out());
+        assertTrue(r.out().contains("synaptic ops (SOPs)") && r.out().contains("paper-style estimate") && r.out().contains("predicted classes"), r.out());
+        assertTrue(r.out().contains("has no TDEC units; simulating with 8192 per core"), r.out());
+    }
+
+    @Test
+    void reportsAreByteIdenticalWhateverTheThreadCount() throws Exception
+    {
+        final Path r1 = dir.resolve("r1.json");
+        final Path r2 = dir.resolve("r2.json");
+        final Path c1 = dir.resolve("t1.csv");
+        final Path c2 = dir.resolve("t2.csv");
+        assertEquals(0, Cli.run("simulate", "--limit", "4", "--threads", "1", "--report", r1.toString(), "--ticks", c1.toString()).code());
+        assertEquals(0, Cli.run("simulate", "--limit", "4", "--threads", "2", "--report", r2.toString(), "--ticks", c2.toString()).code());
+        assertArrayEquals(Files.readAllBytes(r1), Files.readAllBytes(r2));
+        assertArrayEquals(Files.readAllBytes(c1), Files.readAllBytes(c2));
+        final String json = Files.readString(r1);
+        assertTrue(json.contains("\"schema\" : \"csdsim-report\"") && json.contains("\"schemaVersion\" : 1") && json.contains("\"energyPJ\"")
+            && json.contains("\"paperStyleEnergyPJ\"") && json.contains("\"firingRate\""), json);
+        final long rows = Files.readAllLines(c1).size();
+        final int ticks = Integer.parseInt(json.replaceAll("(?s).*\"ticksPerSample\" : (\\d+).*", "$1"));
+        assertEquals(1 + 4L * ticks, rows);
+    }
+
+    @Test
+    void aCompiledProgramSimulatesLikeItsModel() throws Exception
+    {
+        final Path prog = dir.resolve("m.csdx");
+        assertEquals(0, Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=8192", "-o", prog.toString()).code());
+        final Path a = dir.resolve("a.json");
+        final Path b = dir.resolve("b.json");
+        assertEquals(0, Cli.run("simulate", "--limit", "2", "--chip", "loihi2", "--set", "core.tdecUnits=8192", "--report", a.toString()).code());
+        final Cli r = Cli.run("simulate", prog.toString(), "--limit", "2", "--report", b.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(a), Files.readString(b));
+    }
+
+    @Test
+    void badInputsGetOneClearLine() throws Exception
+    {
+        final Path npy = dir.resolve("two.npy");
+        try (OutputStream o = Files.newOutputStream(npy))
+        {
+            NpyWriter.write(new ImageSet(4, 4, 2, new int[][] {new int[32]}, null, "t"), o);
+        }
+        assertBadInput(Cli.run("simulate", "--input", npy.toString()), "two.npy", "2 channels; expected 1 or 3");
+        Files.write(dir.resolve("bad.jpg"), new byte[] {9, 9, 9});
+        assertBadInput(Cli.run("simulate", "--input", dir.resolve("bad.jpg").toString()), "bad.jpg", "unreadable image");
+        final Path prog = dir.resolve("m.csdx");
+        assertEquals(0, Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=8192", "-o", prog.toString()).code());
+        final byte[] b = Files.readAllBytes(prog);
+        b[4] = 2;
+        Files.write(prog, b);
+        assertBadInput(Cli.run("simulate", prog.toString()), "m.csdx", "format version 2", "recompile");
+        assertBadInput(Cli.run("simulate", "--threads", "0"), "--threads");
+    }
+}
