@@ -1,17 +1,20 @@
 package io.csdsim.mapper;
 
+import io.csdsim.isa.program.Board;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 
 /**
  * Where groups sit. Starts locality-preserving — groups in topological order along a snake through
- * each chip's tiles (x forward on even rows, backward on odd ones), chip after chip — then refines
+ * each chip's tiles (x forward on even rows, backward on odd ones), chip after chip along a snake
+ * over the board's grid of chips — then refines
  * deterministically by swaps that lower the cost Σ entries × (hops + chip-link weight × crossings).
  */
 final class Placement
 {
     private final ChipSpec spec;
     private final int chips;
+    private final Board board;
     private final int[] snake;
     private final int[] coreOf;
     private final int[] groupAt;
@@ -23,22 +26,32 @@ final class Placement
         final int groups = order.length;
         this.spec = spec;
         this.chips = chips;
+        this.board = new Board(spec, chips);
         final int tx = spec.getInt(ChipField.MESH_TILES_X);
         final int ty = spec.getInt(ChipField.MESH_TILES_Y);
         final int cpt = spec.getInt(ChipField.MESH_CORES_PER_TILE);
-        final int cpc = spec.coresPerChip();
-        snake = new int[chips * cpc];
+        snake = new int[chips * spec.coresPerChip()];
         int k = 0;
-        for (int c = 0; c < chips; c++)
+        // Chips in a snake over the board's grid, tiles in a snake within each chip.
+        for (int cy = 0; cy < board.chipsY(); cy++)
         {
-            for (int y = 0; y < ty; y++)
+            for (int i = 0; i < board.chipsX(); i++)
             {
-                for (int i = 0; i < tx; i++)
+                final int cx = cy % 2 == 0 ? i : board.chipsX() - 1 - i;
+                final int c = cy * board.chipsX() + cx;
+                if (c >= chips)
                 {
-                    final int x = y % 2 == 0 ? i : tx - 1 - i;
-                    for (int s = 0; s < cpt; s++)
+                    continue;
+                }
+                for (int y = 0; y < ty; y++)
+                {
+                    for (int j = 0; j < tx; j++)
                     {
-                        snake[k++] = c * cpc + (y * tx + x) * cpt + s;
+                        final int x = y % 2 == 0 ? j : tx - 1 - j;
+                        for (int s = 0; s < cpt; s++)
+                        {
+                            snake[k++] = board.core(c, x, y, s);
+                        }
                     }
                 }
             }
@@ -59,29 +72,14 @@ final class Placement
         return coreOf[group];
     }
 
-    int meshX(final int core)
-    {
-        final int tx = spec.getInt(ChipField.MESH_TILES_X);
-        final int cpc = spec.coresPerChip();
-        final int tile = core % cpc / spec.getInt(ChipField.MESH_CORES_PER_TILE);
-        return core / cpc * tx + tile % tx;
-    }
-
-    int meshY(final int core)
-    {
-        final int tx = spec.getInt(ChipField.MESH_TILES_X);
-        final int tile = core % spec.coresPerChip() / spec.getInt(ChipField.MESH_CORES_PER_TILE);
-        return tile / tx;
-    }
-
     int hops(final int a, final int b)
     {
-        return Math.abs(meshX(a) - meshX(b)) + Math.abs(meshY(a) - meshY(b));
+        return board.hops(a, b);
     }
 
     int crossings(final int a, final int b)
     {
-        return Math.abs(a / spec.coresPerChip() - b / spec.coresPerChip());
+        return board.crossings(a, b);
     }
 
     private double distance(final int a, final int b)

@@ -1,6 +1,5 @@
 package io.csdsim.isa.program;
 
-import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.List;
  * spans, the populations and edges of the integer network, synapse tables stored once, neuron groups
  * with the core each sits on, the routes between groups, and the schedule (DESIGN §3.6).
  *
- * <p>Cores are numbered chip by chip; within a chip tile by tile (x fastest) and slot by slot.
- * Chips of a board sit in a row along x, joined by chip-to-chip links.
+ * <p>Cores are numbered chip by chip; within a chip tile by tile (x fastest) and slot by slot; the
+ * chips sit on a near-square grid ({@link Board}), joined by chip-to-chip links.
  */
 public final class ChipProgram
 {
@@ -27,6 +26,7 @@ public final class ChipProgram
     private final List<ProgramEdge> edges;
     private final List<NeuronGroup> groups;
     private final RouteTable routes;
+    private final Board board;
 
     public ChipProgram(final String name, final int timeWindow, final int delay, final ChipSpec spec, final int chips,
         final int outputReadyTick, final int initiationInterval, final List<SynapseTable> tables,
@@ -45,6 +45,7 @@ public final class ChipProgram
         this.edges = List.copyOf(edges);
         this.groups = List.copyOf(groups);
         this.routes = routes;
+        this.board = new Board(spec, chips);
     }
 
     public List<SynapseTable> tables()
@@ -77,20 +78,26 @@ public final class ChipProgram
         return spec.coresPerChip();
     }
 
-    /** @return the mesh x of a core on the board (chips in a row along x). */
+    /** @return where the cores are. */
+    public Board board()
+    {
+        return board;
+    }
+
     public int meshX(final int core)
     {
-        final int tx = spec.getInt(ChipField.MESH_TILES_X);
-        final int chip = core / coresPerChip();
-        final int tile = core % coresPerChip() / spec.getInt(ChipField.MESH_CORES_PER_TILE);
-        return chip * tx + tile % tx;
+        return board.x(core);
     }
 
     public int meshY(final int core)
     {
-        final int tx = spec.getInt(ChipField.MESH_TILES_X);
-        final int tile = core % coresPerChip() / spec.getInt(ChipField.MESH_CORES_PER_TILE);
-        return tile / tx;
+        return board.y(core);
+    }
+
+    /** @return mesh hops between two cores under dimension-order routing. */
+    public int hops(final int a, final int b)
+    {
+        return board.hops(a, b);
     }
 
     /** @return mesh hops of route i under dimension-order routing. */
@@ -102,18 +109,12 @@ public final class ChipProgram
     /** @return chip-to-chip links route i crosses. */
     public int routeCrossings(final int i)
     {
-        return Math.abs(chipOf(groups.get(routes.source(i)).core()) - chipOf(groups.get(routes.target(i)).core()));
+        return board.crossings(groups.get(routes.source(i)).core(), groups.get(routes.target(i)).core());
     }
 
     public int chipOf(final int core)
     {
-        return core / coresPerChip();
-    }
-
-    /** @return mesh hops between two cores under dimension-order routing. */
-    public int hops(final int a, final int b)
-    {
-        return Math.abs(meshX(a) - meshX(b)) + Math.abs(meshY(a) - meshY(b));
+        return board.chipOf(core);
     }
 
     @Override

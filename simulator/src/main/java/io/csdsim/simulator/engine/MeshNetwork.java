@@ -5,8 +5,8 @@ import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 
 /**
- * The network-on-chip of a board: a mesh of tiles per chip, chips in a row along x joined by
- * chip-to-chip links. Packets go x first, then y (dimension-order routing); each hop waits until its
+ * The network-on-chip of a board: a mesh of tiles per chip, chips on a grid ({@code Board}) joined
+ * by chip-to-chip links. Packets go x first, then y (dimension-order routing); each hop waits until its
  * link is free, holds it for the link's cycles per flit, and takes the hop's latency (a chip-to-chip
  * link's when it crosses chips). Waiting is simulated: the caller sends packets in the order they
  * are injected, and earlier packets hold links first.
@@ -16,6 +16,7 @@ final class MeshNetwork
     private final ChipProgram program;
     private final int width;
     private final int tilesX;
+    private final int tilesY;
     private final long hopX;
     private final long hopY;
     private final long chipLink;
@@ -36,8 +37,9 @@ final class MeshNetwork
         this.program = program;
         final ChipSpec s = program.spec;
         tilesX = s.getInt(ChipField.MESH_TILES_X);
-        width = program.chips * tilesX;
-        final int height = s.getInt(ChipField.MESH_TILES_Y);
+        tilesY = s.getInt(ChipField.MESH_TILES_Y);
+        width = program.board().width();
+        final int height = program.board().height();
         hopX = Math.round(s.get(ChipField.TIMING_HOP_X_CYCLES));
         hopY = Math.round(s.get(ChipField.TIMING_HOP_Y_CYCLES));
         chipLink = Math.round(s.get(ChipField.TIMING_CHIP_LINK_CYCLES));
@@ -103,8 +105,10 @@ final class MeshNetwork
         while (y != ty)
         {
             final int step = ty > y ? 1 : -1;
-            t = hop((y * width + x) * 4 + (step > 0 ? 2 : 3), t, hopY);
+            final boolean cross = Math.floorDiv(y, tilesY) != Math.floorDiv(y + step, tilesY);
+            t = hop((y * width + x) * 4 + (step > 0 ? 2 : 3), t, cross ? chipLink : hopY);
             hopsY++;
+            crossings += cross ? 1 : 0;
             y += step;
         }
         return t;
