@@ -76,7 +76,7 @@ final class ModelCommand implements Runnable
     @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create a CSDformer with seeded synthetic weights and calibrated thresholds.",
             "Thresholds are set on synthetic images so that every population fires at a chosen rate, as a trained",
-            "spiking transformer's 5-30 % would, so that energy figures of the model mean something.",
+            "spiking transformer's 5-30 %% would, so that energy figures of the model mean something.",
             "Writes MODEL.json and MODEL.safetensors beside it."},
         footer = {"", "Example:", "  csdsim model create --arch 4-384 --dataset cifar10 --seed 1 -o m.json"})
     static final class Create implements Callable<Integer>

@@ -88,6 +88,8 @@ public final class ChipEngine
         /** Per population and unit: the last tick it received input or fired (an active update). */
         private final int[][] activeTick = new int[np][];
         private final long[] popSops = new long[np];
+        /** Per group, summed over ticks: SOPs, dynamic ops, spikes, packets sent, busy cycles. */
+        private final long[][] perGroup = new long[5][groups.size()];
         private final MeshNetwork net = new MeshNetwork(program);
         private final TickLog log = new TickLog();
         private long saturations;
@@ -165,7 +167,7 @@ public final class ChipEngine
                     logits = classify(p);
                 }
             }
-            return new SampleResult(counts, logits, saturations, log, popSops, inputMacs, trains);
+            return new SampleResult(counts, logits, saturations, log, popSops, inputMacs, trains, perGroup);
         }
 
         private long clamp(final long v)
@@ -376,6 +378,8 @@ public final class ChipEngine
                 ready[g] = (long)Math.ceil((sops[g] + dyn[g]) * opCycles);
                 tickSops += sops[g];
                 tickDyn += dyn[g];
+                perGroup[0][g] += sops[g];
+                perGroup[1][g] += dyn[g];
             }
             // Phase 2: dendrites with input send a partial current per compartment to their soma.
             long last = 0;
@@ -389,6 +393,7 @@ public final class ChipEngine
                     {
                         arrive = Math.max(arrive, net.send(d.core(), groups.get(d.parent()).core(), ready[g] + k));
                     }
+                    perGroup[3][g] += d.size();
                     final int soma = d.parent();
                     ready[soma] = Math.max(ready[soma], arrive) + (long)Math.ceil(d.size() * opCycles);
                     last = Math.max(last, arrive);
@@ -409,6 +414,7 @@ public final class ChipEngine
                     activeUpdates += act;
                 }
                 last = Math.max(last, ready[g]);
+                perGroup[4][g] += ready[g];
             }
             // Phase 4: spikes leave as packets, groups in order of readiness, through relays where needed.
             long spikes = 0;
@@ -444,6 +450,7 @@ public final class ChipEngine
                 {
                     final int s = fired.get(k);
                     spikes++;
+                    perGroup[2][g]++;
                     relayArrival.clear();
                     for (int d = start[s]; d < start[s + 1]; d++)
                     {
@@ -457,10 +464,12 @@ public final class ChipEngine
                             {
                                 at = net.send(grp.core(), groups.get(sender).core(), from) + 1;
                                 relayArrival.put(sender, at);
+                                perGroup[3][g]++;
                             }
                             from = at;
                         }
                         last = Math.max(last, net.send(groups.get(sender).core(), groups.get(receiver).core(), from));
+                        perGroup[3][sender]++;
                     }
                 }
             }

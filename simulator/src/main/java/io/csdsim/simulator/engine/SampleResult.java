@@ -15,11 +15,22 @@ public final class SampleResult
     public final TickLog ticks;
     public final long[] populationSops;
     public final long inputMacs;
+    /** Per group (one per core): synaptic ops, dynamic ops, spikes fired, packets sent, busy cycles, summed over ticks. */
+    public final long[] groupSops;
+    public final long[] groupDynamicOps;
+    public final long[] groupSpikes;
+    public final long[] groupPackets;
+    public final long[] groupBusyCycles;
     private final IntArrayList[][] trains;
 
     SampleResult(final int[][] counts, final long[] logits, final long saturations, final TickLog ticks, final long[] populationSops,
-        final long inputMacs, final IntArrayList[][] trains)
+        final long inputMacs, final IntArrayList[][] trains, final long[][] perGroup)
     {
+        this.groupSops = perGroup[0];
+        this.groupDynamicOps = perGroup[1];
+        this.groupSpikes = perGroup[2];
+        this.groupPackets = perGroup[3];
+        this.groupBusyCycles = perGroup[4];
         this.counts = counts;
         this.logits = logits;
         this.saturations = saturations;

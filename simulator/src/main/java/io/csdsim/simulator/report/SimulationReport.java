@@ -248,6 +248,37 @@ public final class SimulationReport
                 o.put("firingRate", samples.isEmpty() ? 0 : populationSpikes[p.id()] / ((double)p.size() * program.timeWindow * samples.size()));
             }
         }
+        final ArrayNode cores = root.putArray("cores");
+        for (final NeuronGroup g : program.groups())
+        {
+            final ObjectNode o = cores.addObject();
+            o.put("core", g.core());
+            o.put("chip", program.chipOf(g.core()));
+            o.put("x", program.meshX(g.core()));
+            o.put("y", program.meshY(g.core()));
+            o.put("population", program.populations().get(g.population()).name());
+            o.put("role", g.role().name());
+            o.put("start", g.start());
+            o.put("end", g.end());
+            long sops = 0;
+            long dyn = 0;
+            long spikes = 0;
+            long packets = 0;
+            long busy = 0;
+            for (final SampleResult r : samples)
+            {
+                sops += r.groupSops[g.id()];
+                dyn += r.groupDynamicOps[g.id()];
+                spikes += r.groupSpikes[g.id()];
+                packets += r.groupPackets[g.id()];
+                busy += r.groupBusyCycles[g.id()];
+            }
+            o.put("sops", sops);
+            o.put("dynamicOps", dyn);
+            o.put("spikes", spikes);
+            o.put("packetsSent", packets);
+            o.put("busyCycles", busy);
+        }
         final ArrayNode preds = root.putArray("predictions");
         for (int i = 0; i < samples.size(); i++)
         {
