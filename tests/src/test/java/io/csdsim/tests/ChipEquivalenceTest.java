@@ -22,6 +22,8 @@ import io.csdsim.models.reference.Schedule;
 import io.csdsim.models.reference.SpikeTrains;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
+import io.csdsim.simulator.engine.TickLog;
+import io.csdsim.simulator.engine.TickWorkers;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -40,6 +42,7 @@ class ChipEquivalenceTest
     {
         final FunctionalSpiking fs = new FunctionalSpiking(net, Schedule.canonical(net));
         final ChipEngine engine = new ChipEngine(program);
+        final ChipEngine parallel = new ChipEngine(program, 1);
         long spikes = 0;
         for (final int[] px : images)
         {
@@ -67,8 +70,37 @@ class ChipEquivalenceTest
                 }
             }
             assertArrayEquals(ref.logits(), chip.logits, where + ": logits");
+            try (TickWorkers three = new TickWorkers(3))
+            {
+                final SampleResult split = parallel.run(in, true, three);
+                assertSameRun(chip, split, program, where + ", 3 threads within the tick");
+            }
         }
         return spikes;
+    }
+
+    /** Within-tick threads change nothing: the same trains, logits, tick log and per-core counters. */
+    static void assertSameRun(final SampleResult a, final SampleResult b, final ChipProgram program, final String where)
+    {
+        for (final ProgramPopulation p : program.populations())
+        {
+            for (int t = 0; t < a.ticks.ticks(); t++)
+            {
+                assertArrayEquals(a.spikes(p.id(), t).toArray(), b.spikes(p.id(), t).toArray(), where + ": " + p.name() + " tick " + t);
+            }
+        }
+        assertArrayEquals(a.logits, b.logits, where + ": logits");
+        assertEquals(a.saturations, b.saturations, where + ": saturations");
+        for (int t = 0; t < a.ticks.ticks(); t++)
+        {
+            for (final TickLog.Column col : TickLog.Column.values())
+            {
+                assertEquals(a.ticks.get(t, col), b.ticks.get(t, col), where + ": " + col + " of tick " + t);
+            }
+        }
+        assertArrayEquals(a.groupSops, b.groupSops, where + ": SOPs per core");
+        assertArrayEquals(a.groupBusyCycles, b.groupBusyCycles, where + ": busy cycles per core");
+        assertArrayEquals(a.populationSops, b.populationSops, where + ": SOPs per population");
     }
 
     @Test

@@ -33,9 +33,20 @@ public final class ChipEngine
     private final long idleCycles;
     private final long barrier;
     private final long membraneMax;
+    private final int parallelMinUnits;
 
     public ChipEngine(final ChipProgram program)
     {
+        this(program, PARALLEL_MIN_UNITS);
+    }
+
+    /**
+     * @param parallelMinUnits populations with fewer units are updated on one thread even when
+     *     workers are given (tests set 1 to send every population through the parallel path)
+     */
+    public ChipEngine(final ChipProgram program, final int parallelMinUnits)
+    {
+        this.parallelMinUnits = parallelMinUnits;
         this.program = program;
         this.model = new EngineModel(program);
         this.pops = program.populations();
@@ -53,6 +64,46 @@ public final class ChipEngine
         return program;
     }
 
+    /** Populations smaller than this integrate on one thread: a phase hand-off costs more than they do. */
+    private static final int PARALLEL_MIN_UNITS = 4096;
+    private int[][] chunkBounds;
+    private int chunkCount;
+
+    /**
+     * Per population, k chunks of its units that start and end on its neuron groups' boundaries (so
+     * no core is split between threads), balanced by units.
+     */
+    private synchronized int[][] chunkBounds(final int k)
+    {
+        if (chunkBounds != null && chunkCount == k)
+        {
+            return chunkBounds;
+        }
+        final int[][] bounds = new int[pops.size()][];
+        final int[][] groupOf = model.groupOfUnit;
+        for (final ProgramPopulation p : pops)
+        {
+            final int size = p.size();
+            final int[] b = new int[k + 1];
+            b[k] = size;
+            final int[] of = groupOf[p.id()];
+            int at = 0;
+            for (int j = 1; j < k; j++)
+            {
+                at = Math.max(at, (int)((long)size * j / k));
+                while (of != null && at > 0 && at < size && of[at] == of[at - 1])
+                {
+                    at++;
+                }
+                b[j] = Math.min(at, size);
+            }
+            bounds[p.id()] = b;
+        }
+        chunkBounds = bounds;
+        chunkCount = k;
+        return bounds;
+    }
+
     /** @return ticks one sample takes: every window closed and every spike delivered. */
     public int ticksPerSample()
     {
@@ -65,10 +116,22 @@ public final class ChipEngine
         return ticks;
     }
 
-    /** Runs one sample given as the input population's integer values. */
+    /** Runs one sample given as the input population's integer values, on the calling thread. */
     public SampleResult run(final int[] input, final boolean keepTrains)
     {
-        return new Run(input, keepTrains).execute();
+        try (TickWorkers one = new TickWorkers(1))
+        {
+            return run(input, keepTrains, one);
+        }
+    }
+
+    /**
+     * Runs one sample with the tick's integration and neuron updates shared by {@code workers}, each
+     * on whole cores; the result is the same for any number of workers.
+     */
+    public SampleResult run(final int[] input, final boolean keepTrains, final TickWorkers workers)
+    {
+        return new Run(input, workers).execute(keepTrains);
     }
 
     private final class Run
@@ -92,16 +155,41 @@ public final class ChipEngine
         private final long[][] perGroup = new long[5][groups.size()];
         private final MeshNetwork net = new MeshNetwork(program);
         private final TickLog log = new TickLog();
+        private final TickWorkers workers;
+        private final int[][] bounds;
+        /** Per chunk of the current phase: saturations and fired units, merged in chunk order. */
+        private final long[] chunkSaturations;
+        private final IntArrayList[] chunkFired;
+        /** The current phase: population, tick, the edges with input this tick, what to do. */
+        private ProgramPopulation phasePop;
+        private int phaseTick;
+        private final IntArrayList phaseEdges = new IntArrayList();
+        private boolean phaseIntegrates;
+        private boolean phaseFires;
+        private final TickWorkers.ChunkTask updateChunk = this::updateChunk;
+        /** Phase 3/4 scratch, reused every tick. */
+        private final long[] ready = new long[groups.size()];
+        private final long[] readyOrder = new long[groups.size()];
+        private final int[] relayStamp = new int[groups.size()];
+        private final long[] relayAt = new long[groups.size()];
+        private int relaySerial;
         private long saturations;
-        private long inputMacs;
         private long tickSaturations;
 
-        Run(final int[] input, final boolean keepTrains)
+        Run(final int[] input, final TickWorkers workers)
         {
             this.input = input;
+            this.workers = workers;
+            this.bounds = chunkBounds(workers.threads());
+            chunkSaturations = new long[workers.threads()];
+            chunkFired = new IntArrayList[workers.threads()];
+            for (int c = 0; c < chunkFired.length; c++)
+            {
+                chunkFired[c] = new IntArrayList();
+            }
         }
 
-        SampleResult execute()
+        SampleResult execute(final boolean keepTrains)
         {
             for (final ProgramPopulation p : pops)
             {
@@ -167,7 +255,7 @@ public final class ChipEngine
                     logits = classify(p);
                 }
             }
-            return new SampleResult(counts, logits, saturations, log, popSops, inputMacs, trains, perGroup);
+            return new SampleResult(counts, logits, saturations, log, popSops, model.inputMacs, keepTrains ? trains : null, perGroup);
         }
 
         private long clamp(final long v)
@@ -231,32 +319,37 @@ public final class ChipEngine
                 return;
             }
             final int key = e.id() * 2 + (sideB ? 1 : 0);
-            final ProgramPopulation target = pops.get(e.target());
-            final SynapseTable table = e.table() < 0 ? null : program.tables().get(e.table());
+            final int[] edgeSide = model.deliveryEdgeSide[src];
+            final int[] receiver = model.deliveryReceiver[src];
+            final int[] n = model.deliveryOps[src];
+            long total = 0;
             for (int k = 0; k < spikes.size(); k++)
             {
                 final int s = spikes.get(k);
                 for (int d = start[s]; d < start[s + 1]; d++)
                 {
-                    if (model.deliveryEdgeSide[src][d] == key)
+                    if (edgeSide[d] == key)
                     {
-                        final NeuronGroup r = groups.get(model.deliveryReceiver[src][d]);
-                        final int n = EdgeGeometry.fanOutCount(e, target, pops.get(src), table, sideB, s, r.start(), r.end());
-                        ops[r.id()] += n;
-                        if (ops == sops)
-                        {
-                            popSops[target.id()] += n;
-                        }
+                        ops[receiver[d]] += n[d];
+                        total += n[d];
                     }
                 }
             }
+            if (ops == sops)
+            {
+                popSops[e.target()] += total;
+            }
         }
 
+        /**
+         * One population's share of a tick. Serially: which edges bring input, the operations they
+         * cost each core, the product units' new b counts. Then per chunk of cores, in parallel:
+         * synaptic integration into its own units, membrane update, firing. Then the merge.
+         */
         private void integrateAndUpdate(final ProgramPopulation p, final int t)
         {
             final int id = p.id();
-            final long[] cur = pending[id];
-            boolean any = false;
+            phaseEdges.clear();
             for (final ProgramEdge e : model.incoming.get(id))
             {
                 final int ts = t - e.delay();
@@ -264,36 +357,22 @@ public final class ChipEngine
                 {
                     continue;
                 }
-                final long unit = 1L << e.shift();
                 final ProgramPopulation src = pops.get(e.sourceA());
                 if (e.kind() == ProgramEdge.Kind.TABLE)
                 {
-                    final SynapseTable table = program.tables().get(e.table());
                     if (src.kind() == ProgramPopulation.Kind.INPUT)
                     {
                         if (ts == src.windowStart())
                         {
-                            for (int i = 0; i < input.length; i++)
-                            {
-                                inputMacs += EdgeGeometry.fanOutCount(e, p, src, table, false, i, 0, p.size());
-                                if (input[i] != 0)
-                                {
-                                    EngineTables.scatter(table, i, unit * input[i], cur);
-                                }
-                            }
-                            any = true;
+                            phaseEdges.add(e.id());
                         }
                         continue;
                     }
                     final IntArrayList spikes = trains[src.id()][ts];
                     if (!spikes.isEmpty())
                     {
-                        for (int k = 0; k < spikes.size(); k++)
-                        {
-                            EngineTables.scatter(table, spikes.get(k), unit, cur);
-                        }
                         attribute(e, spikes, false, sops);
-                        any = true;
+                        phaseEdges.add(e.id());
                     }
                 }
                 else
@@ -302,57 +381,143 @@ public final class ChipEngine
                     final IntArrayList b = trains[e.sourceB()][ts];
                     if (!a.isEmpty() || !b.isEmpty())
                     {
-                        products[e.id()].tick(a, b, unit, cur);
                         attribute(e, a, false, dyn);
                         attribute(e, b, true, dyn);
-                        any = true;
+                        products[e.id()].addB(b);
+                        phaseEdges.add(e.id());
                     }
+                }
+            }
+            phaseIntegrates = !phaseEdges.isEmpty();
+            phaseFires = p.kind() == ProgramPopulation.Kind.DIF && t >= p.windowStart() && t < p.windowStart() + program.timeWindow;
+            if (!phaseIntegrates && !phaseFires)
+            {
+                return;
+            }
+            phasePop = p;
+            phaseTick = t;
+            if (workers.threads() > 1 && p.size() >= parallelMinUnits)
+            {
+                workers.run(updateChunk);
+            }
+            else
+            {
+                for (int c = 0; c < workers.threads(); c++)
+                {
+                    updateChunk(c);
+                }
+            }
+            final IntArrayList out = trains[id] == null ? null : trains[id][t];
+            for (int c = 0; c < chunkFired.length; c++)
+            {
+                saturations += chunkSaturations[c];
+                tickSaturations += chunkSaturations[c];
+                chunkSaturations[c] = 0;
+                if (out != null)
+                {
+                    out.addAll(chunkFired[c]);
+                }
+                chunkFired[c].clear();
+            }
+            for (int k = 0; k < phaseEdges.size(); k++)
+            {
+                final ProgramEdge e = program.edges().get(phaseEdges.get(k));
+                if (e.kind() != ProgramEdge.Kind.TABLE)
+                {
+                    products[e.id()].addA(trains[e.sourceA()][t - e.delay()]);
+                }
+            }
+        }
+
+        /** Integration, update and firing of the current phase's units in chunk c; touches only those units. */
+        private void updateChunk(final int c)
+        {
+            final ProgramPopulation p = phasePop;
+            final int t = phaseTick;
+            final int id = p.id();
+            final int lo = bounds[id][c];
+            final int hi = bounds[id][c + 1];
+            if (lo >= hi)
+            {
+                return;
+            }
+            final long[] cur = pending[id];
+            for (int k = 0; k < phaseEdges.size(); k++)
+            {
+                final ProgramEdge e = program.edges().get(phaseEdges.get(k));
+                final int ts = t - e.delay();
+                final long unit = 1L << e.shift();
+                if (e.kind() == ProgramEdge.Kind.TABLE)
+                {
+                    final SynapseTable table = program.tables().get(e.table());
+                    if (pops.get(e.sourceA()).kind() == ProgramPopulation.Kind.INPUT)
+                    {
+                        for (int i = 0; i < input.length; i++)
+                        {
+                            if (input[i] != 0)
+                            {
+                                EngineTables.scatter(table, i, unit * input[i], cur, lo, hi);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        final IntArrayList spikes = trains[e.sourceA()][ts];
+                        for (int j = 0; j < spikes.size(); j++)
+                        {
+                            EngineTables.scatter(table, spikes.get(j), unit, cur, lo, hi);
+                        }
+                    }
+                }
+                else
+                {
+                    products[e.id()].accumulate(trains[e.sourceA()][ts], trains[e.sourceB()][ts], unit, cur, lo, hi);
                 }
             }
             final long[] v = membrane[id];
             final int[] groupOf = model.groupOfUnit[id];
-            if (any)
+            final int[] lastActive = activeTick[id];
+            if (phaseIntegrates)
             {
-                for (int i = 0; i < v.length; i++)
+                final boolean accumulator = p.kind() == ProgramPopulation.Kind.ACCUMULATOR;
+                long sat = 0;
+                for (int i = lo; i < hi; i++)
                 {
                     if (cur[i] != 0)
                     {
-                        if (p.kind() == ProgramPopulation.Kind.ACCUMULATOR)
+                        if (accumulator)
                         {
                             v[i] += cur[i];
                         }
                         else
                         {
                             final long s = v[i] + cur[i];
-                            final long c = clamp(s);
-                            if (c != s)
-                            {
-                                saturations++;
-                                tickSaturations++;
-                            }
-                            v[i] = c;
+                            final long clamped = clamp(s);
+                            sat += clamped != s ? 1 : 0;
+                            v[i] = clamped;
                         }
                         cur[i] = 0;
-                        activeTick[id][i] = t;
+                        lastActive[i] = t;
                         active[groupOf[i]]++;
                     }
                 }
+                chunkSaturations[c] = sat;
             }
-            if (p.kind() == ProgramPopulation.Kind.DIF && t >= p.windowStart() && t < p.windowStart() + program.timeWindow)
+            if (phaseFires)
             {
-                final IntArrayList out = trains[id][t];
+                final IntArrayList out = chunkFired[c];
                 final int theta = p.theta();
-                final int[] c = counts[id];
-                for (int i = 0; i < v.length; i++)
+                final int[] count = counts[id];
+                for (int i = lo; i < hi; i++)
                 {
                     if (v[i] >= theta)
                     {
                         v[i] -= theta;
-                        c[i]++;
+                        count[i]++;
                         out.add(i);
-                        if (activeTick[id][i] != t)
+                        if (lastActive[i] != t)
                         {
-                            activeTick[id][i] = t;
+                            lastActive[i] = t;
                             active[groupOf[i]]++;
                         }
                     }
@@ -370,7 +535,6 @@ public final class ChipEngine
             final long cross0 = net.crossings;
             final long wait0 = net.waitCycles;
             final int ng = groups.size();
-            final long[] ready = new long[ng];
             long tickSops = 0;
             long tickDyn = 0;
             for (int g = 0; g < ng; g++)
@@ -418,15 +582,15 @@ public final class ChipEngine
             }
             // Phase 4: spikes leave as packets, groups in order of readiness, through relays where needed.
             long spikes = 0;
-            final Integer[] order = new Integer[ng];
+            // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
             for (int g = 0; g < ng; g++)
             {
-                order[g] = g;
+                readyOrder[g] = ready[g] << 23 | g;
             }
-            java.util.Arrays.sort(order, (x, y) -> ready[x] != ready[y] ? Long.compare(ready[x], ready[y]) : Integer.compare(x, y));
-            final java.util.Map<Integer, Long> relayArrival = new java.util.HashMap<>();
-            for (final int g : order)
+            java.util.Arrays.sort(readyOrder, 0, ng);
+            for (int o = 0; o < ng; o++)
             {
+                final int g = (int)(readyOrder[o] & ((1 << 23) - 1));
                 final NeuronGroup grp = groups.get(g);
                 if (grp.role() != NeuronGroup.Role.NEURONS)
                 {
@@ -451,7 +615,7 @@ public final class ChipEngine
                     final int s = fired.get(k);
                     spikes++;
                     perGroup[2][g]++;
-                    relayArrival.clear();
+                    final int serial = ++relaySerial;
                     for (int d = start[s]; d < start[s + 1]; d++)
                     {
                         final int sender = model.deliverySender[p][d];
@@ -459,14 +623,14 @@ public final class ChipEngine
                         long from = inject++;
                         if (sender != g)
                         {
-                            Long at = relayArrival.get(sender);
-                            if (at == null)
+                            // One packet to each relay per spike, however many receivers it serves.
+                            if (relayStamp[sender] != serial)
                             {
-                                at = net.send(grp.core(), groups.get(sender).core(), from) + 1;
-                                relayArrival.put(sender, at);
+                                relayStamp[sender] = serial;
+                                relayAt[sender] = net.send(grp.core(), groups.get(sender).core(), from) + 1;
                                 perGroup[3][g]++;
                             }
-                            from = at;
+                            from = relayAt[sender];
                         }
                         last = Math.max(last, net.send(groups.get(sender).core(), groups.get(receiver).core(), from));
                         perGroup[3][sender]++;
@@ -476,6 +640,7 @@ public final class ChipEngine
             java.util.Arrays.fill(sops, 0);
             java.util.Arrays.fill(dyn, 0);
             java.util.Arrays.fill(active, 0);
+            java.util.Arrays.fill(ready, 0);
             log.add(last + barrier, tickSops, tickDyn, neuronUpdates, activeUpdates, spikes, net.packets - packets0,
                 net.hopsX - hopsX0, net.hopsY - hopsY0, net.crossings - cross0, net.waitCycles - wait0, net.peakLinkLoad(), tickSaturations);
         }

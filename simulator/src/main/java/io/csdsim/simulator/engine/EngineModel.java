@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * A program made ready to run: for every unit of every spiking population, the deliveries its spike
- * makes — receiver group, sending group (itself or a relay), edge and side — as primitive CSR
- * arrays built from the program's routes; which group holds each unit; each group's core.
+ * makes — receiver group, sending group (itself or a relay), edge and side, and the operations it
+ * causes there — as primitive CSR arrays built from the program's routes; which group holds each
+ * unit; how each population's units split into chunks of whole groups for the tick's workers.
  */
 final class EngineModel
 {
@@ -29,6 +30,10 @@ final class EngineModel
     final int[][] deliveryReceiver;
     final int[][] deliverySender;
     final int[][] deliveryEdgeSide;
+    /** Per population and delivery: the operations one spike causes in the receiving group. */
+    final int[][] deliveryOps;
+    /** MACs the input stage computes per sample: every input element times its fan-out. */
+    final long inputMacs;
     /** Per group: its dendrites (partial sums to it) — for NEURONS groups. */
     final int[][] dendritesOf;
 
@@ -76,7 +81,27 @@ final class EngineModel
         deliveryReceiver = new int[np][];
         deliverySender = new int[np][];
         deliveryEdgeSide = new int[np][];
+        deliveryOps = new int[np][];
         buildDeliveries();
+        inputMacs = countInputMacs();
+    }
+
+    private long countInputMacs()
+    {
+        long macs = 0;
+        for (final ProgramEdge e : program.edges())
+        {
+            final ProgramPopulation src = pops.get(e.sourceA());
+            if (src.kind() == ProgramPopulation.Kind.INPUT && e.kind() == ProgramEdge.Kind.TABLE)
+            {
+                final ProgramPopulation target = pops.get(e.target());
+                for (int i = 0; i < src.size(); i++)
+                {
+                    macs += EdgeGeometry.fanOutCount(e, target, src, program.tables().get(e.table()), false, i, 0, target.size());
+                }
+            }
+        }
+        return macs;
     }
 
     private NeuronGroup soma(final NeuronGroup g)
@@ -161,6 +186,10 @@ final class EngineModel
                             deliveryReceiver[p][at] = rt.target(i);
                             deliverySender[p][at] = rt.source(i);
                             deliveryEdgeSide[p][at] = rt.edge(i) * 2 + side[0];
+                            final ProgramEdge e = program.edges().get(rt.edge(i));
+                            final NeuronGroup r = groups.get(rt.target(i));
+                            deliveryOps[p][at] = EdgeGeometry.fanOutCount(e, pops.get(e.target()), pops.get(p),
+                                e.table() < 0 ? null : program.tables().get(e.table()), side[0] == 1, s, r.start(), r.end());
                         }
                     }
                 }
@@ -182,6 +211,7 @@ final class EngineModel
                     deliveryReceiver[p] = new int[n];
                     deliverySender[p] = new int[n];
                     deliveryEdgeSide[p] = new int[n];
+                    deliveryOps[p] = new int[n];
                 }
             }
         }

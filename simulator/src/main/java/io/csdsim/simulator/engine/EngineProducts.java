@@ -35,14 +35,28 @@ final class EngineProducts
         return new EngineProducts(false, tokens, features, heads);
     }
 
-    void tick(final IntArrayList a, final IntArrayList b, final long unit, final long[] out)
+    private static int ceilDiv(final int x, final int n)
     {
-        final int n = tokens;
-        final int d = features;
+        return -Math.floorDiv(-x, n);
+    }
+
+    /** First step of a tick: this tick's b spikes join the running counts (Bc includes this tick). */
+    void addB(final IntArrayList b)
+    {
         for (int k = 0; k < b.size(); k++)
         {
             countsB[b.get(k)]++;
         }
+    }
+
+    /**
+     * Second step, for the outputs in [lo, hi) only, so chunks of target cores can run it at once:
+     * out += unit · (a · Bcᵀ + Ac_prev · bᵀ).
+     */
+    void accumulate(final IntArrayList a, final IntArrayList b, final long unit, final long[] out, final int lo, final int hi)
+    {
+        final int n = tokens;
+        final int d = features;
         if (scores)
         {
             for (int k = 0; k < a.size(); k++)
@@ -50,7 +64,8 @@ final class EngineProducts
                 final int i = a.get(k) / d;
                 final int e = a.get(k) % d;
                 final int base = (e / headDim * n + i) * n;
-                for (int j = 0; j < n; j++)
+                final int j1 = Math.min(n, hi - base);
+                for (int j = Math.max(0, lo - base); j < j1; j++)
                 {
                     out[base + j] += unit * countsB[j * d + e];
                 }
@@ -59,10 +74,11 @@ final class EngineProducts
             {
                 final int j = b.get(k) / d;
                 final int e = b.get(k) % d;
-                final int h = e / headDim;
-                for (int i = 0; i < n; i++)
+                final int off = e / headDim * n * n + j;
+                final int i1 = Math.min(n, ceilDiv(hi - off, n));
+                for (int i = Math.max(0, ceilDiv(lo - off, n)); i < i1; i++)
                 {
-                    out[(h * n + i) * n + j] += unit * countsA[i * d + e];
+                    out[off + i * n] += unit * countsA[i * d + e];
                 }
             }
         }
@@ -74,7 +90,8 @@ final class EngineProducts
                 final int h = idx / (n * n);
                 final int i = idx / n % n;
                 final int j = idx % n;
-                for (int e = h * headDim; e < (h + 1) * headDim; e++)
+                final int e1 = Math.min((h + 1) * headDim, hi - i * d);
+                for (int e = Math.max(h * headDim, lo - i * d); e < e1; e++)
                 {
                     out[i * d + e] += unit * countsB[j * d + e];
                 }
@@ -84,12 +101,18 @@ final class EngineProducts
                 final int j = b.get(k) / d;
                 final int e = b.get(k) % d;
                 final int h = e / headDim;
-                for (int i = 0; i < n; i++)
+                final int i1 = Math.min(n, ceilDiv(hi - e, d));
+                for (int i = Math.max(0, ceilDiv(lo - e, d)); i < i1; i++)
                 {
                     out[i * d + e] += unit * countsA[(h * n + i) * n + j];
                 }
             }
         }
+    }
+
+    /** Last step: this tick's a spikes join the running counts (Ac_prev of the next tick). */
+    void addA(final IntArrayList a)
+    {
         for (int k = 0; k < a.size(); k++)
         {
             countsA[a.get(k)]++;

@@ -9,8 +9,8 @@ final class EngineTables
     {
     }
 
-    /** out += value · fan-out of source unit s. */
-    static void scatter(final SynapseTable t, final int s, final long value, final long[] out)
+    /** out[lo, hi) += value · fan-out of source unit s, where it falls in [lo, hi). */
+    static void scatter(final SynapseTable t, final int s, final long value, final long[] out, final int lo, final int hi)
     {
         final short[] m = t.mantissa();
         final int cout = t.outFeatures();
@@ -20,7 +20,8 @@ final class EngineTables
             final int n = s / din;
             final int wBase = (s - n * din) * cout;
             final int oBase = n * cout;
-            for (int o = 0; o < cout; o++)
+            final int o1 = Math.min(cout, hi - oBase);
+            for (int o = Math.max(0, lo - oBase); o < o1; o++)
             {
                 out[oBase + o] += value * m[wBase + o];
             }
@@ -36,7 +37,7 @@ final class EngineTables
         for (int ky = 0; ky < 3; ky++)
         {
             final int yo = y - ky + 1;
-            if (yo < 0 || yo >= h)
+            if (yo < 0 || yo >= h || (yo + 1) * w * cout <= lo || yo * w * cout >= hi)
             {
                 continue;
             }
@@ -49,7 +50,8 @@ final class EngineTables
                 }
                 final int wBase = ((ky * 3 + kx) * cin + ci) * cout;
                 final int oBase = (yo * w + xo) * cout;
-                for (int o = 0; o < cout; o++)
+                final int o1 = Math.min(cout, hi - oBase);
+                for (int o = Math.max(0, lo - oBase); o < o1; o++)
                 {
                     out[oBase + o] += value * m[wBase + o];
                 }

@@ -43,6 +43,10 @@ public final class SampleResult
     /** @return the units of population p that fired in tick t (the trains must have been kept). */
     public IntList spikes(final int population, final int tick)
     {
+        if (trains == null)
+        {
+            throw new IllegalStateException("spike trains were not kept for this sample");
+        }
         final IntArrayList[] p = trains[population];
         return p == null || tick >= p.length || p[tick] == null ? new IntArrayList() : p[tick];
     }

@@ -11,9 +11,10 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Runs samples on one engine, in parallel over samples; each sample's result is the same whatever
- * the thread count (samples share nothing but the read-only program), and results come back in
- * sample order.
+ * Runs samples on one engine, in parallel over samples and, when there are fewer samples than
+ * threads, over cores within each tick ({@link TickWorkers}). Each sample's result is the same
+ * whatever the thread count (samples share nothing but the read-only program; within a tick each
+ * thread owns whole cores), and results come back in sample order.
  */
 public final class Simulation
 {
@@ -38,19 +39,24 @@ public final class Simulation
         final ProgramPopulation input = engine.program().populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT)
             .findFirst().orElseThrow();
         final SampleResult[] out = new SampleResult[pixels.length];
-        if (threads <= 1 || pixels.length <= 1)
+        final int sampleThreads = Math.max(1, Math.min(threads, pixels.length));
+        final int coreThreads = Math.max(1, threads / sampleThreads);
+        if (sampleThreads == 1)
         {
-            for (int i = 0; i < pixels.length; i++)
+            try (TickWorkers workers = new TickWorkers(coreThreads))
             {
-                out[i] = engine.run(encode(input, pixels[i]), false);
-                if (done != null)
+                for (int i = 0; i < pixels.length; i++)
                 {
-                    done.accept(i);
+                    out[i] = engine.run(encode(input, pixels[i]), false, workers);
+                    if (done != null)
+                    {
+                        done.accept(i);
+                    }
                 }
             }
             return Arrays.asList(out);
         }
-        final ExecutorService pool = Executors.newFixedThreadPool(threads);
+        final ExecutorService pool = Executors.newFixedThreadPool(sampleThreads);
         try
         {
             final List<Future<SampleResult>> futures = new ArrayList<>();
