@@ -61,6 +61,19 @@ class SimulateCommandTest
     }
 
     @Test
+    void oneSampleOnTwoThreadsSplitsTicksByCoresAndReportsTheSameBytes() throws Exception
+    {
+        final Path r1 = dir.resolve("one.json");
+        final Path r2 = dir.resolve("two.json");
+        final Path c1 = dir.resolve("one.csv");
+        final Path c2 = dir.resolve("two.csv");
+        assertEquals(0, Cli.run("simulate", "--limit", "1", "--threads", "1", "--report", r1.toString(), "--ticks", c1.toString()).code());
+        assertEquals(0, Cli.run("simulate", "--limit", "1", "--threads", "2", "--report", r2.toString(), "--ticks", c2.toString()).code());
+        assertArrayEquals(Files.readAllBytes(r1), Files.readAllBytes(r2));
+        assertArrayEquals(Files.readAllBytes(c1), Files.readAllBytes(c2));
+    }
+
+    @Test
     void aCompiledProgramSimulatesLikeItsModel() throws Exception
     {
         final Path prog = dir.resolve("m.csdx");

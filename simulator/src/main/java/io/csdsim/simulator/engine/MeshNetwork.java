@@ -25,6 +25,15 @@ final class MeshNetwork
     private final int[] linkLoad;
     private final int[] touchedLinks;
     private int touched;
+    /** Per core: its board coordinates; per board column and row: the latency of the hop leaving it in each direction, and whether that hop crosses chips. */
+    private final int[] coreX;
+    private final int[] coreY;
+    /** Marks a hop over a chip-to-chip link in the latency tables; latencies stay below it. */
+    private static final long CROSS = 1L << 40;
+    private final long[] latRight;
+    private final long[] latLeft;
+    private final long[] latUp;
+    private final long[] latDown;
 
     long packets;
     long hopsX;
@@ -47,6 +56,32 @@ final class MeshNetwork
         linkFree = new long[width * height * 4];
         linkLoad = new int[linkFree.length];
         touchedLinks = new int[linkFree.length];
+        int cores = 0;
+        for (final var g : program.groups())
+        {
+            cores = Math.max(cores, g.core() + 1);
+        }
+        coreX = new int[cores];
+        coreY = new int[cores];
+        for (int c = 0; c < cores; c++)
+        {
+            coreX[c] = program.meshX(c);
+            coreY[c] = program.meshY(c);
+        }
+        latRight = new long[width];
+        latLeft = new long[width];
+        for (int x = 0; x < width; x++)
+        {
+            latRight[x] = (x + 1) % tilesX == 0 ? CROSS | chipLink : hopX;
+            latLeft[x] = x % tilesX == 0 ? CROSS | chipLink : hopX;
+        }
+        latUp = new long[height];
+        latDown = new long[height];
+        for (int y = 0; y < height; y++)
+        {
+            latUp[y] = (y + 1) % tilesY == 0 ? CROSS | chipLink : hopY;
+            latDown[y] = y % tilesY == 0 ? CROSS | chipLink : hopY;
+        }
     }
 
     /** A new tick: links are free from cycle 0; per-tick loads are cleared. */
@@ -84,33 +119,46 @@ final class MeshNetwork
         return start + latency;
     }
 
-    /** Sends one packet; @return the cycle it arrives. */
+    /**
+     * Sends one packet; @return the cycle it arrives. A hop's latency table marks a chip-to-chip
+     * link with the {@link #CROSS} bit, so one lookup tells both the latency and the crossing.
+     */
     long send(final int fromCore, final int toCore, final long inject)
     {
         packets++;
-        int x = program.meshX(fromCore);
-        int y = program.meshY(fromCore);
-        final int tx = program.meshX(toCore);
-        final int ty = program.meshY(toCore);
+        int x = coreX[fromCore];
+        int y = coreY[fromCore];
+        final int tx = coreX[toCore];
+        final int ty = coreY[toCore];
         long t = inject;
-        while (x != tx)
+        long cross = 0;
+        hopsX += Math.abs(tx - x);
+        hopsY += Math.abs(ty - y);
+        for (; x < tx; x++)
         {
-            final int step = tx > x ? 1 : -1;
-            final boolean cross = Math.floorDiv(x, tilesX) != Math.floorDiv(x + step, tilesX);
-            t = hop((y * width + x) * 4 + (step > 0 ? 0 : 1), t, cross ? chipLink : hopX);
-            hopsX++;
-            crossings += cross ? 1 : 0;
-            x += step;
+            final long lat = latRight[x];
+            cross += lat >>> 40;
+            t = hop((y * width + x) * 4, t, lat & (CROSS - 1));
         }
-        while (y != ty)
+        for (; x > tx; x--)
         {
-            final int step = ty > y ? 1 : -1;
-            final boolean cross = Math.floorDiv(y, tilesY) != Math.floorDiv(y + step, tilesY);
-            t = hop((y * width + x) * 4 + (step > 0 ? 2 : 3), t, cross ? chipLink : hopY);
-            hopsY++;
-            crossings += cross ? 1 : 0;
-            y += step;
+            final long lat = latLeft[x];
+            cross += lat >>> 40;
+            t = hop((y * width + x) * 4 + 1, t, lat & (CROSS - 1));
         }
+        for (; y < ty; y++)
+        {
+            final long lat = latUp[y];
+            cross += lat >>> 40;
+            t = hop((y * width + x) * 4 + 2, t, lat & (CROSS - 1));
+        }
+        for (; y > ty; y--)
+        {
+            final long lat = latDown[y];
+            cross += lat >>> 40;
+            t = hop((y * width + x) * 4 + 3, t, lat & (CROSS - 1));
+        }
+        crossings += cross;
         return t;
     }
 }
