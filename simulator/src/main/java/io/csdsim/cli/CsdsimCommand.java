@@ -13,17 +13,18 @@ import java.nio.file.Path;
 @Command(name = "csdsim", mixinStandardHelpOptions = true, versionProvider = CsdsimCommand.Version.class,
     description = {
         "Cycle-level simulator of a many-core neuromorphic chip running CSDformer, the fully spike-driven transformer.",
-        "Make or load a model, inspect it, and run it on the two reference executors.",
+        "Make or load a model, compile it for a chip, simulate it and read what it costs.",
         "",
         "Start here:",
         "  csdsim simulate                                    the shipped default model on a chip: SOPs, energy, latency",
+        "  csdsim eval                                        its accuracy: float, integer, spiking for D = 0..T-1",
         "  csdsim model run                                   the same model on the reference executors",
         "  csdsim model info --arch 4-384 --dataset cifar10   per-layer parameters, MACs, neurons, synapses",
         "  csdsim model create --arch 4-384 --dataset cifar10 -o m.json",
         "  csdsim model run m.json --input image.png",
         "  csdsim chip show loihi                             a chip preset, every figure with its source",
         "  csdsim compile m.json --chip loihi2 --set core.tdecUnits=8192 -o m.csdx"},
-    subcommands = {SimulateCommand.class, ModelCommand.class, ChipCommand.class, CompileCommand.class, DisasmCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SimulateCommand.class, EvalCommand.class, ModelCommand.class, ChipCommand.class, CompileCommand.class, DisasmCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (a file, a field or an option; the message says which)."})
 public final class CsdsimCommand implements Runnable
 {

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 final class InputOptions
 {
     /** The shipped inputs of the default model, under the installation root. */
-    static final String DEFAULT_INPUTS = "data/inputs/default.npy";
+    static final String DEFAULT_INPUTS = "data/inputs/fashion-mnist-test-1000-images-idx3-ubyte.gz";
+    /** Their labels, used when the shipped inputs are. */
+    static final String DEFAULT_LABELS = "data/inputs/fashion-mnist-test-1000-labels-idx1-ubyte.gz";
 
     @Option(names = "--input", paramLabel = "FILE", description = "Images: IDX (.idx, .gz, *-ubyte), .npy (uint8 or float32 in [0, 1]), .png, .jpg.")
     Path input;
@@ -31,6 +33,12 @@ final class InputOptions
 
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images.")
     Integer limit;
+
+    /** How many of the shipped images a command takes when no --limit is given (0: all). */
+    int shippedLimit;
+
+    /** Set by {@link #load} when the shipped images were cut to {@link #shippedLimit}: a line for the user. */
+    String note = "";
 
     /** @return the images, brought to the model's input; the shipped inputs when none are named. */
     ImageSet load(final InputSpec spec)
@@ -52,6 +60,7 @@ final class InputOptions
         else
         {
             Path p = input;
+            Path l = labels;
             if (p == null)
             {
                 p = CsdsimCommand.home().resolve(DEFAULT_INPUTS);
@@ -59,17 +68,18 @@ final class InputOptions
                 {
                     throw new InvalidInputException(p.toString(), "", "the shipped inputs are missing; name images with --input or use --synthetic N");
                 }
+                if (l == null && Files.exists(CsdsimCommand.home().resolve(DEFAULT_LABELS)))
+                {
+                    l = CsdsimCommand.home().resolve(DEFAULT_LABELS);
+                }
             }
-            set = InputLoader.load(p, spec);
-        }
-        if (labels != null)
-        {
-            final int[] l = IdxReader.readLabels(labels);
-            if (l.length < set.count())
+            set = withLabels(InputLoader.load(p, spec), l);
+            if (input == null && limit == null && shippedLimit > 0 && set.count() > shippedLimit)
             {
-                throw new InvalidInputException(labels.toString(), "", l.length + " labels for " + set.count() + " images");
+                note = String.format(java.util.Locale.ROOT, "note: the first %d of the %,d shipped images (--limit N for more)%n", shippedLimit,
+                    set.count());
+                set = set.limit(shippedLimit);
             }
-            set = set.withLabels(java.util.Arrays.copyOf(l, set.count()));
         }
         if (limit != null)
         {
@@ -82,6 +92,20 @@ final class InputOptions
         if (set.count() == 0)
         {
             throw new InvalidInputException(set.source(), "", "holds no images");
+        }
+        return set;
+    }
+
+    private static ImageSet withLabels(final ImageSet set, final Path labels)
+    {
+        if (labels != null)
+        {
+            final int[] l = IdxReader.readLabels(labels);
+            if (l.length < set.count())
+            {
+                throw new InvalidInputException(labels.toString(), "", l.length + " labels for " + set.count() + " images");
+            }
+            return set.withLabels(java.util.Arrays.copyOf(l, set.count()));
         }
         return set;
     }

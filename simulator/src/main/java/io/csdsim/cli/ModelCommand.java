@@ -277,7 +277,9 @@ final class ModelCommand implements Runnable
             };
             final ModelGraph g = model.load();
             final IntNetwork net = model.quantize(g);
+            inputs.shippedLimit = 10;
             final ImageSet images = inputs.load(g.input);
+            out.print(inputs.note);
             final Schedule schedule = Schedule.canonical(net);
             final FunctionalSpiking fs = new FunctionalSpiking(net, schedule);
             final QuantizedReference qr = new QuantizedReference(net);

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 final class ModelOptions
 {
     /** Where the shipped default model lives, under the installation root. */
-    static final String DEFAULT_MODEL = "data/models/default.json";
+    static final String DEFAULT_MODEL = "data/models/fashion-mnist.json";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.json",
         description = "Model file (its weights beside it). Default: the shipped " + DEFAULT_MODEL + ".")
@@ -40,7 +40,7 @@ final class ModelOptions
         final Path p = CsdsimCommand.home().resolve(DEFAULT_MODEL);
         if (!Files.exists(p))
         {
-            throw new InvalidInputException(p.toString(), "", "the shipped default model is missing; run scripts/make-default-model.sh or name a model file");
+            throw new InvalidInputException(p.toString(), "", "the shipped default model is missing; run scripts/train-fashion-mnist.sh or name a model file");
         }
         return p;
     }

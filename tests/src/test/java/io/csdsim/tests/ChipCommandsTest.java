@@ -68,7 +68,7 @@ class ChipCommandsTest
         final Path out = dir.resolve("m.csdx");
         final Cli c = Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "-o", out.toString());
         assertEquals(0, c.code(), c.err());
-        assertTrue(c.out().contains("csdformer-2-64-cifar10 on loihi2") && c.out().contains("entries × hops")
+        assertTrue(c.out().contains("csdformer-2-64-fashion-mnist on loihi2") && c.out().contains("entries × hops")
             && c.out().contains("initiation interval 7 ticks"), c.out());
         final ChipProgram p = CsdxFormat.read(out);
         final Cli d = Cli.run("disasm", out.toString());

@@ -35,7 +35,7 @@ class ChipProgramFormatTest
     @BeforeAll
     static void compileTheDefaultModel()
     {
-        final var g = ModelFileReader.read(Path.of(System.getProperty("csdsim.home"), "data/models/default.json"));
+        final var g = ModelFileReader.read(Path.of(System.getProperty("csdsim.home"), "data/models/synthetic-2-64.json"));
         final var spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.tdecUnits=512"), "core.maxInputAxons=1024");
         program = Mapper.compile(IntQuantizer.quantize(g, QuantizationParams.DEFAULT), spec, MapperOptions.DEFAULT).program();
         bytes = CsdxFormat.write(program);

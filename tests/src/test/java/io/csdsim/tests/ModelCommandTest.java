@@ -103,15 +103,15 @@ class ModelCommandTest
     {
         final Cli r = Cli.run("model", "run");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("csdformer-2-64-cifar10") && r.out().contains("8 image(s)"), r.out());
+        assertTrue(r.out().contains("csdformer-2-64-fashion-mnist") && r.out().contains("10 image(s)") && r.out().contains("accuracy"), r.out());
     }
 
     @Test
     void labelsGiveAccuracy() throws Exception
     {
         final Path m = dir.resolve("m.json");
-        Files.copy(Path.of(System.getProperty("csdsim.home"), "data/models/default.json"), m);
-        Files.copy(Path.of(System.getProperty("csdsim.home"), "data/models/default.safetensors"), dir.resolve("default.safetensors"));
+        Files.copy(Path.of(System.getProperty("csdsim.home"), "data/models/synthetic-2-64.json"), m);
+        Files.copy(Path.of(System.getProperty("csdsim.home"), "data/models/synthetic-2-64.safetensors"), dir.resolve("synthetic-2-64.safetensors"));
         final ModelGraph g = ModelFileReader.read(m);
         final IntNetwork net = IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
         final int[][] px = io.csdsim.models.csdformer.SyntheticImages.generate(g.input, 3, 5);

@@ -36,7 +36,8 @@ class SimulateCommandTest
     {
         final Cli r = Cli.run("simulate");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("csdformer-2-64-cifar10 on loihi2") && r.out().contains("8 sample(s)"), r.out());
+        assertTrue(r.out().contains("csdformer-2-64-fashion-mnist on loihi2") && r.out().contains("100 sample(s)"), r.out());
+        assertTrue(r.out().contains("the first 100 of the 1,000 shipped images") && r.out().contains("accuracy"), r.out());
         assertTrue(r.out().contains("synaptic ops (SOPs)") && r.out().contains("paper-style estimate") && r.out().contains("predicted classes"), r.out());
         assertTrue(r.out().contains("has no TDEC units; simulating with 8192 per core"), r.out());
     }
@@ -44,14 +45,8 @@ class SimulateCommandTest
     @Test
     void reportsAreByteIdenticalWhateverTheThreadCount() throws Exception
     {
-        final Path r1 = dir.resolve("r1.json");
-        final Path r2 = dir.resolve("r2.json");
-        final Path c1 = dir.resolve("t1.csv");
-        final Path c2 = dir.resolve("t2.csv");
-        assertEquals(0, Cli.run("simulate", "--limit", "4", "--threads", "1", "--report", r1.toString(), "--ticks", c1.toString()).code());
-        assertEquals(0, Cli.run("simulate", "--limit", "4", "--threads", "2", "--report", r2.toString(), "--ticks", c2.toString()).code());
-        assertArrayEquals(Files.readAllBytes(r1), Files.readAllBytes(r2));
-        assertArrayEquals(Files.readAllBytes(c1), Files.readAllBytes(c2));
+        final Path r1 = sameReportsOnOneAndTwoThreads(4);
+        final Path c1 = dir.resolve("4-1.csv");
         final String json = Files.readString(r1);
         assertTrue(json.contains("\"schema\" : \"csdsim-report\"") && json.contains("\"schemaVersion\" : 1") && json.contains("\"energyPJ\"")
             && json.contains("\"paperStyleEnergyPJ\"") && json.contains("\"firingRate\""), json);
@@ -63,14 +58,21 @@ class SimulateCommandTest
     @Test
     void oneSampleOnTwoThreadsSplitsTicksByCoresAndReportsTheSameBytes() throws Exception
     {
-        final Path r1 = dir.resolve("one.json");
-        final Path r2 = dir.resolve("two.json");
-        final Path c1 = dir.resolve("one.csv");
-        final Path c2 = dir.resolve("two.csv");
-        assertEquals(0, Cli.run("simulate", "--limit", "1", "--threads", "1", "--report", r1.toString(), "--ticks", c1.toString()).code());
-        assertEquals(0, Cli.run("simulate", "--limit", "1", "--threads", "2", "--report", r2.toString(), "--ticks", c2.toString()).code());
-        assertArrayEquals(Files.readAllBytes(r1), Files.readAllBytes(r2));
-        assertArrayEquals(Files.readAllBytes(c1), Files.readAllBytes(c2));
+        sameReportsOnOneAndTwoThreads(1);
+    }
+
+    /** Simulates the first n shipped images on 1 and on 2 threads; @return the 1-thread report, equal byte for byte to the other. */
+    private Path sameReportsOnOneAndTwoThreads(final int n) throws Exception
+    {
+        for (final int threads : new int[] {1, 2})
+        {
+            final Cli r = Cli.run("simulate", "--limit", String.valueOf(n), "--threads", String.valueOf(threads), "--report",
+                dir.resolve(n + "-" + threads + ".json").toString(), "--ticks", dir.resolve(n + "-" + threads + ".csv").toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        assertArrayEquals(Files.readAllBytes(dir.resolve(n + "-1.json")), Files.readAllBytes(dir.resolve(n + "-2.json")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve(n + "-1.csv")), Files.readAllBytes(dir.resolve(n + "-2.csv")));
+        return dir.resolve(n + "-1.json");
     }
 
     @Test
@@ -103,6 +105,6 @@ class SimulateCommandTest
         b[4] = 2;
         Files.write(prog, b);
         assertBadInput(Cli.run("simulate", prog.toString()), "m.csdx", "format version 2", "recompile");
-        assertBadInput(Cli.run("simulate", "--threads", "0"), "--threads");
+        assertBadInput(Cli.run("simulate", "--threads", "-1"), "--threads");
     }
 }

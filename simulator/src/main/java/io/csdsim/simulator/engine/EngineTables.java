@@ -2,29 +2,51 @@ package io.csdsim.simulator.engine;
 
 import io.csdsim.isa.program.SynapseTable;
 
-/** Synaptic integration of one source unit through a table: its fan-out, one stride-1 row per tap. */
-final class EngineTables
+/**
+ * Synaptic integration of one source unit through a table: its fan-out, one stride-1 row per tap.
+ * Public so that the bench module measures the very kernel the engine runs.
+ */
+public final class EngineTables
 {
     private EngineTables()
     {
     }
 
-    /** out[lo, hi) += value · fan-out of source unit s, where it falls in [lo, hi). */
-    static void scatter(final SynapseTable t, final int s, final long value, final long[] out, final int lo, final int hi)
+    /**
+     * The innermost loop: out[oBase + o] += m[wBase + o] · value for o in [from, to). A spike's value
+     * is a power of two (its edge's unit), so the common case is a shift, which the JIT vectorises.
+     */
+    private static void row(final short[] m, final int wBase, final long[] out, final int oBase, final int from, final int to,
+        final long value, final int shift)
     {
+        if (shift >= 0)
+        {
+            for (int o = from; o < to; o++)
+            {
+                out[oBase + o] += (long)m[wBase + o] << shift;
+            }
+        }
+        else
+        {
+            for (int o = from; o < to; o++)
+            {
+                out[oBase + o] += value * m[wBase + o];
+            }
+        }
+    }
+
+    /** out[lo, hi) += value · fan-out of source unit s, where it falls in [lo, hi). */
+    public static void scatter(final SynapseTable t, final int s, final long value, final long[] out, final int lo, final int hi)
+    {
+        final int shift = value > 0 && Long.bitCount(value) == 1 ? Long.numberOfTrailingZeros(value) : -1;
         final short[] m = t.mantissa();
         final int cout = t.outFeatures();
         if (t.kind() == SynapseTable.Kind.DENSE)
         {
             final int din = t.inFeatures();
             final int n = s / din;
-            final int wBase = (s - n * din) * cout;
             final int oBase = n * cout;
-            final int o1 = Math.min(cout, hi - oBase);
-            for (int o = Math.max(0, lo - oBase); o < o1; o++)
-            {
-                out[oBase + o] += value * m[wBase + o];
-            }
+            row(m, (s - n * din) * cout, out, oBase, Math.max(0, lo - oBase), Math.min(cout, hi - oBase), value, shift);
             return;
         }
         final int cin = t.inFeatures();
@@ -48,13 +70,8 @@ final class EngineTables
                 {
                     continue;
                 }
-                final int wBase = ((ky * 3 + kx) * cin + ci) * cout;
                 final int oBase = (yo * w + xo) * cout;
-                final int o1 = Math.min(cout, hi - oBase);
-                for (int o = Math.max(0, lo - oBase); o < o1; o++)
-                {
-                    out[oBase + o] += value * m[wBase + o];
-                }
+                row(m, ((ky * 3 + kx) * cin + ci) * cout, out, oBase, Math.max(0, lo - oBase), Math.min(cout, hi - oBase), value, shift);
             }
         }
     }

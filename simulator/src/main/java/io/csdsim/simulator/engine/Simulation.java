@@ -2,12 +2,7 @@ package io.csdsim.simulator.engine;
 
 import io.csdsim.isa.program.ProgramPopulation;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -38,58 +33,15 @@ public final class Simulation
     {
         final ProgramPopulation input = engine.program().populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT)
             .findFirst().orElseThrow();
-        final SampleResult[] out = new SampleResult[pixels.length];
         final int sampleThreads = Math.max(1, Math.min(threads, pixels.length));
         final int coreThreads = Math.max(1, threads / sampleThreads);
         if (sampleThreads == 1)
         {
             try (TickWorkers workers = new TickWorkers(coreThreads))
             {
-                for (int i = 0; i < pixels.length; i++)
-                {
-                    out[i] = engine.run(encode(input, pixels[i]), false, workers);
-                    if (done != null)
-                    {
-                        done.accept(i);
-                    }
-                }
-            }
-            return Arrays.asList(out);
-        }
-        final ExecutorService pool = Executors.newFixedThreadPool(sampleThreads);
-        try
-        {
-            final List<Future<SampleResult>> futures = new ArrayList<>();
-            for (final int[] px : pixels)
-            {
-                futures.add(pool.submit(() -> engine.run(encode(input, px), false)));
-            }
-            for (int i = 0; i < futures.size(); i++)
-            {
-                out[i] = futures.get(i).get();
-                if (done != null)
-                {
-                    done.accept(i);
-                }
+                return ParallelSamples.map(pixels.length, 1, i -> engine.run(encode(input, pixels[i]), false, workers), done);
             }
         }
-        catch (final InterruptedException e)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        catch (final java.util.concurrent.ExecutionException e)
-        {
-            if (e.getCause() instanceof RuntimeException r)
-            {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        finally
-        {
-            pool.shutdownNow();
-        }
-        return Arrays.asList(out);
+        return ParallelSamples.map(pixels.length, sampleThreads, i -> engine.run(encode(input, pixels[i]), false), done);
     }
 }

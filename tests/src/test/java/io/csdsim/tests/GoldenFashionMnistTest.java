@@ -1,0 +1,174 @@
+package io.csdsim.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.mapper.Mapper;
+import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.format.ModelFileReader;
+import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.input.IdxReader;
+import io.csdsim.models.input.ImageSet;
+import io.csdsim.models.input.InputLoader;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.quant.IntQuantizer;
+import io.csdsim.models.quant.QuantizationParams;
+import io.csdsim.models.reference.ExecutionResult;
+import io.csdsim.models.reference.QuantizedReference;
+import io.csdsim.simulator.engine.ChipEngine;
+import io.csdsim.simulator.engine.SampleResult;
+import io.csdsim.simulator.engine.Simulation;
+import io.csdsim.simulator.engine.TickWorkers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Invariant 3 of DESIGN §4 on the shipped trained model: the golden files that the PyTorch exporter
+ * wrote with its own implementation of the integer rule (scripts/train/int_rule.py) — every
+ * population's spike total and the integer logits of the 1,000 shipped images, every neuron's count
+ * of the first few — equal what QuantizedReference and the chip simulation compute here.
+ */
+class GoldenFashionMnistTest
+{
+    private static final Path HOME = Path.of(System.getProperty("csdsim.home"));
+    private static JsonNode golden;
+    private static ModelGraph graph;
+    private static IntNetwork net;
+    private static ImageSet images;
+    private static byte[] fullCounts;
+
+    @BeforeAll
+    static void load() throws IOException
+    {
+        final Path data = HOME.resolve("data");
+        golden = new ObjectMapper().readTree(data.resolve("golden/fashion-mnist-golden.json").toFile());
+        graph = ModelFileReader.read(data.resolve(golden.get("model").asText()));
+        net = IntQuantizer.quantize(graph, QuantizationParams.DEFAULT);
+        images = InputLoader.load(data.resolve(golden.get("images").asText()), graph.input)
+            .withLabels(IdxReader.readLabels(data.resolve(golden.get("images").asText().replace("images-idx3", "labels-idx1"))));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(data.resolve(golden.get("fullCounts").asText()))))
+        {
+            fullCounts = in.readAllBytes();
+        }
+    }
+
+    private static long[] longs(final JsonNode array)
+    {
+        final long[] v = new long[array.size()];
+        for (int i = 0; i < v.length; i++)
+        {
+            v[i] = array.get(i).asLong();
+        }
+        return v;
+    }
+
+    private static int population(final String name)
+    {
+        for (int id = 0; id < net.populationCount(); id++)
+        {
+            if (net.population(id).name.equals(name))
+            {
+                return id;
+            }
+        }
+        throw new AssertionError("no population " + name);
+    }
+
+    /** The golden count of neuron n of the golden population at index k, for full-count image i. */
+    private static int goldenCount(final int image, final int k, final int n)
+    {
+        final JsonNode sizes = golden.get("sizes");
+        long offset = 0;
+        long perImage = 0;
+        for (int j = 0; j < sizes.size(); j++)
+        {
+            perImage += sizes.get(j).asLong();
+            offset += j < k ? sizes.get(j).asLong() : 0;
+        }
+        return fullCounts[(int)(image * perImage + offset + n)];
+    }
+
+    @Test
+    void quantizedReferenceMatchesTheExportersTotalsLogitsAndAccuracyOnEveryShippedImage()
+    {
+        final QuantizedReference qr = new QuantizedReference(net);
+        final JsonNode pops = golden.get("populations");
+        assertEquals(images.count(), golden.get("logits").size());
+        int correct = 0;
+        for (int i = 0; i < images.count(); i++)
+        {
+            final ExecutionResult r = qr.run(net.encode(images.pixels()[i]));
+            assertArrayEquals(longs(golden.get("logits").get(i)), r.logits(), "logits of image " + i);
+            final long[] totals = longs(golden.get("totals").get(i));
+            for (int k = 0; k < pops.size(); k++)
+            {
+                assertEquals(totals[k], r.totalSpikes(population(pops.get(k).asText())), "image " + i + " " + pops.get(k).asText());
+            }
+            assertEquals(golden.get("predicted").get(i).asInt(), r.predictedClass(), "class of image " + i);
+            correct += r.predictedClass() == images.labels()[i] ? 1 : 0;
+        }
+        assertEquals(golden.get("accuracy").get("integer").asDouble(), (double)correct / images.count(), 1e-12);
+        assertTrue(correct > 0.8 * images.count(), "a trained model: " + correct + " of " + images.count());
+    }
+
+    @Test
+    void quantizedReferenceMatchesEveryNeuronsGoldenCount()
+    {
+        final QuantizedReference qr = new QuantizedReference(net);
+        final JsonNode pops = golden.get("populations");
+        for (int i = 0; i < golden.get("fullCountImages").asInt(); i++)
+        {
+            final ExecutionResult r = qr.run(net.encode(images.pixels()[i]));
+            for (int k = 0; k < pops.size(); k++)
+            {
+                final int[] counts = r.counts()[population(pops.get(k).asText())];
+                for (int n = 0; n < counts.length; n++)
+                {
+                    assertEquals(goldenCount(i, k, n), counts[n], "image " + i + " " + pops.get(k).asText() + "[" + n + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theChipSimulationMatchesTheGoldenCountsAndLogits()
+    {
+        final ChipProgram program = Mapper.compile(net, ChipSpecs.override(ChipSpecs.preset("loihi2"), "core.tdecUnits=8192"),
+            MapperOptions.DEFAULT).program();
+        final ChipEngine engine = new ChipEngine(program);
+        final ProgramPopulation input = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT).findFirst()
+            .orElseThrow();
+        final JsonNode pops = golden.get("populations");
+        try (TickWorkers two = new TickWorkers(2))
+        {
+            for (int i = 0; i < golden.get("fullCountImages").asInt(); i++)
+            {
+                final SampleResult r = engine.run(Simulation.encode(input, images.pixels()[i]), false, two);
+                assertArrayEquals(longs(golden.get("logits").get(i)), r.logits, "chip logits of image " + i);
+                for (int k = 0; k < pops.size(); k++)
+                {
+                    final String name = pops.get(k).asText();
+                    final int pid = program.populations().stream().filter(p -> p.name().equals(name)).mapToInt(ProgramPopulation::id)
+                        .findFirst().orElseThrow();
+                    final int[] counts = r.counts[pid];
+                    for (int n = 0; n < counts.length; n++)
+                    {
+                        assertEquals(goldenCount(i, k, n), counts[n], "chip, image " + i + " " + name + "[" + n + "]");
+                    }
+                }
+            }
+        }
+    }
+}
