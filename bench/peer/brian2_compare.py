@@ -10,8 +10,8 @@ for D = 3); synapses carry a spike to the next tick. csdsim runs the same layers
 just those nodes) with `csdsim simulate`, chip and network-on-chip modelled.
 
 The script checks that every layer's spike count agrees image by image, and prints the speed of
-each: Brian2's run time per image (network built once), and csdsim's time per image (a run of N
-images minus a run of one, which removes the JVM's start and the compile).
+each: Brian2's run time per image (network built once, code generated on the first image), and
+csdsim's simulation time per image as it reports it (engine only: no JVM start, no compile).
 
 Run: /usr/bin/python3 bench/peer/brian2_compare.py [--images 20]   (Debian's python3-brian)
 Not part of CI.
@@ -93,11 +93,12 @@ def brian2_network(rule, graph):
         f = f + 1 + D  # DESIGN §3.6: f(p) = f(source) + delay (1 tick) + D; the input stage has f = 0
         window[name] = f
         size = int(np.prod(nodes[name]["shape"]))
-        g = b2.NeuronGroup(size, "v : 1\ntheta : 1\nf : second (constant)\ncount : 1",
-                           threshold="v >= theta and t >= f and t < f + %d*ms" % T, reset="v -= theta\ncount += 1",
-                           method="exact", name=name.replace(".", "_"))
+        # Ticks compared as integers (timestep), not as float times: f + T·dt may round below t.
+        g = b2.NeuronGroup(size, "v : 1\ntheta : 1\nf : integer (constant)\ncount : 1",
+                           threshold="v >= theta and timestep(t, dt) >= f and timestep(t, dt) < f + %d" % T,
+                           reset="v -= theta\ncount += 1", method="exact", name=name.replace(".", "_"))
         g.theta = rule.pop[name]["theta"]
-        g.f = f * b2.ms
+        g.f = f
         groups[name] = g
     synapses = []
     for src, conv, dst in (("tok.sn0", "tok.conv1", "tok.sn1"), ("tok.sn1", "tok.conv2", "tok.sn2")):
@@ -105,10 +106,12 @@ def brian2_network(rule, graph):
         h, w, cout = n["shape"]
         cin = nodes[src]["shape"][2]
         pre, post, wt = conv_synapses(rule.proj[conv]["m"], rule.pop[dst]["shifts"][0], h, w, cin, cout)
-        s = b2.Synapses(groups[src], groups[dst], "w : 1", on_pre="v_post += w", delay=1 * b2.ms, name=conv.replace(".", "_"))
+        s = b2.Synapses(groups[src], groups[dst], "w : 1", on_pre="v_post += w", delay=0 * b2.ms, name=conv.replace(".", "_"))
         s.connect(i=pre, j=post)
         s.w = wt.astype(np.float64)
-        s.pre.when = "before_thresholds"  # a spike of tick t is integrated in tick t+1, before t+1's firing
+        # The pathway runs before the thresholds: at tick t+1 it reads the spikes of tick t (the source's
+        # last threshold) and, with no further delay, adds them before tick t+1 fires — one tick of transport.
+        s.pre.when = "before_thresholds"
         synapses.append(s)
     net = b2.Network(list(groups.values()) + synapses)
     return net, groups, window, b2
@@ -139,7 +142,7 @@ def main():
         x0 = None
         for name in LAYERS:
             p = rule.pop[name]
-            v = np.full(groups[name].N, p["v0"], dtype=np.int64) + np.tile(p["bias"], groups[name].N // len(p["bias"]))
+            v0 = np.full(groups[name].N, p["v0"], dtype=np.int64) + np.tile(p["bias"], groups[name].N // len(p["bias"]))
             if name == "tok.sn0":  # the image's conv0 current, injected once by the input stage
                 pr = rule.proj["tok.conv0"]
                 x = img[:, :, None].astype(np.int64) - np.array([round(255.0 * m) for m in graph["input"]["mean"]], dtype=np.int64)
@@ -148,8 +151,8 @@ def main():
                 pad[1:-1, 1:-1] = x
                 cols = np.concatenate([pad[ky:ky + hh, kx:kx + ww] for ky in range(3) for kx in range(3)], axis=2)
                 x0 = (cols.reshape(hh * ww, 9 * cin) @ pr["m"]).reshape(-1) << p["shifts"][0]
-                v = v + x0
-            groups[name].v = v.astype(np.float64)
+                v0 = v0 + x0
+            groups[name].v = v0.astype(np.float64)
             groups[name].count = 0
         t1 = time.time()
         net.run(last * b2.ms)
@@ -164,20 +167,18 @@ def main():
         model, _ = truncated(graph, weights, tmp)
         npy = os.path.join(tmp, "images.npy")
         np.save(npy, images[:, :, :, None].astype(np.uint8))
-        timings = {}
-        for n in (1, len(images)):
-            report = os.path.join(tmp, "r%d.json" % n)
-            t1 = time.time()
-            subprocess.run([os.path.join(ROOT, "csdsim"), "simulate", model, "--input", npy, "--limit", str(n), "--threads", "1",
-                            "--report", report], check=True, stdout=subprocess.DEVNULL)
-            timings[n] = time.time() - t1
-        with open(os.path.join(tmp, "r%d.json" % len(images))) as f:
+        report = os.path.join(tmp, "r.json")
+        run = subprocess.run([os.path.join(ROOT, "csdsim"), "simulate", model, "--input", npy, "--threads", "1", "--report", report],
+                             check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        # csdsim prints its own simulation time (engine only: no JVM start, no compile) on stderr.
+        line = next(l for l in run.stderr.splitlines() if l.startswith("simulated "))
+        csdsim_per_image = float(line.rsplit(":", 1)[1].split()[0])
+        with open(report) as f:
             rep = json.load(f)
     cs = {p["name"]: p["spikes"] for p in rep["populations"] if p["name"] in LAYERS}
     brian_total = {n: sum(c[i] for c in brian_counts) for i, n in enumerate(LAYERS)}
     for n in LAYERS:
         assert cs[n] == brian_total[n], "%s: csdsim %d spikes, Brian2 %d" % (n, cs[n], brian_total[n])
-    csdsim_per_image = (timings[len(images)] - timings[1]) / max(1, len(images) - 1)
     print("layers        %s (%d neurons)" % (", ".join(LAYERS), sum(groups[n].N for n in LAYERS)))
     print("images        %d; spike counts agree per image and layer (Brian2 = integer rule) and in total (csdsim)" % len(images))
     for n in LAYERS:

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code csdsim simulate}: a model or a chip program on images, tick by tick, cycle by cycle. */
@@ -113,10 +114,15 @@ final class SimulateCommand implements Callable<Integer>
         note += inputs.note;
         final ChipEngine engine = new ChipEngine(program);
         final List<SampleResult> results;
+        final long started = System.nanoTime();
         try (Progress p = new Progress("Simulating", images.count()))
         {
             results = Simulation.run(engine, images.pixels(), threads, i -> p.step());
         }
+        final double seconds = (System.nanoTime() - started) / 1e9;
+        // On stderr: the wall time is this machine's, not the chip's, and must not make two reports differ.
+        spec.commandLine().getErr().printf(Locale.ROOT, "simulated %d sample(s) in %.3f s on %d thread(s): %.3f s per sample%n",
+            images.count(), seconds, threads, seconds / images.count());
         final SimulationReport r = new SimulationReport(program, results, images.labels());
         out.print(note);
         out.print(r.summary());
