@@ -313,25 +313,28 @@ public final class ChipEngine
         private void attribute(final ProgramEdge e, final IntArrayList spikes, final boolean sideB, final long[] ops)
         {
             final int src = sideB ? e.sourceB() : e.sourceA();
-            final int[] start = model.deliveryStart[src];
-            if (start == null)
+            if (!model.hasRoutes[src])
             {
                 return;
             }
             final int key = e.id() * 2 + (sideB ? 1 : 0);
-            final int[] edgeSide = model.deliveryEdgeSide[src];
-            final int[] receiver = model.deliveryReceiver[src];
-            final int[] n = model.deliveryOps[src];
+            final int[] groupOf = model.groupOfUnit[src];
+            final ProgramPopulation source = pops.get(src);
+            final ProgramPopulation target = pops.get(e.target());
+            final SynapseTable table = e.table() < 0 ? null : program.tables().get(e.table());
             long total = 0;
             for (int k = 0; k < spikes.size(); k++)
             {
                 final int s = spikes.get(k);
-                for (int d = start[s]; d < start[s + 1]; d++)
+                final int g = groupOf[s];
+                for (int r = model.routeStart[g]; r < model.routeStart[g + 1]; r++)
                 {
-                    if (edgeSide[d] == key)
+                    if (model.routeEdgeSide[r] == key && model.carries(r, s))
                     {
-                        ops[receiver[d]] += n[d];
-                        total += n[d];
+                        final NeuronGroup receiver = groups.get(model.routeReceiver[r]);
+                        final int n = EdgeGeometry.fanOutCount(e, target, source, table, sideB, s, receiver.start(), receiver.end());
+                        ops[receiver.id()] += n;
+                        total += n;
                     }
                 }
             }
@@ -597,7 +600,7 @@ public final class ChipEngine
                     continue;
                 }
                 final int p = grp.population();
-                if (trains[p] == null || model.deliveryStart[p] == null)
+                if (trains[p] == null || !model.hasRoutes[p])
                 {
                     if (trains[p] != null)
                     {
@@ -607,7 +610,6 @@ public final class ChipEngine
                 }
                 final IntArrayList fired = trains[p][t];
                 long inject = ready[g];
-                final int[] start = model.deliveryStart[p];
                 int from0 = fired.binarySearch(grp.start());
                 from0 = from0 < 0 ? -from0 - 1 : from0;
                 for (int k = from0; k < fired.size() && fired.get(k) < grp.end(); k++)
@@ -616,10 +618,14 @@ public final class ChipEngine
                     spikes++;
                     perGroup[2][g]++;
                     final int serial = ++relaySerial;
-                    for (int d = start[s]; d < start[s + 1]; d++)
+                    for (int r = model.routeStart[g]; r < model.routeStart[g + 1]; r++)
                     {
-                        final int sender = model.deliverySender[p][d];
-                        final int receiver = model.deliveryReceiver[p][d];
+                        if (!model.carries(r, s))
+                        {
+                            continue;
+                        }
+                        final int sender = model.routeSender[r];
+                        final int receiver = model.routeReceiver[r];
                         long from = inject++;
                         if (sender != g)
                         {

@@ -8,14 +8,14 @@ import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.RouteTable;
 
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A program made ready to run: for every unit of every spiking population, the deliveries its spike
- * makes — receiver group, sending group (itself or a relay), edge and side, and the operations it
- * causes there — as primitive CSR arrays built from the program's routes; which group holds each
- * unit; how each population's units split into chunks of whole groups for the tick's workers.
+ * A program made ready to run: for every neuron group, the routes its spikes take, as primitive CSR
+ * arrays built from the program's route table; which group holds each unit; each group's dendrites.
  */
 final class EngineModel
 {
@@ -25,13 +25,22 @@ final class EngineModel
     final List<List<ProgramEdge>> incoming = new ArrayList<>();
     /** Per population: the NEURONS group of each unit (null for the host's populations). */
     final int[][] groupOfUnit;
-    /** Per population: CSR offsets over units, and per delivery the receiver, sender and edge·2+side. */
-    final int[][] deliveryStart;
-    final int[][] deliveryReceiver;
-    final int[][] deliverySender;
-    final int[][] deliveryEdgeSide;
-    /** Per population and delivery: the operations one spike causes in the receiving group. */
-    final int[][] deliveryOps;
+    /**
+     * Per NEURONS group: its spikes' routes, CSR in route-table order — receiver group, sending group
+     * (the group itself or a relay), edge·2+side, and the source units the route carries as
+     * intervals [unitLo, unitHi) from {@code routeIntervalStart} to {@code routeIntervalEnd}. One
+     * entry per route, not per unit: the program's routes, made ready to look up, nothing more.
+     */
+    final int[] routeStart;
+    final int[] routeReceiver;
+    final int[] routeSender;
+    final int[] routeEdgeSide;
+    final int[] routeIntervalStart;
+    final int[] routeIntervalEnd;
+    final int[] unitLo;
+    final int[] unitHi;
+    /** Per population: whether any route leaves it (false for the host's and the last layers). */
+    final boolean[] hasRoutes;
     /** MACs the input stage computes per sample: every input element times its fan-out. */
     final long inputMacs;
     /** Per group: its dendrites (partial sums to it) — for NEURONS groups. */
@@ -77,13 +86,82 @@ final class EngineModel
         {
             dendritesOf[g] = dendrites.get(g).stream().mapToInt(Integer::intValue).toArray();
         }
-        deliveryStart = new int[np][];
-        deliveryReceiver = new int[np][];
-        deliverySender = new int[np][];
-        deliveryEdgeSide = new int[np][];
-        deliveryOps = new int[np][];
-        buildDeliveries();
+        final RouteTable rt = program.routes();
+        final IntArrayList lo = new IntArrayList();
+        final IntArrayList hi = new IntArrayList();
+        final IntArrayList soma = new IntArrayList();
+        final IntArrayList kept = new IntArrayList();
+        final IntArrayList sides = new IntArrayList();
+        final IntArrayList ivStart = new IntArrayList();
+        final int[] side = new int[1];
+        hasRoutes = new boolean[np];
+        for (int i = 0; i < rt.size(); i++)
+        {
+            if (rt.edge(i) < 0)
+            {
+                continue;
+            }
+            final Intervals u = units(i, side);
+            if (u.count() == 0)
+            {
+                continue;
+            }
+            final NeuronGroup g = soma(groups.get(rt.source(i)));
+            kept.add(i);
+            soma.add(g.id());
+            sides.add(rt.edge(i) * 2 + side[0]);
+            ivStart.add(lo.size());
+            for (int k = 0; k < u.count(); k++)
+            {
+                lo.add(u.lo(k));
+                hi.add(u.hi(k));
+            }
+            hasRoutes[g.population()] = true;
+        }
+        ivStart.add(lo.size());
+        // A stable counting sort by sending soma keeps each group's routes in route-table order.
+        final int n = kept.size();
+        routeStart = new int[groups.size() + 1];
+        for (int r = 0; r < n; r++)
+        {
+            routeStart[soma.get(r) + 1]++;
+        }
+        for (int g = 0; g < groups.size(); g++)
+        {
+            routeStart[g + 1] += routeStart[g];
+        }
+        final int[] fill = java.util.Arrays.copyOf(routeStart, groups.size());
+        routeReceiver = new int[n];
+        routeSender = new int[n];
+        routeEdgeSide = new int[n];
+        routeIntervalStart = new int[n];
+        routeIntervalEnd = new int[n];
+        for (int r = 0; r < n; r++)
+        {
+            final int at = fill[soma.get(r)]++;
+            final int i = kept.get(r);
+            routeReceiver[at] = rt.target(i);
+            routeSender[at] = rt.source(i);
+            routeEdgeSide[at] = sides.get(r);
+            routeIntervalStart[at] = ivStart.get(r);
+            routeIntervalEnd[at] = ivStart.get(r + 1);
+        }
+        unitLo = lo.toArray();
+        unitHi = hi.toArray();
         inputMacs = countInputMacs();
+    }
+
+    /** @return whether route r (an index into the route arrays) carries source unit s. */
+    boolean carries(final int r, final int s)
+    {
+        for (int k = routeIntervalStart[r]; k < routeIntervalEnd[r]; k++)
+        {
+            if (s >= unitLo[k] && s < unitHi[k])
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long countInputMacs()
@@ -139,82 +217,6 @@ final class EngineModel
             fan = pieces.seal();
         }
         return fan;
-    }
-
-    private void buildDeliveries()
-    {
-        final RouteTable rt = program.routes();
-        final int[][] count = new int[pops.size()][];
-        final int[] side = new int[1];
-        for (int pass = 0; pass < 2; pass++)
-        {
-            final int[][] fill = new int[pops.size()][];
-            for (int i = 0; i < rt.size(); i++)
-            {
-                if (rt.edge(i) < 0)
-                {
-                    continue;
-                }
-                final NeuronGroup sender = soma(groups.get(rt.source(i)));
-                final int p = sender.population();
-                final Intervals u = units(i, side);
-                if (pass == 0)
-                {
-                    if (count[p] == null)
-                    {
-                        count[p] = new int[pops.get(p).size() + 1];
-                    }
-                    for (int k = 0; k < u.count(); k++)
-                    {
-                        for (int s = u.lo(k); s < u.hi(k); s++)
-                        {
-                            count[p][s + 1]++;
-                        }
-                    }
-                }
-                else
-                {
-                    if (fill[p] == null)
-                    {
-                        fill[p] = deliveryStart[p].clone();
-                    }
-                    for (int k = 0; k < u.count(); k++)
-                    {
-                        for (int s = u.lo(k); s < u.hi(k); s++)
-                        {
-                            final int at = fill[p][s]++;
-                            deliveryReceiver[p][at] = rt.target(i);
-                            deliverySender[p][at] = rt.source(i);
-                            deliveryEdgeSide[p][at] = rt.edge(i) * 2 + side[0];
-                            final ProgramEdge e = program.edges().get(rt.edge(i));
-                            final NeuronGroup r = groups.get(rt.target(i));
-                            deliveryOps[p][at] = EdgeGeometry.fanOutCount(e, pops.get(e.target()), pops.get(p),
-                                e.table() < 0 ? null : program.tables().get(e.table()), side[0] == 1, s, r.start(), r.end());
-                        }
-                    }
-                }
-            }
-            if (pass == 0)
-            {
-                for (int p = 0; p < pops.size(); p++)
-                {
-                    if (count[p] == null)
-                    {
-                        continue;
-                    }
-                    for (int s = 0; s < pops.get(p).size(); s++)
-                    {
-                        count[p][s + 1] += count[p][s];
-                    }
-                    deliveryStart[p] = count[p];
-                    final int n = count[p][pops.get(p).size()];
-                    deliveryReceiver[p] = new int[n];
-                    deliverySender[p] = new int[n];
-                    deliveryEdgeSide[p] = new int[n];
-                    deliveryOps[p] = new int[n];
-                }
-            }
-        }
     }
 
     int coreOf(final int group)
