@@ -86,6 +86,16 @@ class IntRule:
         q = np.floor(eff / scale + 0.5)
         return np.clip(q, -self.mmax, self.mmax).astype(np.int64)
 
+    def _bias_sum(self, inputs, channels):
+        """Σ of the inputs' float biases per channel, summed in input order as Java does."""
+        b = [0.0] * channels
+        for i in inputs:
+            bv = self.proj[i]["bias"]
+            if bv is not None:
+                for c in range(channels):
+                    b[c] += float(bv[c])
+        return b
+
     def _add(self, n):
         op = n["op"]
         name = n["name"]
@@ -135,12 +145,7 @@ class IntRule:
                     unit /= 2
                 shifts = [exponent(self.proj[i]["scale"]) - exponent(unit) for i in ins]
                 ch = n["shape"][-1]
-                b = [0.0] * ch
-                for i in ins:
-                    bv = self.proj[i]["bias"]
-                    if bv is not None:
-                        for c in range(ch):
-                            b[c] += float(bv[c])
+                b = self._bias_sum(ins, ch)
                 bias = np.array([java_round(self.T * b[c] / unit) for c in range(ch)], dtype=np.int64)
             theta_int = max(1, java_round(theta / unit))
             assert theta_int <= self.max_theta, name
@@ -154,12 +159,7 @@ class IntRule:
             shifts = [exponent(self.proj[i]["scale"]) - exponent(unit) for i in ins]
             features = self.nodes[ins[0]]["shape"][-1]
             tokens = int(np.prod(self.nodes[ins[0]]["shape"])) // features
-            wb = [0.0] * features
-            for i in ins:
-                bv = self.proj[i]["bias"]
-                if bv is not None:
-                    for j in range(features):
-                        wb[j] += float(bv[j])
+            wb = self._bias_sum(ins, features)
             w = self.w[n["weight"]]  # [classes, features] float32
             classes = w.shape[0]
             eff = w.astype(np.float64).T  # [features, classes]
