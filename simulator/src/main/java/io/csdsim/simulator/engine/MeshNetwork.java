@@ -21,8 +21,15 @@ final class MeshNetwork
     private final long hopY;
     private final long chipLink;
     private final long perFlit;
-    private final long[] linkFree;
-    private final int[] linkLoad;
+    /**
+     * Per link, in one long so a hop touches one word: the cycle it is next free, shifted left by
+     * {@link #LOAD_BITS}, and the packets it carried this tick in the low bits.
+     */
+    private final long[] link;
+    private static final int LOAD_BITS = 24;
+    private static final long LOAD_MASK = (1L << LOAD_BITS) - 1;
+    /** Cycles the link state holds, with room for a flit: 2^38, about 270 s at 1 GHz. */
+    private static final long MAX_CYCLE = 1L << 38;
     private final int[] touchedLinks;
     private int touched;
     /** Per core: its board coordinates; per board column and row: the latency of the hop leaving it in each direction, and whether that hop crosses chips. */
@@ -53,9 +60,8 @@ final class MeshNetwork
         hopY = Math.round(s.get(ChipField.TIMING_HOP_Y_CYCLES));
         chipLink = Math.round(s.get(ChipField.TIMING_CHIP_LINK_CYCLES));
         perFlit = Math.max(1, Math.round(s.get(ChipField.TIMING_LINK_CYCLES_PER_FLIT)));
-        linkFree = new long[width * height * 4];
-        linkLoad = new int[linkFree.length];
-        touchedLinks = new int[linkFree.length];
+        link = new long[width * height * 4];
+        touchedLinks = new int[link.length];
         int cores = 0;
         for (final var g : program.groups())
         {
@@ -89,8 +95,7 @@ final class MeshNetwork
     {
         for (int i = 0; i < touched; i++)
         {
-            linkFree[touchedLinks[i]] = 0;
-            linkLoad[touchedLinks[i]] = 0;
+            link[touchedLinks[i]] = 0;
         }
         touched = 0;
     }
@@ -101,21 +106,25 @@ final class MeshNetwork
         int max = 0;
         for (int i = 0; i < touched; i++)
         {
-            max = Math.max(max, linkLoad[touchedLinks[i]]);
+            max = (int)Math.max(max, link[touchedLinks[i]] & LOAD_MASK);
         }
         return max;
     }
 
-    private long hop(final int link, final long t, final long latency)
+    private long hop(final int l, final long t, final long latency)
     {
-        if (linkLoad[link] == 0 && linkFree[link] == 0)
+        final long state = link[l];
+        if (state == 0)
         {
-            touchedLinks[touched++] = link;
+            touchedLinks[touched++] = l;
         }
-        final long start = Math.max(t, linkFree[link]);
+        final long start = Math.max(t, state >>> LOAD_BITS);
+        if (start >= MAX_CYCLE)
+        {
+            throw new IllegalStateException("a tick longer than 2^38 cycles: the link state cannot hold it");
+        }
         waitCycles += start - t;
-        linkFree[link] = start + perFlit;
-        linkLoad[link]++;
+        link[l] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
         return start + latency;
     }
 
