@@ -115,9 +115,10 @@ final class SimulateCommand implements Callable<Integer>
         final ChipEngine engine = new ChipEngine(program);
         final List<SampleResult> results;
         final long started = System.nanoTime();
-        try (Progress p = new Progress("Simulating", images.count()))
+        // In ticks, so that one long sample (8-768 takes many minutes) shows its progress too.
+        try (Progress p = new Progress("Simulating (ticks)", (long)images.count() * engine.ticksPerSample()))
         {
-            results = Simulation.run(engine, images.pixels(), threads, i -> p.step());
+            results = Simulation.run(engine, images.pixels(), threads, p::step);
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
         // On stderr: the wall time is this machine's, not the chip's, and must not make two reports differ.

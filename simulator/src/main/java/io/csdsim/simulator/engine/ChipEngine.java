@@ -131,7 +131,13 @@ public final class ChipEngine
      */
     public SampleResult run(final int[] input, final boolean keepTrains, final TickWorkers workers)
     {
-        return new Run(input, workers).execute(keepTrains);
+        return run(input, keepTrains, workers, null);
+    }
+
+    /** As {@link #run(int[], boolean, TickWorkers)}, calling {@code tickDone} (when not null) after every tick. */
+    public SampleResult run(final int[] input, final boolean keepTrains, final TickWorkers workers, final Runnable tickDone)
+    {
+        return new Run(input, workers).execute(keepTrains, tickDone);
     }
 
     private final class Run
@@ -189,7 +195,7 @@ public final class ChipEngine
             }
         }
 
-        SampleResult execute(final boolean keepTrains)
+        SampleResult execute(final boolean keepTrains, final Runnable tickDone)
         {
             for (final ProgramPopulation p : pops)
             {
@@ -246,6 +252,10 @@ public final class ChipEngine
             for (int t = 0; t < ticks; t++)
             {
                 tick(t);
+                if (tickDone != null)
+                {
+                    tickDone.run();
+                }
             }
             long[] logits = new long[0];
             for (final ProgramPopulation p : pops)

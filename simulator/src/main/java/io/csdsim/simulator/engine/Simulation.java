@@ -3,7 +3,6 @@ package io.csdsim.simulator.engine;
 import io.csdsim.isa.program.ProgramPopulation;
 
 import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
  * Runs samples on one engine, in parallel over samples and, when there are fewer samples than
@@ -13,6 +12,9 @@ import java.util.function.IntConsumer;
  */
 public final class Simulation
 {
+    /** Workers of one thread own no threads and keep no state, so samples on other threads may share them. */
+    private static final TickWorkers ONE_THREAD = new TickWorkers(1);
+
     private Simulation()
     {
     }
@@ -29,7 +31,8 @@ public final class Simulation
         return out;
     }
 
-    public static List<SampleResult> run(final ChipEngine engine, final int[][] pixels, final int threads, final IntConsumer done)
+    /** @param tickDone called after every tick of every sample, from the thread that ran it (may be null) */
+    public static List<SampleResult> run(final ChipEngine engine, final int[][] pixels, final int threads, final Runnable tickDone)
     {
         final ProgramPopulation input = engine.program().populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT)
             .findFirst().orElseThrow();
@@ -39,9 +42,9 @@ public final class Simulation
         {
             try (TickWorkers workers = new TickWorkers(coreThreads))
             {
-                return ParallelSamples.map(pixels.length, 1, i -> engine.run(encode(input, pixels[i]), false, workers), done);
+                return ParallelSamples.map(pixels.length, 1, i -> engine.run(encode(input, pixels[i]), false, workers, tickDone), null);
             }
         }
-        return ParallelSamples.map(pixels.length, sampleThreads, i -> engine.run(encode(input, pixels[i]), false), done);
+        return ParallelSamples.map(pixels.length, sampleThreads, i -> engine.run(encode(input, pixels[i]), false, ONE_THREAD, tickDone), null);
     }
 }
