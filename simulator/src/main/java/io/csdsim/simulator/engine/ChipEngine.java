@@ -151,9 +151,16 @@ public final class ChipEngine
         private final int[][] counts = new int[np][];
         private final EngineProducts[] products = new EngineProducts[program.edges().size()];
         private final EnginePool[] pools = new EnginePool[np];
-        private final long[] sops = new long[groups.size()];
-        private final long[] dyn = new long[groups.size()];
-        private final long[] active = new long[groups.size()];
+        /**
+         * Per group, this tick: SOPs, dynamic ops, active neurons. Two sets in turn: the arithmetic
+         * of tick t fills one while the timing lane may still read tick t−1's; timing clears a set
+         * when done with it.
+         */
+        private final long[][][] tickSets = new long[2][3][groups.size()];
+        private final java.util.concurrent.Future<?>[] timingDone = new java.util.concurrent.Future<?>[2];
+        private long[] sops;
+        private long[] dyn;
+        private long[] active;
         /** Per population and unit: the last tick it received input or fired (an active update). */
         private final int[][] activeTick = new int[np][];
         private final long[] popSops = new long[np];
@@ -186,9 +193,9 @@ public final class ChipEngine
         {
             this.input = input;
             this.workers = workers;
-            this.bounds = chunkBounds(workers.threads());
-            chunkSaturations = new long[workers.threads()];
-            chunkFired = new IntArrayList[workers.threads()];
+            this.bounds = chunkBounds(workers.chunks());
+            chunkSaturations = new long[workers.chunks()];
+            chunkFired = new IntArrayList[workers.chunks()];
             for (int c = 0; c < chunkFired.length; c++)
             {
                 chunkFired[c] = new IntArrayList();
@@ -257,6 +264,8 @@ public final class ChipEngine
                     tickDone.run();
                 }
             }
+            awaitTiming(0);
+            awaitTiming(1);
             long[] logits = new long[0];
             for (final ProgramPopulation p : pops)
             {
@@ -298,6 +307,11 @@ public final class ChipEngine
 
         private void tick(final int t)
         {
+            final int set = t & 1;
+            awaitTiming(set);
+            sops = tickSets[set][0];
+            dyn = tickSets[set][1];
+            active = tickSets[set][2];
             tickSaturations = 0;
             for (final ProgramPopulation p : pops)
             {
@@ -316,7 +330,50 @@ public final class ChipEngine
                     default -> { }
                 }
             }
-            timing(t);
+            final long[] s = sops;
+            final long[] d = dyn;
+            final long[] a = active;
+            final long sat = tickSaturations;
+            if (workers.lane() == null)
+            {
+                timing(t, s, d, a, sat);
+            }
+            else
+            {
+                timingDone[set] = workers.lane().submit(() -> timing(t, s, d, a, sat));
+            }
+        }
+
+        /** Waits until the timing lane is done with a set of tick counters (and so with every earlier tick). */
+        private void awaitTiming(final int set)
+        {
+            final java.util.concurrent.Future<?> f = timingDone[set];
+            if (f == null)
+            {
+                return;
+            }
+            timingDone[set] = null;
+            try
+            {
+                f.get();
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            catch (final java.util.concurrent.ExecutionException e)
+            {
+                if (e.getCause() instanceof RuntimeException r)
+                {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err)
+                {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         /** Counts the operations each receiving group does for these spikes of edge e's source (side). */
@@ -409,13 +466,13 @@ public final class ChipEngine
             }
             phasePop = p;
             phaseTick = t;
-            if (workers.threads() > 1 && p.size() >= parallelMinUnits)
+            if (workers.chunks() > 1 && p.size() >= parallelMinUnits)
             {
                 workers.run(updateChunk);
             }
             else
             {
-                for (int c = 0; c < workers.threads(); c++)
+                for (int c = 0; c < workers.chunks(); c++)
                 {
                     updateChunk(c);
                 }
@@ -538,8 +595,8 @@ public final class ChipEngine
             }
         }
 
-        /** Phases with cycle timestamps, once the tick's arithmetic is done. */
-        private void timing(final int t)
+        /** Phases with cycle timestamps, once the tick's arithmetic is done; on the timing lane when there is one. */
+        private void timing(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
         {
             net.startTick();
             final long packets0 = net.packets;

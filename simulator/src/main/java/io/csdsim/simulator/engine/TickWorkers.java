@@ -4,11 +4,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Threads that share one phase of a tick: each runs the same task on its own chunk of a population's
- * cores (whole neuron groups, so no two threads touch one core's state), and the caller waits for
- * all. Results do not depend on the thread count: chunks write disjoint ranges, and whatever they
- * count is merged afterwards in chunk order. The caller runs chunk 0 itself; helpers spin briefly
- * and then park, since a tick issues many short phases.
+ * The threads a sample runs on. With two or more, one of them is the timing lane: the network and
+ * timing phases of tick t run there, in tick order, while the caller already computes tick t+1's
+ * arithmetic (function never depends on timing, so the two can overlap). The others share each
+ * arithmetic phase: each runs the same task on its own chunk of a population's cores (whole neuron
+ * groups, so no two threads touch one core's state), and the caller waits for all. Results do not
+ * depend on the thread count: chunks write disjoint ranges, whatever they count is merged in chunk
+ * order, and the lane does exactly what one thread would. The caller runs chunk 0 itself; helpers
+ * spin briefly and then park, since a tick issues many short phases.
  */
 public final class TickWorkers implements AutoCloseable
 {
@@ -28,15 +31,25 @@ public final class TickWorkers implements AutoCloseable
     private volatile boolean closed;
     private volatile Throwable failure;
 
-    /** @param threads the chunks a phase splits into, the caller included (1: everything on the caller). */
+    /** Runs the timing phases of ticks in order; null with one thread. */
+    private final java.util.concurrent.ExecutorService lane;
+
+    /** @param threads threads in all, the caller included: 1 runs everything on the caller; 2 adds the timing lane; more split arithmetic. */
     public TickWorkers(final int threads)
     {
         if (threads < 1)
         {
             throw new IllegalArgumentException("threads " + threads + " < 1");
         }
-        helpers = new Thread[threads - 1];
-        doneGeneration = new AtomicLongArray(threads * 8);
+        lane = threads == 1 ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r ->
+        {
+            final Thread t = new Thread(r, "csdsim-timing");
+            t.setDaemon(true);
+            return t;
+        });
+        final int chunks = Math.max(1, threads - 1);
+        helpers = new Thread[chunks - 1];
+        doneGeneration = new AtomicLongArray(chunks * 8);
         for (int i = 0; i < helpers.length; i++)
         {
             final int chunk = i + 1;
@@ -46,9 +59,16 @@ public final class TickWorkers implements AutoCloseable
         }
     }
 
-    public int threads()
+    /** @return the chunks an arithmetic phase splits into (the caller's included). */
+    public int chunks()
     {
         return helpers.length + 1;
+    }
+
+    /** @return the timing lane, or null when timing runs on the caller. */
+    java.util.concurrent.ExecutorService lane()
+    {
+        return lane;
     }
 
     private void loop(final int chunk)
@@ -142,6 +162,10 @@ public final class TickWorkers implements AutoCloseable
     public void close()
     {
         closed = true;
+        if (lane != null)
+        {
+            lane.shutdownNow();
+        }
         for (final Thread h : helpers)
         {
             LockSupport.unpark(h);
