@@ -16,7 +16,7 @@ import java.nio.file.Path;
         "Make or load a model, compile it for a chip, simulate it and read what it costs.",
         "",
         "Start here:",
-        "  csdsim simulate                                    the shipped default model on a chip: SOPs, energy, latency",
+        "  csdsim simulate                                    the shipped model on a chip: SOPs, energy, latency",
         "  csdsim eval                                        its accuracy: float, integer, spiking for D = 0..T-1",
         "  csdsim model run                                   the same model on the reference executors",
         "  csdsim model info --arch 4-384 --dataset cifar10   per-layer parameters, MACs, neurons, synapses",

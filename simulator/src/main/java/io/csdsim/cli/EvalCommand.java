@@ -30,8 +30,9 @@ import java.util.function.IntUnaryOperator;
  * spiking network at several delays, and the accuracy of each — the paper's Table 4 for one model.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Measure a model's accuracy on a labelled dataset: the float model (FloatReference), the integer",
-        "network (QuantizedReference) and the spiking network tick by tick (FunctionalSpiking) for each DIF delay D,",
+    description = {"Measure a model's accuracy: float, integer and spiking for each DIF delay D.",
+        "On a labelled dataset: the float model (FloatReference), the integer network (QuantizedReference) and the",
+        "spiking network tick by tick (FunctionalSpiking) for each D,",
         "which shows the unevenness error of D < T-1. With no arguments: the shipped model on the 1,000 shipped",
         "Fashion-MNIST test images; --full uses all 10,000 when Debian's dataset-fashion-mnist is installed."},
     footer = {"", "Examples:", "  csdsim eval", "  csdsim eval --full --threads 2", "  csdsim eval m.json --input x.idx.gz --labels y.idx.gz --delays 0,3"})
