@@ -124,4 +124,60 @@ class MicroProgramTest
         assertEquals(12, r.ticks.total(TickLog.Column.HOPS_X));
         assertEquals(6, r.ticks.total(TickLog.Column.WAIT_CYCLES));
     }
+
+    /** As {@link #twoCores}, on three tiles, with a's spikes to b forwarded by a relay on core 1. */
+    static ChipProgram throughARelay()
+    {
+        final ChipProgram direct = twoCores(3, 2);
+        final List<NeuronGroup> groups = List.of(new NeuronGroup(0, 1, 0, 2, 0), new NeuronGroup(1, 2, 0, 1, 2),
+            new NeuronGroup(2, 1, 0, 2, 1, NeuronGroup.Role.RELAY, 0, new int[0]));
+        final RouteTable routes = new RouteTable(new int[] {0, 2}, new int[] {2, 1}, new int[] {RouteTable.RELAY, 1}, new int[] {2, 2});
+        return new ChipProgram("relay", 2, 1, chip(3), 1, 6, 3, direct.tables(), direct.populations(), direct.edges(), groups, routes);
+    }
+
+    @Test
+    void aRelayForwardsEachSpikeOneCycleAfterItArrives()
+    {
+        final SampleResult r = new ChipEngine(throughARelay()).run(new int[] {5}, true);
+        // Function is the direct program's: b fires in ticks 4 and 5.
+        assertArrayEquals(new int[] {0}, r.spikes(2, 4).toArray());
+        assertArrayEquals(new int[] {0}, r.spikes(2, 5).toArray());
+        // t2 (and t3): a ready at 6. Spike 0 leaves at 6, holds the link east of core 0 6..10, reaches the
+        // relay at 11, leaves it at 12, holds the next link 12..16, reaches b at 17. Spike 1 leaves at 7,
+        // waits 3 for the first link (10..14), reaches the relay at 15, leaves at 16 — the second link is
+        // free again at 16 — and reaches b at 21: 21 + barrier 10 = 31. Four packets, four x hops.
+        assertArrayEquals(new long[] {12, 16, 31, 31, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 4, 4, 0, 0}, column(r.ticks, TickLog.Column.PACKETS));
+        assertArrayEquals(new long[] {0, 0, 4, 4, 0, 0}, column(r.ticks, TickLog.Column.HOPS_X));
+        assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.PEAK_LINK_LOAD));
+    }
+
+    /** As {@link #twoCores}, on three tiles, with b's fan-in on a dendrite on core 1 and its soma on core 2. */
+    static ChipProgram throughADendrite()
+    {
+        final ChipProgram direct = twoCores(3, 2);
+        final List<NeuronGroup> groups = List.of(new NeuronGroup(0, 1, 0, 2, 0), new NeuronGroup(1, 2, 0, 1, 2),
+            new NeuronGroup(2, 2, 0, 1, 1, NeuronGroup.Role.DENDRITE, 1, new int[] {1, 0, 2}));
+        final RouteTable routes = new RouteTable(new int[] {0, 2}, new int[] {2, 1}, new int[] {1, RouteTable.PARTIAL_SUMS},
+            new int[] {2, 1});
+        return new ChipProgram("dendrite", 2, 1, chip(3), 1, 6, 3, direct.tables(), direct.populations(), direct.edges(), groups, routes);
+    }
+
+    @Test
+    void aDendriteSendsItsPartialSumBeforeTheSomaUpdates()
+    {
+        final SampleResult r = new ChipEngine(throughADendrite()).run(new int[] {5}, true);
+        assertArrayEquals(new int[] {0}, r.spikes(2, 4).toArray());
+        assertArrayEquals(new int[] {0}, r.spikes(2, 5).toArray());
+        // t2: a's two spikes reach the dendrite (one hop) at 11 and 15 (the second waits 3): 25.
+        // t3: the same for a; the dendrite does 2 SOPs (ready 4) and sends its one compartment's sum
+        //     east at 4, arriving at 9; the soma adds it (2 cycles: 11) and updates actively (14): 15 + 10 = 25.
+        // t4: dendrite 4, partial sum arrives 9, soma 11, fires 14; a idle (2): 14 + 10 = 24.
+        // t5: the soma fires (3), no partial sum: 13.
+        assertArrayEquals(new long[] {12, 16, 25, 25, 24, 13}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 3, 1, 0}, column(r.ticks, TickLog.Column.PACKETS));
+        assertArrayEquals(new long[] {0, 0, 0, 2, 2, 0}, column(r.ticks, TickLog.Column.SOPS));
+        assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
+    }
 }
