@@ -29,7 +29,7 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "scripts", "train"))
-from int_rule import IntRule, read_safetensors  # noqa: E402
+from int_rule import IntRule, conv3x3, read_safetensors  # noqa: E402
 from csdformer_fmnist import read_idx, write_safetensors  # noqa: E402
 
 LAYERS = ["tok.sn0", "tok.sn1", "tok.sn2"]
@@ -146,11 +146,7 @@ def main():
             if name == "tok.sn0":  # the image's conv0 current, injected once by the input stage
                 pr = rule.proj["tok.conv0"]
                 x = img[:, :, None].astype(np.int64) - np.array([round(255.0 * m) for m in graph["input"]["mean"]], dtype=np.int64)
-                hh, ww, cin = x.shape
-                pad = np.zeros((hh + 2, ww + 2, cin), dtype=np.int64)
-                pad[1:-1, 1:-1] = x
-                cols = np.concatenate([pad[ky:ky + hh, kx:kx + ww] for ky in range(3) for kx in range(3)], axis=2)
-                x0 = (cols.reshape(hh * ww, 9 * cin) @ pr["m"]).reshape(-1) << p["shifts"][0]
+                x0 = conv3x3(x, pr["m"]).reshape(-1) << p["shifts"][0]
                 v0 = v0 + x0
             groups[name].v = v0.astype(np.float64)
             groups[name].count = 0

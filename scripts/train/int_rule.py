@@ -32,6 +32,15 @@ def read_safetensors(path):
     return out
 
 
+def conv3x3(x, m):
+    """Integer 3×3 conv (stride 1, pad 1) of x [H, W, Cin] with m [(ky, kx, cin), cout], by im2col."""
+    h, w, cin = x.shape
+    pad = np.zeros((h + 2, w + 2, cin), dtype=np.int64)
+    pad[1:-1, 1:-1, :] = x
+    cols = np.concatenate([pad[ky:ky + h, kx:kx + w, :] for ky in range(3) for kx in range(3)], axis=2)
+    return (cols.reshape(h * w, 9 * cin) @ m).reshape(h, w, -1)
+
+
 def java_round(x):
     return math.floor(x + 0.5)
 
@@ -193,11 +202,7 @@ class IntRule:
                 pr = self.proj[name]
                 x = counts[pr["src"]]
                 if op == "conv3x3":
-                    h, w_, cin = x.shape
-                    pad = np.zeros((h + 2, w_ + 2, cin), dtype=np.int64)
-                    pad[1:-1, 1:-1, :] = x
-                    cols = np.concatenate([pad[ky:ky + h, kx:kx + w_, :] for ky in range(3) for kx in range(3)], axis=2)
-                    cur[name] = (cols.reshape(h * w_, 9 * cin) @ pr["m"]).reshape(h, w_, -1)
+                    cur[name] = conv3x3(x, pr["m"])
                 else:
                     cur[name] = x.reshape(-1, x.shape[-1]) @ pr["m"]
             elif op == "qk":
