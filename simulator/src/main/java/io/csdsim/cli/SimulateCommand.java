@@ -129,25 +129,36 @@ final class SimulateCommand implements Callable<Integer>
         out.print(r.summary());
         if (report != null)
         {
-            write(report, r.json());
+            write(report, r::writeJson);
             out.println("wrote " + report);
         }
         if (ticks != null)
         {
-            write(ticks, r.ticksCsv());
+            write(ticks, w -> w.write(r.ticksCsv()));
             out.println("wrote " + ticks);
         }
         return 0;
     }
 
-    private static void write(final Path file, final String text) throws java.io.IOException
+    /** What goes into an output file. */
+    @FunctionalInterface
+    private interface Body
+    {
+        void writeTo(java.io.Writer w) throws java.io.IOException;
+    }
+
+    /** Streams body into a temporary file beside {@code file}, then moves it in place: nothing half-written. */
+    private static void write(final Path file, final Body body) throws java.io.IOException
     {
         final Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         final Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try
         {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))
+            {
+                body.writeTo(w);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         finally

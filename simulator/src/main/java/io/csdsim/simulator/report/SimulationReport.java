@@ -1,9 +1,8 @@
 package io.csdsim.simulator.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.csdsim.isa.geometry.EdgeGeometry;
 import io.csdsim.isa.geometry.Intervals;
 import io.csdsim.isa.program.ChipProgram;
@@ -26,7 +25,7 @@ import java.util.Locale;
 public final class SimulationReport
 {
     /** Version of the JSON schema (docs/report-format.md). */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private final ChipProgram program;
     private final List<SampleResult> samples;
@@ -197,111 +196,136 @@ public final class SimulationReport
         sb.append(String.format(Locale.ROOT, "  %-24s %,16.1f%n", name, v));
     }
 
-    /** @return the versioned JSON report. */
+    /** @return the versioned JSON report (docs/report-format.md); for large programs prefer {@link #writeJson}. */
     public String json()
     {
-        final ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        final ObjectNode root = om.createObjectNode();
-        root.put("schema", "csdsim-report");
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("model", program.name);
-        root.put("chip", program.spec.name());
-        root.put("chips", program.chips);
-        root.put("cores", program.groups().size());
-        root.put("T", program.timeWindow);
-        root.put("D", program.delay);
-        root.put("samples", samples.size());
-        final ObjectNode tot = root.putObject("totals");
-        for (final TickLog.Column c : TickLog.Column.values())
+        final java.io.StringWriter w = new java.io.StringWriter();
+        writeJson(w);
+        return w.toString();
+    }
+
+    /**
+     * Writes the versioned JSON report, streamed: an 8-768 program has 1.6 million cores, whose
+     * entries must not be held in memory as a tree or a string.
+     */
+    public void writeJson(final java.io.Writer out)
+    {
+        try (JsonGenerator j = new JsonFactory().createGenerator(out))
         {
-            tot.put(camel(c.name()), total(c));
-        }
-        tot.put("inputMacs", inputMacs);
-        tot.put("denseEquivalentMacsPerSample", denseMacs);
-        final ObjectNode energy = root.putObject("energyPJ");
-        final double[] e = energyPj();
-        double sum = 0;
-        for (int i = 0; i < e.length; i++)
-        {
-            energy.put(camel(ENERGY_CATEGORIES[i].replaceAll("[^A-Za-z ]", "").trim().replace(' ', '_').toUpperCase(Locale.ROOT)), e[i]);
-            sum += e[i];
-        }
-        energy.put("total", sum);
-        root.put("paperStyleEnergyPJ", paperStylePj());
-        final ObjectNode lat = root.putObject("latency");
-        lat.put("clockMHz", program.spec.get(ChipField.TIMING_CLOCK_MHZ));
-        lat.put("cycles", cycles);
-        lat.put("longestTickCycles", maxTickCycles);
-        lat.put("ticksPerSample", samples.isEmpty() ? 0 : samples.get(0).ticks.ticks());
-        lat.put("initiationIntervalTicks", program.initiationInterval);
-        final ArrayNode pops = root.putArray("populations");
-        for (final ProgramPopulation p : program.populations())
-        {
-            if (p.kind() == ProgramPopulation.Kind.DIF || p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL)
+            j.setPrettyPrinter(new DefaultPrettyPrinter());
+            j.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            j.writeStartObject();
+            j.writeStringField("schema", "csdsim-report");
+            j.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            j.writeStringField("model", program.name);
+            j.writeStringField("chip", program.spec.name());
+            j.writeNumberField("chips", program.chips);
+            j.writeNumberField("coreCount", program.groups().size());
+            j.writeNumberField("T", program.timeWindow);
+            j.writeNumberField("D", program.delay);
+            j.writeNumberField("samples", samples.size());
+            j.writeObjectFieldStart("totals");
+            for (final TickLog.Column c : TickLog.Column.values())
             {
-                final ObjectNode o = pops.addObject();
-                o.put("name", p.name());
-                o.put("kind", p.kind().name());
-                o.put("units", p.size());
-                o.put("spikes", populationSpikes[p.id()]);
-                o.put("sops", populationSops[p.id()]);
-                o.put("firingRate", samples.isEmpty() ? 0 : populationSpikes[p.id()] / ((double)p.size() * program.timeWindow * samples.size()));
+                j.writeNumberField(camel(c.name()), total(c));
             }
-        }
-        final ArrayNode cores = root.putArray("cores");
-        for (final NeuronGroup g : program.groups())
-        {
-            final ObjectNode o = cores.addObject();
-            o.put("core", g.core());
-            o.put("chip", program.chipOf(g.core()));
-            o.put("x", program.meshX(g.core()));
-            o.put("y", program.meshY(g.core()));
-            o.put("population", program.populations().get(g.population()).name());
-            o.put("role", g.role().name());
-            o.put("start", g.start());
-            o.put("end", g.end());
-            long sops = 0;
-            long dyn = 0;
-            long spikes = 0;
-            long packets = 0;
-            long busy = 0;
-            for (final SampleResult r : samples)
+            j.writeNumberField("inputMacs", inputMacs);
+            j.writeNumberField("denseEquivalentMacsPerSample", denseMacs);
+            j.writeEndObject();
+            j.writeObjectFieldStart("energyPJ");
+            final double[] e = energyPj();
+            double sum = 0;
+            for (int i = 0; i < e.length; i++)
             {
-                sops += r.groupSops[g.id()];
-                dyn += r.groupDynamicOps[g.id()];
-                spikes += r.groupSpikes[g.id()];
-                packets += r.groupPackets[g.id()];
-                busy += r.groupBusyCycles[g.id()];
+                j.writeNumberField(camel(ENERGY_CATEGORIES[i].replaceAll("[^A-Za-z ]", "").trim().replace(' ', '_').toUpperCase(Locale.ROOT)), e[i]);
+                sum += e[i];
             }
-            o.put("sops", sops);
-            o.put("dynamicOps", dyn);
-            o.put("spikes", spikes);
-            o.put("packetsSent", packets);
-            o.put("busyCycles", busy);
-        }
-        final ArrayNode preds = root.putArray("predictions");
-        for (int i = 0; i < samples.size(); i++)
-        {
-            final ObjectNode o = preds.addObject();
-            o.put("sample", i);
-            o.put("class", samples.get(i).predictedClass());
-            if (labels != null)
+            j.writeNumberField("total", sum);
+            j.writeEndObject();
+            j.writeNumberField("paperStyleEnergyPJ", paperStylePj());
+            j.writeObjectFieldStart("latency");
+            j.writeNumberField("clockMHz", program.spec.get(ChipField.TIMING_CLOCK_MHZ));
+            j.writeNumberField("cycles", cycles);
+            j.writeNumberField("longestTickCycles", maxTickCycles);
+            j.writeNumberField("ticksPerSample", samples.isEmpty() ? 0 : samples.get(0).ticks.ticks());
+            j.writeNumberField("initiationIntervalTicks", program.initiationInterval);
+            j.writeEndObject();
+            j.writeArrayFieldStart("populations");
+            for (final ProgramPopulation p : program.populations())
             {
-                o.put("label", labels[i]);
+                if (p.kind() == ProgramPopulation.Kind.DIF || p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL)
+                {
+                    j.writeStartObject();
+                    j.writeStringField("name", p.name());
+                    j.writeStringField("kind", p.kind().name());
+                    j.writeNumberField("units", p.size());
+                    j.writeNumberField("spikes", populationSpikes[p.id()]);
+                    j.writeNumberField("sops", populationSops[p.id()]);
+                    j.writeNumberField("firingRate", samples.isEmpty() ? 0
+                        : populationSpikes[p.id()] / ((double)p.size() * program.timeWindow * samples.size()));
+                    j.writeEndObject();
+                }
             }
-            final ArrayNode l = o.putArray("logits");
-            for (final long v : samples.get(i).logits)
+            j.writeEndArray();
+            j.writeArrayFieldStart("cores");
+            for (final NeuronGroup g : program.groups())
             {
-                l.add(v);
+                j.writeStartObject();
+                j.writeNumberField("core", g.core());
+                j.writeNumberField("chip", program.chipOf(g.core()));
+                j.writeNumberField("x", program.meshX(g.core()));
+                j.writeNumberField("y", program.meshY(g.core()));
+                j.writeStringField("population", program.populations().get(g.population()).name());
+                j.writeStringField("role", g.role().name());
+                j.writeNumberField("start", g.start());
+                j.writeNumberField("end", g.end());
+                long sops = 0;
+                long dyn = 0;
+                long spikes = 0;
+                long packets = 0;
+                long busy = 0;
+                for (final SampleResult r : samples)
+                {
+                    sops += r.groupSops[g.id()];
+                    dyn += r.groupDynamicOps[g.id()];
+                    spikes += r.groupSpikes[g.id()];
+                    packets += r.groupPackets[g.id()];
+                    busy += r.groupBusyCycles[g.id()];
+                }
+                j.writeNumberField("sops", sops);
+                j.writeNumberField("dynamicOps", dyn);
+                j.writeNumberField("spikes", spikes);
+                j.writeNumberField("packetsSent", packets);
+                j.writeNumberField("busyCycles", busy);
+                j.writeEndObject();
             }
+            j.writeEndArray();
+            j.writeArrayFieldStart("predictions");
+            for (int i = 0; i < samples.size(); i++)
+            {
+                j.writeStartObject();
+                j.writeNumberField("sample", i);
+                j.writeNumberField("class", samples.get(i).predictedClass());
+                if (labels != null)
+                {
+                    j.writeNumberField("label", labels[i]);
+                }
+                j.writeArrayFieldStart("logits");
+                for (final long v : samples.get(i).logits)
+                {
+                    j.writeNumber(v);
+                }
+                j.writeEndArray();
+                j.writeEndObject();
+            }
+            j.writeEndArray();
+            j.writeEndObject();
+            j.flush();
+            out.write("\n");
         }
-        try
+        catch (final java.io.IOException ex)
         {
-            return om.writeValueAsString(root) + "\n";
-        }
-        catch (final com.fasterxml.jackson.core.JsonProcessingException ex)
-        {
-            throw new IllegalStateException(ex);
+            throw new java.io.UncheckedIOException(ex);
         }
     }
 
