@@ -353,27 +353,7 @@ public final class ChipEngine
                 return;
             }
             timingDone[set] = null;
-            try
-            {
-                f.get();
-            }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            catch (final java.util.concurrent.ExecutionException e)
-            {
-                if (e.getCause() instanceof RuntimeException r)
-                {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err)
-                {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            ParallelSamples.join(f);
         }
 
         /** Counts the operations each receiving group does for these spikes of edge e's source (side). */

@@ -49,13 +49,26 @@ public final class ParallelSamples
             }
             for (int i = 0; i < n; i++)
             {
-                out.add(futures.get(i).get());
+                out.add(join(futures.get(i)));
                 if (done != null)
                 {
                     done.accept(i);
                 }
             }
             return out;
+        }
+        finally
+        {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for f; its failure is rethrown as it was thrown (unchecked), not wrapped. */
+    static <T> T join(final Future<T> f)
+    {
+        try
+        {
+            return f.get();
         }
         catch (final InterruptedException e)
         {
@@ -73,10 +86,6 @@ public final class ParallelSamples
                 throw err;
             }
             throw new IllegalStateException(e.getCause());
-        }
-        finally
-        {
-            pool.shutdownNow();
         }
     }
 }
