@@ -13,6 +13,8 @@ import io.csdsim.models.input.IdxReader;
 import io.csdsim.models.input.ImageSet;
 import io.csdsim.models.input.InputLoader;
 import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.quant.IntPopulation;
+import io.csdsim.models.quant.Projection;
 import io.csdsim.models.quant.IntQuantizer;
 import io.csdsim.models.quant.QuantizationParams;
 import io.csdsim.models.reference.ExecutionResult;
@@ -177,5 +179,90 @@ class GoldenFashionMnistTest
                 assertEquals(totals[k], total, "chip, image " + i + " " + pops.get(k).asText());
             }
         }
+    }
+
+    /**
+     * SOPs are counted, not estimated: on the full-count images, each population's SOPs on the chip
+     * equal, over its table projections, every source neuron's golden spike count times its synapses —
+     * counted here from the kernel's shape (3×3, stride 1, pad 1: the in-bounds neighbours times the
+     * output features; token-wise linear: the output features).
+     */
+    @Test
+    void theChipCountsOneSynapticOperationPerGoldenSpikeAndSynapse()
+    {
+        final ChipProgram program = Mapper.compile(net, ChipSpecs.override(ChipSpecs.preset("loihi2"), "core.tdecUnits=8192"),
+            MapperOptions.DEFAULT).program();
+        final ChipEngine engine = new ChipEngine(program);
+        final JsonNode pops = golden.get("populations");
+        int checked = 0;
+        for (int i = 0; i < golden.get("fullCountImages").asInt(); i++)
+        {
+            final SampleResult r = engine.run(net.encode(images.pixels()[i]), false);
+            for (int id = 0; id < net.populationCount(); id++)
+            {
+                final IntPopulation target = net.population(id);
+                long expected = 0;
+                boolean fromSpikes = false;
+                for (final int pj : target.inputs)
+                {
+                    final Projection pr = net.projection(pj);
+                    final int k = indexOf(pops, net.population(pr.sourceA).name);
+                    if (k < 0 || (pr.kind != Projection.Kind.CONV3X3 && pr.kind != Projection.Kind.LINEAR))
+                    {
+                        continue;
+                    }
+                    fromSpikes = true;
+                    final int size = net.population(pr.sourceA).size;
+                    for (int s = 0; s < size; s++)
+                    {
+                        expected += (long)goldenCount(i, k, s) * synapsesOf(pr, s);
+                    }
+                }
+                if (!fromSpikes)
+                {
+                    continue;
+                }
+                // The readout's input currents accumulate on the chip in its ".acc" population.
+                final String onChip = target.kind == IntPopulation.Kind.READOUT ? target.name + ".acc" : target.name;
+                final int pid = program.populations().stream().filter(p -> p.name().equals(onChip)).mapToInt(ProgramPopulation::id)
+                    .findFirst().orElseThrow();
+                assertEquals(expected, r.populationSops[pid], "SOPs of " + target.name + ", image " + i);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 8 * 10, "populations checked: " + checked);
+    }
+
+    private static int indexOf(final JsonNode names, final String name)
+    {
+        for (int k = 0; k < names.size(); k++)
+        {
+            if (names.get(k).asText().equals(name))
+            {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Synapses of source unit s of a table projection, counted from the kernel's shape. */
+    private static long synapsesOf(final Projection pr, final int s)
+    {
+        if (pr.kind == Projection.Kind.LINEAR)
+        {
+            return pr.outFeatures;
+        }
+        final int pix = s / pr.inFeatures;
+        final int y = pix / pr.width;
+        final int x = pix % pr.width;
+        long n = 0;
+        for (int yo = y - 1; yo <= y + 1; yo++)
+        {
+            for (int xo = x - 1; xo <= x + 1; xo++)
+            {
+                n += yo >= 0 && yo < pr.height && xo >= 0 && xo < pr.width ? 1 : 0;
+            }
+        }
+        return n * pr.outFeatures;
     }
 }

@@ -237,11 +237,7 @@ public final class EdgeGeometry
                 }
                 else
                 {
-                    for (int i = 0; i < n; i++)
-                    {
-                        final int t = (h * n + i) * n + row;
-                        c += t >= a && t < b ? 1 : 0;
-                    }
+                    c = progressionCount(h * n * n + row, n, n, a, b);
                 }
             }
             case TDEC_AV -> {
@@ -256,16 +252,23 @@ public final class EdgeGeometry
                 }
                 else
                 {
-                    for (int i = 0; i < n; i++)
-                    {
-                        final int t = i * d + s % d;
-                        c += t >= a && t < b ? 1 : 0;
-                    }
+                    c = progressionCount(s % d, d, n, a, b);
                 }
             }
             default -> throw new IllegalStateException(e.kind().name());
         }
         return (int)c;
+    }
+
+    /**
+     * @return how many of base, base + stride, …, base + (count − 1)·stride fall in [a, b): the
+     * targets a spike reaches down a column of an attention product, without walking the column.
+     */
+    public static long progressionCount(final long base, final long stride, final long count, final long a, final long b)
+    {
+        final long from = Math.min(count, Math.max(0, -Math.floorDiv(base - a, stride)));
+        final long to = Math.min(count, Math.max(0, -Math.floorDiv(base - b, stride)));
+        return Math.max(0, to - from);
     }
 
     private static long overlap(final int lo, final int hi, final int a, final int b)

@@ -1,6 +1,5 @@
 package io.csdsim.simulator.engine;
 
-import io.csdsim.isa.geometry.EdgeGeometry;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramEdge;
@@ -365,23 +364,23 @@ public final class ChipEngine
                 return;
             }
             final int key = e.id() * 2 + (sideB ? 1 : 0);
-            final int[] groupOf = model.groupOfUnit[src];
-            final ProgramPopulation source = pops.get(src);
-            final ProgramPopulation target = pops.get(e.target());
-            final SynapseTable table = e.table() < 0 ? null : program.tables().get(e.table());
+            final int[] segmentOf = model.segmentOfUnit[src];
+            final int[] pairStart = model.segmentPairStart;
+            final int[] pairRoute = model.pairRoute;
+            final int[] pairFanOut = model.pairFanOut;
+            final int[] edgeSide = model.routeEdgeSide;
+            final int[] receiver = model.routeReceiver;
             long total = 0;
             for (int k = 0; k < spikes.size(); k++)
             {
-                final int s = spikes.get(k);
-                final int g = groupOf[s];
-                for (int r = model.routeStart[g]; r < model.routeStart[g + 1]; r++)
+                final int seg = segmentOf[spikes.get(k)];
+                for (int q = pairStart[seg]; q < pairStart[seg + 1]; q++)
                 {
-                    if (model.routeEdgeSide[r] == key && model.carries(r, s))
+                    final int r = pairRoute[q];
+                    if (edgeSide[r] == key)
                     {
-                        final NeuronGroup receiver = groups.get(model.routeReceiver[r]);
-                        final int n = EdgeGeometry.fanOutCount(e, target, source, table, sideB, s, receiver.start(), receiver.end());
-                        ops[receiver.id()] += n;
-                        total += n;
+                        ops[receiver[r]] += pairFanOut[q];
+                        total += pairFanOut[q];
                     }
                 }
             }
@@ -656,6 +655,7 @@ public final class ChipEngine
                     continue;
                 }
                 final IntArrayList fired = trains[p][t];
+                final int[] segmentOf = model.segmentOfUnit[p];
                 long inject = ready[g];
                 int from0 = fired.binarySearch(grp.start());
                 from0 = from0 < 0 ? -from0 - 1 : from0;
@@ -665,12 +665,10 @@ public final class ChipEngine
                     spikes++;
                     perGroup[2][g]++;
                     final int serial = ++relaySerial;
-                    for (int r = model.routeStart[g]; r < model.routeStart[g + 1]; r++)
+                    final int seg = segmentOf[s];
+                    for (int q = model.segmentPairStart[seg]; q < model.segmentPairStart[seg + 1]; q++)
                     {
-                        if (!model.carries(r, s))
-                        {
-                            continue;
-                        }
+                        final int r = model.pairRoute[q];
                         final int sender = model.routeSender[r];
                         final int receiver = model.routeReceiver[r];
                         long from = inject++;
@@ -680,12 +678,12 @@ public final class ChipEngine
                             if (relayStamp[sender] != serial)
                             {
                                 relayStamp[sender] = serial;
-                                relayAt[sender] = net.send(grp.core(), groups.get(sender).core(), from) + 1;
+                                relayAt[sender] = net.send(grp.core(), model.coreOfGroup[sender], from) + 1;
                                 perGroup[3][g]++;
                             }
                             from = relayAt[sender];
                         }
-                        last = Math.max(last, net.send(groups.get(sender).core(), groups.get(receiver).core(), from));
+                        last = Math.max(last, net.send(model.coreOfGroup[sender], model.coreOfGroup[receiver], from));
                         perGroup[3][sender]++;
                     }
                 }

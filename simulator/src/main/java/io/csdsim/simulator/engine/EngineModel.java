@@ -27,18 +27,26 @@ final class EngineModel
     final int[][] groupOfUnit;
     /**
      * Per NEURONS group: its spikes' routes, CSR in route-table order — receiver group, sending group
-     * (the group itself or a relay), edge·2+side, and the source units the route carries as
-     * intervals [unitLo, unitHi) from {@code routeIntervalStart} to {@code routeIntervalEnd}. One
-     * entry per route, not per unit: the program's routes, made ready to look up, nothing more.
+     * (the group itself or a relay), edge·2+side. One entry per route, not per unit.
      */
     final int[] routeStart;
     final int[] routeReceiver;
     final int[] routeSender;
     final int[] routeEdgeSide;
-    final int[] routeIntervalStart;
-    final int[] routeIntervalEnd;
-    final int[] unitLo;
-    final int[] unitHi;
+    /**
+     * Which routes a spike takes, by segment: a population's units fall into runs over which both the
+     * set of routes that carry a unit and each route's fan-out on its receiver stay the same. Per
+     * unit of a population with routes, its segment; per segment, its (route, fan-out) pairs in
+     * route order from {@code segmentPairStart[seg]} to {@code segmentPairStart[seg + 1]}. A spike
+     * then finds its packets and the operations they cause without testing any route it does not
+     * take.
+     */
+    final int[][] segmentOfUnit;
+    final int[] segmentPairStart;
+    final int[] pairRoute;
+    final int[] pairFanOut;
+    /** Per group: its core. */
+    final int[] coreOfGroup;
     /** Per population: whether any route leaves it (false for the host's and the last layers). */
     final boolean[] hasRoutes;
     /** MACs the input stage computes per sample: every input element times its fan-out. */
@@ -86,6 +94,7 @@ final class EngineModel
         {
             dendritesOf[g] = dendrites.get(g).stream().mapToInt(Integer::intValue).toArray();
         }
+        coreOfGroup = groups.stream().mapToInt(NeuronGroup::core).toArray();
         final RouteTable rt = program.routes();
         final IntArrayList lo = new IntArrayList();
         final IntArrayList hi = new IntArrayList();
@@ -134,8 +143,8 @@ final class EngineModel
         routeReceiver = new int[n];
         routeSender = new int[n];
         routeEdgeSide = new int[n];
-        routeIntervalStart = new int[n];
-        routeIntervalEnd = new int[n];
+        final int[] intervalStart = new int[n];
+        final int[] intervalEnd = new int[n];
         for (int r = 0; r < n; r++)
         {
             final int at = fill[soma.get(r)]++;
@@ -143,25 +152,15 @@ final class EngineModel
             routeReceiver[at] = rt.target(i);
             routeSender[at] = rt.source(i);
             routeEdgeSide[at] = sides.get(r);
-            routeIntervalStart[at] = ivStart.get(r);
-            routeIntervalEnd[at] = ivStart.get(r + 1);
+            intervalStart[at] = ivStart.get(r);
+            intervalEnd[at] = ivStart.get(r + 1);
         }
-        unitLo = lo.toArray();
-        unitHi = hi.toArray();
+        final RouteSegments segments = new RouteSegments(this, intervalStart, intervalEnd, lo.toArray(), hi.toArray());
+        segmentOfUnit = segments.segmentOfUnit;
+        segmentPairStart = segments.pairStart.toArray();
+        pairRoute = segments.route.toArray();
+        pairFanOut = segments.fanOut.toArray();
         inputMacs = countInputMacs();
-    }
-
-    /** @return whether route r (an index into the route arrays) carries source unit s. */
-    boolean carries(final int r, final int s)
-    {
-        for (int k = routeIntervalStart[r]; k < routeIntervalEnd[r]; k++)
-        {
-            if (s >= unitLo[k] && s < unitHi[k])
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private long countInputMacs()
@@ -182,13 +181,13 @@ final class EngineModel
         return macs;
     }
 
-    private NeuronGroup soma(final NeuronGroup g)
+    NeuronGroup soma(final NeuronGroup g)
     {
         return g.role() == NeuronGroup.Role.NEURONS ? g : groups.get(g.parent());
     }
 
-    /** The source units route i carries, as sealed intervals, and the side of its edge. */
-    private Intervals units(final int i, final int[] side)
+    /** The source units route i of the program's table carries, as sealed intervals, and the side of its edge. */
+    Intervals units(final int i, final int[] side)
     {
         final RouteTable rt = program.routes();
         final ProgramEdge e = program.edges().get(rt.edge(i));
@@ -217,10 +216,5 @@ final class EngineModel
             fan = pieces.seal();
         }
         return fan;
-    }
-
-    int coreOf(final int group)
-    {
-        return groups.get(group).core();
     }
 }

@@ -30,8 +30,6 @@ final class MeshNetwork
     private static final long LOAD_MASK = (1L << LOAD_BITS) - 1;
     /** Cycles the link state holds, with room for a flit: 2^38, about 270 s at 1 GHz. */
     private static final long MAX_CYCLE = 1L << 38;
-    private final int[] touchedLinks;
-    private int touched;
     /** Per core: its board coordinates; per board column and row: the latency of the hop leaving it in each direction, and whether that hop crosses chips. */
     private final int[] coreX;
     private final int[] coreY;
@@ -61,7 +59,6 @@ final class MeshNetwork
         chipLink = Math.round(s.get(ChipField.TIMING_CHIP_LINK_CYCLES));
         perFlit = Math.max(1, Math.round(s.get(ChipField.TIMING_LINK_CYCLES_PER_FLIT)));
         link = new long[width * height * 4];
-        touchedLinks = new int[link.length];
         int cores = 0;
         for (final var g : program.groups())
         {
@@ -90,84 +87,92 @@ final class MeshNetwork
         }
     }
 
-    /** A new tick: links are free from cycle 0; per-tick loads are cleared. */
+    /**
+     * A new tick: links are free from cycle 0; per-tick loads are cleared. Clearing every link (a few
+     * hundred kB even for hundreds of chips) costs less per tick than tracking which ones a hop touched.
+     */
     void startTick()
     {
-        for (int i = 0; i < touched; i++)
-        {
-            link[touchedLinks[i]] = 0;
-        }
-        touched = 0;
+        java.util.Arrays.fill(link, 0);
     }
 
     /** @return the most packets any link carried this tick. */
     int peakLinkLoad()
     {
-        int max = 0;
-        for (int i = 0; i < touched; i++)
+        long max = 0;
+        for (final long state : link)
         {
-            max = (int)Math.max(max, link[touchedLinks[i]] & LOAD_MASK);
+            max = Math.max(max, state & LOAD_MASK);
         }
-        return max;
-    }
-
-    private long hop(final int l, final long t, final long latency)
-    {
-        final long state = link[l];
-        if (state == 0)
-        {
-            touchedLinks[touched++] = l;
-        }
-        final long start = Math.max(t, state >>> LOAD_BITS);
-        if (start >= MAX_CYCLE)
-        {
-            throw new IllegalStateException("a tick longer than 2^38 cycles: the link state cannot hold it");
-        }
-        waitCycles += start - t;
-        link[l] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
-        return start + latency;
+        return (int)max;
     }
 
     /**
      * Sends one packet; @return the cycle it arrives. A hop's latency table marks a chip-to-chip
-     * link with the {@link #CROSS} bit, so one lookup tells both the latency and the crossing.
+     * link with the {@link #CROSS} bit, so one lookup tells both the latency and the crossing. The
+     * walk keeps its running sums in locals: a field updated per hop would chain every hop through
+     * memory. The packet's waiting is what its arrival has beyond its injection and its latencies.
      */
     long send(final int fromCore, final int toCore, final long inject)
     {
-        packets++;
-        int x = coreX[fromCore];
-        int y = coreY[fromCore];
+        final long[] link = this.link;
+        final long perFlit = this.perFlit;
+        final int x0 = coreX[fromCore];
+        final int y0 = coreY[fromCore];
         final int tx = coreX[toCore];
         final int ty = coreY[toCore];
         long t = inject;
-        long cross = 0;
-        hopsX += Math.abs(tx - x);
-        hopsY += Math.abs(ty - y);
-        for (; x < tx; x++)
+        long latencies = 0;
+        int l = (y0 * width + x0) * 4;
+        for (int x = x0; x < tx; x++, l += 4)
         {
             final long lat = latRight[x];
-            cross += lat >>> 40;
-            t = hop((y * width + x) * 4, t, lat & (CROSS - 1));
+            final long state = link[l];
+            final long start = Math.max(t, state >>> LOAD_BITS);
+            link[l] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
+            latencies += lat;
+            t = start + (lat & (CROSS - 1));
         }
-        for (; x > tx; x--)
+        for (int x = x0; x > tx; x--, l -= 4)
         {
             final long lat = latLeft[x];
-            cross += lat >>> 40;
-            t = hop((y * width + x) * 4 + 1, t, lat & (CROSS - 1));
+            final long state = link[l + 1];
+            final long start = Math.max(t, state >>> LOAD_BITS);
+            link[l + 1] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
+            latencies += lat;
+            t = start + (lat & (CROSS - 1));
         }
-        for (; y < ty; y++)
+        final int row = 4 * width;
+        for (int y = y0; y < ty; y++, l += row)
         {
             final long lat = latUp[y];
-            cross += lat >>> 40;
-            t = hop((y * width + x) * 4 + 2, t, lat & (CROSS - 1));
+            final long state = link[l + 2];
+            final long start = Math.max(t, state >>> LOAD_BITS);
+            link[l + 2] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
+            latencies += lat;
+            t = start + (lat & (CROSS - 1));
         }
-        for (; y > ty; y--)
+        for (int y = y0; y > ty; y--, l -= row)
         {
             final long lat = latDown[y];
-            cross += lat >>> 40;
-            t = hop((y * width + x) * 4 + 3, t, lat & (CROSS - 1));
+            final long state = link[l + 3];
+            final long start = Math.max(t, state >>> LOAD_BITS);
+            link[l + 3] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
+            latencies += lat;
+            t = start + (lat & (CROSS - 1));
         }
-        crossings += cross;
+        if (t >= MAX_CYCLE)
+        {
+            // Every link this packet took was free before t, so checking its arrival covers them all.
+            throw new IllegalStateException("a tick longer than 2^38 cycles: the link state cannot hold it");
+        }
+        // Each hop added its latency with the CROSS bit above it: the high bits count the crossings.
+        final long crossed = latencies >>> 40;
+        packets++;
+        hopsX += Math.abs(tx - x0);
+        hopsY += Math.abs(ty - y0);
+        crossings += crossed;
+        waitCycles += t - inject - (latencies & (CROSS - 1));
         return t;
     }
 }

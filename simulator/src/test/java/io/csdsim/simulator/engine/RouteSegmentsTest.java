@@ -1,0 +1,126 @@
+package io.csdsim.simulator.engine;
+
+import io.csdsim.isa.geometry.EdgeGeometry;
+import io.csdsim.isa.geometry.Intervals;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.NeuronGroup;
+import io.csdsim.isa.program.ProgramEdge;
+import io.csdsim.isa.program.RouteTable;
+import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.mapper.Mapper;
+import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.csdformer.CsdformerConfig;
+import io.csdsim.models.csdformer.CsdformerGraphBuilder;
+import io.csdsim.models.csdformer.SyntheticImages;
+import io.csdsim.models.csdformer.SyntheticWeights;
+import io.csdsim.models.csdformer.ThresholdCalibrator;
+import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.quant.IntQuantizer;
+import io.csdsim.models.quant.QuantizationParams;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The segments are an index, not a model: for every unit that sends spikes, its segment lists
+ * exactly the routes of the program's route table that carry it, in table order, each with the
+ * fan-out EdgeGeometry gives for that unit alone. Checked unit by unit on random CSDformers mapped
+ * onto small cores, so groups start and end inside pixels, tokens and attention rows.
+ */
+class RouteSegmentsTest
+{
+    @Test
+    void everyUnitsSegmentListsTheRoutesThatCarryItWithItsOwnFanOut()
+    {
+        final SplittableRandom r = new SplittableRandom(11);
+        long pairs = 0;
+        for (int trial = 0; trial < 6; trial++)
+        {
+            final int heads = 1 + r.nextInt(2);
+            final CsdformerConfig c = CsdformerConfig.custom(1 + r.nextInt(2), 8 * (1 + r.nextInt(2)) * heads, heads, 4 + r.nextInt(5),
+                1 + 2 * r.nextInt(2), 3, r.nextBoolean(), 3, 1);
+            final ModelGraph g = CsdformerGraphBuilder.build(c, "segments");
+            final long seed = r.nextLong();
+            SyntheticWeights.fill(g, seed);
+            ThresholdCalibrator.calibrate(g, SyntheticImages.generate(g.input, 1, seed), 0.2, null);
+            final IntNetwork net = IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
+            ChipSpec chip = ChipSpecs.preset("loihi2");
+            for (final String o : new String[] {"core.tdecUnits=" + (8 + r.nextInt(100)), "core.maxNeurons=" + (5 + r.nextInt(90)),
+                "core.maxInputAxons=" + (64 + r.nextInt(600)), "core.maxOutputRoutes=" + (24 + r.nextInt(400))})
+            {
+                chip = ChipSpecs.override(chip, o);
+            }
+            final ChipProgram program = Mapper.compile(net, chip, MapperOptions.DEFAULT).program();
+            pairs += check(program, "trial " + trial);
+        }
+        assertTrue(pairs > 10_000, "pairs checked: " + pairs);
+    }
+
+    /** @return the (unit, route) pairs checked */
+    private static long check(final ChipProgram program, final String where)
+    {
+        final EngineModel m = new EngineModel(program);
+        final RouteTable rt = program.routes();
+        // Expected, per sending unit: (receiver, sender, edge·2+side, fan-out) of each route in table order.
+        final IntArrayList[][] expected = new IntArrayList[program.populations().size()][];
+        final int[] side = new int[1];
+        for (int i = 0; i < rt.size(); i++)
+        {
+            if (rt.edge(i) < 0)
+            {
+                continue;
+            }
+            final Intervals units = m.units(i, side);
+            final ProgramEdge e = program.edges().get(rt.edge(i));
+            final NeuronGroup soma = m.soma(program.groups().get(rt.source(i)));
+            final NeuronGroup receiver = program.groups().get(rt.target(i));
+            final int pop = soma.population();
+            if (expected[pop] == null)
+            {
+                expected[pop] = new IntArrayList[program.populations().get(pop).size()];
+            }
+            for (int k = 0; k < units.count(); k++)
+            {
+                for (int s = units.lo(k); s < units.hi(k); s++)
+                {
+                    final int fan = EdgeGeometry.fanOutCount(e, program.populations().get(e.target()),
+                        program.populations().get(side[0] == 1 ? e.sourceB() : e.sourceA()), e.table() < 0 ? null : program.tables().get(e.table()),
+                        side[0] == 1, s, receiver.start(), receiver.end());
+                    if (expected[pop][s] == null)
+                    {
+                        expected[pop][s] = new IntArrayList();
+                    }
+                    expected[pop][s].addAll(rt.target(i), rt.source(i), rt.edge(i) * 2 + side[0], fan);
+                }
+            }
+        }
+        long pairs = 0;
+        for (int pop = 0; pop < expected.length; pop++)
+        {
+            if (expected[pop] == null)
+            {
+                continue;
+            }
+            for (int s = 0; s < expected[pop].length; s++)
+            {
+                final IntArrayList got = new IntArrayList();
+                final int seg = m.segmentOfUnit[pop][s];
+                for (int q = m.segmentPairStart[seg]; q < m.segmentPairStart[seg + 1]; q++)
+                {
+                    final int route = m.pairRoute[q];
+                    got.addAll(m.routeReceiver[route], m.routeSender[route], m.routeEdgeSide[route], m.pairFanOut[q]);
+                }
+                final IntArrayList want = expected[pop][s] == null ? new IntArrayList() : expected[pop][s];
+                assertEquals(want, got, where + ": population " + program.populations().get(pop).name() + " unit " + s);
+                pairs += want.size() / 4;
+            }
+        }
+        return pairs;
+    }
+}
