@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record CompileReport(String model, String chip, int chips, int coresPerChip, int coresUsed, List<Layer> layers, List<Limit> limits,
     long synapseMemoryBits, long routeEntries, long entryHopsBefore, long entryHopsAfter, long chipCrossings, int latencyTicks,
-    int initiationInterval, int timeWindow, int delay)
+    int initiationInterval, int timeWindow, int delay, String placement, int refinementPasses)
 {
     /** A population and how it was split. */
     public record Layer(String name, String kind, int units, int cores, int groupSize)

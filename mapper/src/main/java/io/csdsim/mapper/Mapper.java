@@ -114,11 +114,8 @@ public final class Mapper
                 routes.addDirect(RouteTable.PARTIAL_SUMS, d.id(), d.parent(), d.size());
             }
         }
-        final int[] order = new int[protoGroups.size()];
-        int at = 0;
         for (int g = 0; g < originalGroups; g++)
         {
-            order[at++] = g;
             final org.eclipse.collections.impl.list.mutable.primitive.IntArrayList mine = routes.relaysOf.get(g);
             if (mine == null)
             {
@@ -136,7 +133,6 @@ public final class Mapper
             for (int k = 0; k < mine.size(); k++)
             {
                 final int relay = mine.get(k);
-                order[at++] = relay;
                 routes.addDirect(RouteTable.RELAY, g, relay, src.size());
                 uses.set(relay, new CoreUse(0, src.size(), routes.fillOf(relay), 0, 0));
             }
@@ -150,9 +146,25 @@ public final class Mapper
                 + "; --chips " + options.chips() + " gives " + options.chips() * cpc + " cores");
         }
         final int chips = options.chips() > 0 ? options.chips() : Math.max(1, needed);
-        final Placement place = new Placement(spec, chips, order);
         final RouteTable table = new RouteTable(routes.n, routes.src, routes.dst, routes.edge, routes.entries);
-        final long before = entryHops(place, table);
+        MapperOptions.Start chosen = options.start();
+        Placement place = null;
+        long before = Long.MAX_VALUE;
+        for (final MapperOptions.Start s : MapperOptions.Start.values())
+        {
+            if (s != MapperOptions.Start.AUTO && (options.start() == s || options.start() == MapperOptions.Start.AUTO))
+            {
+                // Auto compares the starts by the traffic cost refinement then lowers; a tie keeps the earlier one.
+                final Placement p = new Placement(spec, chips, order(startOrder(protoGroups, originalGroups, tr, s), routes, protoGroups.size()));
+                final long cost = entryHops(p, table);
+                if (cost < before)
+                {
+                    place = p;
+                    before = cost;
+                    chosen = s;
+                }
+            }
+        }
         place.refine(table, options.refinementPasses());
         final long after = entryHops(place, table);
 
@@ -170,7 +182,7 @@ public final class Mapper
         }
         final ChipProgram program = new ChipProgram(net.name, net.timeWindow, net.delay, spec, chips, schedule.outputReadyTick(),
             net.timeWindow + net.delay, tr.tables, tr.populations, tr.edges, groupList, table);
-        return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule));
+        return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule, options, chosen));
     }
 
     /** Routes of every on-chip edge: each range's fan-in (or each dendrite's pieces of it) from the source ranges it overlaps. */
@@ -219,6 +231,54 @@ public final class Mapper
         }
     }
 
+    /** The order groups take cores along the placement's snake ({@link MapperOptions.Start}); relays follow their sender. */
+    /** Every group in the order it takes cores: the sending groups in {@code start}'s order, each followed by its relays. */
+    private static int[] order(final int[] start, final RouteSet routes, final int groups)
+    {
+        final int[] order = new int[groups];
+        int at = 0;
+        for (final int g : start)
+        {
+            order[at++] = g;
+            final org.eclipse.collections.impl.list.mutable.primitive.IntArrayList mine = routes.relaysOf.get(g);
+            for (int k = 0; mine != null && k < mine.size(); k++)
+            {
+                order[at++] = mine.get(k);
+            }
+        }
+        if (at != groups)
+        {
+            throw new IllegalStateException("placement order holds " + at + " of " + groups + " groups");
+        }
+        return order;
+    }
+
+    private static int[] startOrder(final List<NeuronGroup> groups, final int n, final ProgramTranslation tr, final MapperOptions.Start start)
+    {
+        final boolean interleaved = start == MapperOptions.Start.INTERLEAVED;
+        final Integer[] order = new Integer[n];
+        for (int g = 0; g < n; g++)
+        {
+            order[g] = g;
+        }
+        if (interleaved)
+        {
+            final double[] key = new double[n];
+            for (int g = 0; g < n; g++)
+            {
+                final NeuronGroup grp = groups.get(g);
+                key[g] = (grp.start() + grp.end()) / 2.0 / tr.populations.get(grp.population()).size();
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
+        }
+        final int[] out = new int[n];
+        for (int g = 0; g < n; g++)
+        {
+            out[g] = order[g];
+        }
+        return out;
+    }
+
     private static long entryHops(final Placement place, final RouteTable t)
     {
         long s = 0;
@@ -231,7 +291,7 @@ public final class Mapper
 
     private static CompileReport report(final IntNetwork net, final ChipSpec spec, final ProgramTranslation tr, final Partitioner part,
         final List<CoreUse> uses, final int chips, final int groups, final long totalEntries, final long before, final long after,
-        final long crossings, final Schedule schedule)
+        final long crossings, final Schedule schedule, final MapperOptions options, final MapperOptions.Start chosen)
     {
         final List<CompileReport.Layer> layers = new ArrayList<>();
         for (final ProgramPopulation p : tr.populations)
@@ -259,7 +319,9 @@ public final class Mapper
             bits += u.synapseBits();
         }
         return new CompileReport(net.name, spec.name(), chips, spec.coresPerChip(), groups, layers, limits, bits, totalEntries, before,
-            after, crossings, schedule.outputReadyTick(), net.timeWindow + net.delay, net.timeWindow, net.delay);
+            after, crossings, schedule.outputReadyTick(), net.timeWindow + net.delay, net.timeWindow, net.delay,
+            chosen.name().toLowerCase(java.util.Locale.ROOT) + (options.start() == MapperOptions.Start.AUTO ? " (auto)" : ""),
+            options.refinementPasses());
     }
 
     private static CompileReport.Limit limit(final String name, final long capacity, final List<CoreUse> uses,

@@ -3,8 +3,29 @@ package io.csdsim.mapper;
 /**
  * @param chips chips of the board; 0 takes as many as the model needs.
  * @param refinementPasses passes of placement refinement after the locality-preserving start.
+ * @param start the order in which groups take cores before refinement.
  */
-public record MapperOptions(int chips, int refinementPasses)
+public record MapperOptions(int chips, int refinementPasses, Start start)
 {
-    public static final MapperOptions DEFAULT = new MapperOptions(0, 3);
+    /** The order groups take cores along the placement's snake, before refinement. */
+    public enum Start
+    {
+        /** Layer after layer, in topological order: each layer's cores together. */
+        LAYERS,
+        /**
+         * By where a group's units sit in their layer (the centre of its range, as a fraction of the layer), layers in
+         * topological order breaking ties: the groups of one token, or one band of an image, sit together in every layer,
+         * so token-wise traffic stays local. Traffic that crosses tokens (attention's A·V) travels further.
+         */
+        INTERLEAVED,
+        /** Whichever of the two costs less before refinement (Σ entries × hops); layers on a tie. */
+        AUTO
+    }
+
+    public static final MapperOptions DEFAULT = new MapperOptions(0, 3, Start.AUTO);
+
+    public MapperOptions(final int chips, final int refinementPasses)
+    {
+        this(chips, refinementPasses, Start.AUTO);
+    }
 }

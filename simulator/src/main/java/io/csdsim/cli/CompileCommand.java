@@ -38,11 +38,8 @@ final class CompileCommand implements Callable<Integer>
     @Mixin
     ChipOptions chip = new ChipOptions();
 
-    @Option(names = "--chips", defaultValue = "0", description = "Chips on the board (default: as many as the model needs).")
-    int chips;
-
-    @Option(names = "--refine", defaultValue = "3", description = "Placement refinement passes (default: ${DEFAULT-VALUE}).")
-    int refine;
+    @Mixin
+    MappingOptions mapping = new MappingOptions();
 
     @Option(names = {"-o", "--output"}, paramLabel = "PROGRAM.csdx", description = "Write the chip program here.")
     Path output;
@@ -57,15 +54,12 @@ final class CompileCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final PrintWriter out = spec.commandLine().getOut();
-        if (chips < 0 || refine < 0)
-        {
-            throw new ChipInputException(chips < 0 ? "--chips" : "--refine", "", "expected a number >= 0");
-        }
+        final MapperOptions options = mapping.options();
         final ChipSpec s = chip.spec();
         final ModelGraph g = model.load();
         final IntNetwork net = model.quantize(g);
         final long t0 = System.nanoTime();
-        final Mapper.Result r = Mapper.compile(net, s, new MapperOptions(chips, refine));
+        final Mapper.Result r = Mapper.compile(net, s, options);
         final double seconds = (System.nanoTime() - t0) / 1e9;
         if (output != null)
         {
@@ -119,6 +113,7 @@ final class CompileCommand implements Callable<Integer>
         out.println();
         out.printf(Locale.ROOT, "synapse memory      %s bits (%.2f MB) over all cores%n", TextTable.count(r.synapseMemoryBits()), r.synapseMemoryBits() / 8e6);
         out.printf(Locale.ROOT, "routing entries     %s%n", TextTable.count(r.routeEntries()));
+        out.printf(Locale.ROOT, "placement           %s start, %d refinement pass(es)%n", r.placement(), r.refinementPasses());
         out.printf(Locale.ROOT, "entries × hops      %s before refinement, %s after (%s)%n", TextTable.count(r.entryHopsBefore()),
             TextTable.count(r.entryHopsAfter()), r.entryHopsBefore() == 0 ? "-" : String.format(Locale.ROOT, "%+.1f %%",
                 100.0 * (r.entryHopsAfter() - r.entryHopsBefore()) / r.entryHopsBefore()));

@@ -56,8 +56,8 @@ public final class CsdsimCommand implements Runnable
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("csdsim: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            // One line, the hint included: scripts that sweep options read the first line of stderr.
+            err.println("csdsim: " + ex.getMessage().strip() + " (try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

@@ -9,6 +9,7 @@ import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
 import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.input.ImageSet;
@@ -56,6 +57,9 @@ final class SimulateCommand implements Callable<Integer>
     @Mixin
     InputOptions inputs = new InputOptions();
 
+    @Mixin
+    MappingOptions mapping = new MappingOptions();
+
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the JSON report (docs/report-format.md).")
     Path report;
 
@@ -87,6 +91,13 @@ final class SimulateCommand implements Callable<Integer>
         final Path path = model.path();
         if (path.getFileName().toString().endsWith(".csdx"))
         {
+            for (final String o : new String[] {"--chips", "--placement", "--refine"})
+            {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                {
+                    throw new InvalidInputException(o, "", "a .csdx program is already placed; give the model file to map it again");
+                }
+            }
             program = CsdxFormat.read(path);
             final ProgramPopulation in = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT).findFirst().orElseThrow();
             final double[] mean = new double[in.shape()[2]];
@@ -106,7 +117,7 @@ final class SimulateCommand implements Callable<Integer>
                 s = s.with(ChipField.CORE_TDEC_UNITS, DEFAULT_TDEC, "csdsim simulate default: " + DEFAULT_TDEC + " TDEC units per core");
                 note = "note: " + s.name() + " has no TDEC units; simulating with " + DEFAULT_TDEC + " per core (set core.tdecUnits to change)\n";
             }
-            program = Mapper.compile(model.quantize(g), s, MapperOptions.DEFAULT).program();
+            program = Mapper.compile(model.quantize(g), s, mapping.options()).program();
             inputSpec = g.input;
         }
         inputs.shippedLimit = SHIPPED_IMAGES;

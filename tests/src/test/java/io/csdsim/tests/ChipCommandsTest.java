@@ -93,4 +93,22 @@ class ChipCommandsTest
         assertBadInput(Cli.run("disasm", out.toString()), "m.csdx", "CRC mismatch");
         assertBadInput(Cli.run("disasm", dir.resolve("none.csdx").toString()), "none.csdx", "not found");
     }
+
+    @Test
+    void placementStartIsChosenReportedAndCheckedOnTheCommandLine() throws Exception
+    {
+        for (final String start : new String[] {"layers", "interleaved"})
+        {
+            final Cli c = Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "--placement", start, "--refine", "0");
+            assertEquals(0, c.code(), c.err());
+            assertTrue(c.out().contains("placement           " + start + " start, 0 refinement pass(es)"), c.out());
+        }
+        final Cli auto = Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096");
+        assertTrue(auto.out().matches("(?s).*placement +(layers|interleaved) \\(auto\\) start, 3 refinement.*"), auto.out());
+        assertBadInput(Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "--placement", "diagonal"), "--placement",
+            "'diagonal'", "expected auto, layers or interleaved");
+        final Path out = dir.resolve("m.csdx");
+        assertEquals(0, Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "-o", out.toString()).code());
+        assertBadInput(Cli.run("simulate", out.toString(), "--placement", "layers", "--synthetic", "1"), "--placement", "already placed");
+    }
 }

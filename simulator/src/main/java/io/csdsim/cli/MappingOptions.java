@@ -1,0 +1,48 @@
+package io.csdsim.cli;
+
+import io.csdsim.isa.ChipInputException;
+import io.csdsim.mapper.MapperOptions;
+import picocli.CommandLine.Option;
+
+/** How a model is mapped onto the chip: board size, the placement's starting order, refinement. */
+final class MappingOptions
+{
+    @Option(names = "--chips", defaultValue = "0", description = "Chips on the board (default: as many as the model needs).")
+    int chips;
+
+    @Option(names = "--placement", defaultValue = "auto", paramLabel = "auto|layers|interleaved",
+        converter = StartConverter.class,
+        description = "Order in which groups take cores before refinement: layers (each layer's cores together), interleaved "
+            + "(each token's or image band's groups of every layer together: token-wise traffic stays local), or auto (whichever "
+            + "costs fewer entries × hops). Default: ${DEFAULT-VALUE}.")
+    MapperOptions.Start placement;
+
+    @Option(names = "--refine", defaultValue = "3", description = "Placement refinement passes (default: ${DEFAULT-VALUE}).")
+    int refine;
+
+    MapperOptions options()
+    {
+        if (chips < 0 || refine < 0)
+        {
+            throw new ChipInputException(chips < 0 ? "--chips" : "--refine", "", "expected a number >= 0");
+        }
+        return new MapperOptions(chips, refine, placement);
+    }
+
+    /** Reads auto|layers|interleaved, in any case; anything else is one clear line naming the option. */
+    static final class StartConverter implements picocli.CommandLine.ITypeConverter<MapperOptions.Start>
+    {
+        @Override
+        public MapperOptions.Start convert(final String value)
+        {
+            for (final MapperOptions.Start s : MapperOptions.Start.values())
+            {
+                if (s.name().equalsIgnoreCase(value))
+                {
+                    return s;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "'; expected auto, layers or interleaved");
+        }
+    }
+}
