@@ -1,5 +1,6 @@
 package io.csdsim.simulator.engine;
 
+import io.csdsim.isa.geometry.EdgeGeometry;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramEdge;
@@ -364,23 +365,34 @@ public final class ChipEngine
                 return;
             }
             final int key = e.id() * 2 + (sideB ? 1 : 0);
-            final int[] segmentOf = model.segmentOfUnit[src];
-            final int[] pairStart = model.segmentPairStart;
-            final int[] pairRoute = model.pairRoute;
-            final int[] pairFanOut = model.pairFanOut;
+            final int[] groupOf = model.groupOfUnit[src];
+            final ProgramPopulation source = pops.get(src);
+            final ProgramPopulation target = pops.get(e.target());
+            final SynapseTable table = e.table() < 0 ? null : program.tables().get(e.table());
+            final RouteSegments runs = model.segments;
+            final long[] bits = runs.bits;
             final int[] edgeSide = model.routeEdgeSide;
             final int[] receiver = model.routeReceiver;
             long total = 0;
             for (int k = 0; k < spikes.size(); k++)
             {
-                final int seg = segmentOf[spikes.get(k)];
-                for (int q = pairStart[seg]; q < pairStart[seg + 1]; q++)
+                final int s = spikes.get(k);
+                final int g = groupOf[s];
+                final int r0 = model.routeStart[g];
+                final int words = (model.routeStart[g + 1] - r0 + 63) >>> 6;
+                final int at = (int)runs.runBits[runs.runOf(g, s)];
+                for (int w = 0; w < words; w++)
                 {
-                    final int r = pairRoute[q];
-                    if (edgeSide[r] == key)
+                    for (long b = bits[at + w]; b != 0; b &= b - 1)
                     {
-                        ops[receiver[r]] += pairFanOut[q];
-                        total += pairFanOut[q];
+                        final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
+                        if (edgeSide[r] == key)
+                        {
+                            final NeuronGroup to = groups.get(receiver[r]);
+                            final int n = EdgeGeometry.fanOutCount(e, target, source, table, sideB, s, to.start(), to.end());
+                            ops[to.id()] += n;
+                            total += n;
+                        }
                     }
                 }
             }
@@ -655,7 +667,7 @@ public final class ChipEngine
                     continue;
                 }
                 final IntArrayList fired = trains[p][t];
-                final int[] segmentOf = model.segmentOfUnit[p];
+                final RouteSegments runs = model.segments;
                 long inject = ready[g];
                 int from0 = fired.binarySearch(grp.start());
                 from0 = from0 < 0 ? -from0 - 1 : from0;
@@ -665,26 +677,31 @@ public final class ChipEngine
                     spikes++;
                     perGroup[2][g]++;
                     final int serial = ++relaySerial;
-                    final int seg = segmentOf[s];
-                    for (int q = model.segmentPairStart[seg]; q < model.segmentPairStart[seg + 1]; q++)
+                    final int r0 = model.routeStart[g];
+                    final int words = (model.routeStart[g + 1] - r0 + 63) >>> 6;
+                    final int at = (int)runs.runBits[runs.runOf(g, s)];
+                    for (int w = 0; w < words; w++)
                     {
-                        final int r = model.pairRoute[q];
-                        final int sender = model.routeSender[r];
-                        final int receiver = model.routeReceiver[r];
-                        long from = inject++;
-                        if (sender != g)
+                        for (long b = runs.bits[at + w]; b != 0; b &= b - 1)
                         {
-                            // One packet to each relay per spike, however many receivers it serves.
-                            if (relayStamp[sender] != serial)
+                            final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
+                            final int sender = model.routeSender[r];
+                            final int receiver = model.routeReceiver[r];
+                            long from = inject++;
+                            if (sender != g)
                             {
-                                relayStamp[sender] = serial;
-                                relayAt[sender] = net.send(grp.core(), model.coreOfGroup[sender], from) + 1;
-                                perGroup[3][g]++;
+                                // One packet to each relay per spike, however many receivers it serves.
+                                if (relayStamp[sender] != serial)
+                                {
+                                    relayStamp[sender] = serial;
+                                    relayAt[sender] = net.send(grp.core(), model.coreOfGroup[sender], from) + 1;
+                                    perGroup[3][g]++;
+                                }
+                                from = relayAt[sender];
                             }
-                            from = relayAt[sender];
+                            last = Math.max(last, net.send(model.coreOfGroup[sender], model.coreOfGroup[receiver], from));
+                            perGroup[3][sender]++;
                         }
-                        last = Math.max(last, net.send(model.coreOfGroup[sender], model.coreOfGroup[receiver], from));
-                        perGroup[3][sender]++;
                     }
                 }
             }

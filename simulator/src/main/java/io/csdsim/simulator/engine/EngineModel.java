@@ -33,18 +33,8 @@ final class EngineModel
     final int[] routeReceiver;
     final int[] routeSender;
     final int[] routeEdgeSide;
-    /**
-     * Which routes a spike takes, by segment: a population's units fall into runs over which both the
-     * set of routes that carry a unit and each route's fan-out on its receiver stay the same. Per
-     * unit of a population with routes, its segment; per segment, its (route, fan-out) pairs in
-     * route order from {@code segmentPairStart[seg]} to {@code segmentPairStart[seg + 1]}. A spike
-     * then finds its packets and the operations they cause without testing any route it does not
-     * take.
-     */
-    final int[][] segmentOfUnit;
-    final int[] segmentPairStart;
-    final int[] pairRoute;
-    final int[] pairFanOut;
+    /** Which of its group's routes each spike takes: runs of units with a bitset of routes each. */
+    final RouteSegments segments;
     /** Per group: its core. */
     final int[] coreOfGroup;
     /** Per population: whether any route leaves it (false for the host's and the last layers). */
@@ -155,11 +145,7 @@ final class EngineModel
             intervalStart[at] = ivStart.get(r);
             intervalEnd[at] = ivStart.get(r + 1);
         }
-        final RouteSegments segments = new RouteSegments(this, intervalStart, intervalEnd, lo.toArray(), hi.toArray());
-        segmentOfUnit = segments.segmentOfUnit;
-        segmentPairStart = segments.pairStart.toArray();
-        pairRoute = segments.route.toArray();
-        pairFanOut = segments.fanOut.toArray();
+        segments = new RouteSegments(this, intervalStart, intervalEnd, lo.toArray(), hi.toArray());
         inputMacs = countInputMacs();
     }
 

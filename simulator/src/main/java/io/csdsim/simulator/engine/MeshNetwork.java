@@ -30,11 +30,9 @@ final class MeshNetwork
     private static final long LOAD_MASK = (1L << LOAD_BITS) - 1;
     /** Cycles the link state holds, with room for a flit: 2^38, about 270 s at 1 GHz. */
     private static final long MAX_CYCLE = 1L << 38;
-    /** Per core: its board coordinates; per board column and row: the latency of the hop leaving it in each direction, and whether that hop crosses chips. */
+    /** Per core: its board coordinates; per board column and row: the latency of the hop leaving it in each direction. */
     private final int[] coreX;
     private final int[] coreY;
-    /** Marks a hop over a chip-to-chip link in the latency tables; latencies stay below it. */
-    private static final long CROSS = 1L << 40;
     private final long[] latRight;
     private final long[] latLeft;
     private final long[] latUp;
@@ -75,15 +73,15 @@ final class MeshNetwork
         latLeft = new long[width];
         for (int x = 0; x < width; x++)
         {
-            latRight[x] = (x + 1) % tilesX == 0 ? CROSS | chipLink : hopX;
-            latLeft[x] = x % tilesX == 0 ? CROSS | chipLink : hopX;
+            latRight[x] = (x + 1) % tilesX == 0 ? chipLink : hopX;
+            latLeft[x] = x % tilesX == 0 ? chipLink : hopX;
         }
         latUp = new long[height];
         latDown = new long[height];
         for (int y = 0; y < height; y++)
         {
-            latUp[y] = (y + 1) % tilesY == 0 ? CROSS | chipLink : hopY;
-            latDown[y] = y % tilesY == 0 ? CROSS | chipLink : hopY;
+            latUp[y] = (y + 1) % tilesY == 0 ? chipLink : hopY;
+            latDown[y] = y % tilesY == 0 ? chipLink : hopY;
         }
     }
 
@@ -108,10 +106,12 @@ final class MeshNetwork
     }
 
     /**
-     * Sends one packet; @return the cycle it arrives. A hop's latency table marks a chip-to-chip
-     * link with the {@link #CROSS} bit, so one lookup tells both the latency and the crossing. The
-     * walk keeps its running sums in locals: a field updated per hop would chain every hop through
-     * memory. The packet's waiting is what its arrival has beyond its injection and its latencies.
+     * Sends one packet; @return the cycle it arrives. One loop per dimension, its direction chosen
+     * once: each hop reads its link's word, waits for it, holds it and moves on, with nothing else
+     * carried from hop to hop but the packet's time. What the walk does not need per hop follows
+     * from the endpoints: dimension-order routing crosses each chip boundary between them once, so
+     * the hops, the crossings and the latencies are counted per packet, and the packet's waiting is
+     * its arrival less its injection and its latencies.
      */
     long send(final int fromCore, final int toCore, final long inject)
     {
@@ -119,60 +119,45 @@ final class MeshNetwork
         final long perFlit = this.perFlit;
         final int x0 = coreX[fromCore];
         final int y0 = coreY[fromCore];
-        final int tx = coreX[toCore];
-        final int ty = coreY[toCore];
+        final int dx = coreX[toCore] - x0;
+        final int dy = coreY[toCore] - y0;
         long t = inject;
-        long latencies = 0;
         int l = (y0 * width + x0) * 4;
-        for (int x = x0; x < tx; x++, l += 4)
+        final long[] latX = dx >= 0 ? latRight : latLeft;
+        final int stepX = dx >= 0 ? 1 : -1;
+        final int sideX = dx >= 0 ? 0 : 1;
+        for (int k = Math.abs(dx), x = x0; k > 0; k--, x += stepX, l += 4 * stepX)
         {
-            final long lat = latRight[x];
-            final long state = link[l];
+            final long state = link[l + sideX];
             final long start = Math.max(t, state >>> LOAD_BITS);
-            link[l] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
-            latencies += lat;
-            t = start + (lat & (CROSS - 1));
+            link[l + sideX] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
+            t = start + latX[x];
         }
-        for (int x = x0; x > tx; x--, l -= 4)
+        final long[] latY = dy >= 0 ? latUp : latDown;
+        final int stepY = dy >= 0 ? 1 : -1;
+        final int sideY = dy >= 0 ? 2 : 3;
+        final int row = 4 * width * stepY;
+        for (int k = Math.abs(dy), y = y0; k > 0; k--, y += stepY, l += row)
         {
-            final long lat = latLeft[x];
-            final long state = link[l + 1];
+            final long state = link[l + sideY];
             final long start = Math.max(t, state >>> LOAD_BITS);
-            link[l + 1] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
-            latencies += lat;
-            t = start + (lat & (CROSS - 1));
-        }
-        final int row = 4 * width;
-        for (int y = y0; y < ty; y++, l += row)
-        {
-            final long lat = latUp[y];
-            final long state = link[l + 2];
-            final long start = Math.max(t, state >>> LOAD_BITS);
-            link[l + 2] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
-            latencies += lat;
-            t = start + (lat & (CROSS - 1));
-        }
-        for (int y = y0; y > ty; y--, l -= row)
-        {
-            final long lat = latDown[y];
-            final long state = link[l + 3];
-            final long start = Math.max(t, state >>> LOAD_BITS);
-            link[l + 3] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
-            latencies += lat;
-            t = start + (lat & (CROSS - 1));
+            link[l + sideY] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
+            t = start + latY[y];
         }
         if (t >= MAX_CYCLE)
         {
             // Every link this packet took was free before t, so checking its arrival covers them all.
             throw new IllegalStateException("a tick longer than 2^38 cycles: the link state cannot hold it");
         }
-        // Each hop added its latency with the CROSS bit above it: the high bits count the crossings.
-        final long crossed = latencies >>> 40;
+        final int ax = Math.abs(dx);
+        final int ay = Math.abs(dy);
+        final int crossX = Math.abs(Math.floorDiv(x0 + dx, tilesX) - Math.floorDiv(x0, tilesX));
+        final int crossY = Math.abs(Math.floorDiv(y0 + dy, tilesY) - Math.floorDiv(y0, tilesY));
         packets++;
-        hopsX += Math.abs(tx - x0);
-        hopsY += Math.abs(ty - y0);
-        crossings += crossed;
-        waitCycles += t - inject - (latencies & (CROSS - 1));
+        hopsX += ax;
+        hopsY += ay;
+        crossings += crossX + crossY;
+        waitCycles += t - inject - ((ax - crossX) * hopX + (ay - crossY) * hopY + (crossX + crossY) * chipLink);
         return t;
     }
 }

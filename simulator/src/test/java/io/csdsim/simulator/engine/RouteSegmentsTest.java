@@ -1,10 +1,8 @@
 package io.csdsim.simulator.engine;
 
-import io.csdsim.isa.geometry.EdgeGeometry;
 import io.csdsim.isa.geometry.Intervals;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
-import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.RouteTable;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
@@ -28,15 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The segments are an index, not a model: for every unit that sends spikes, its segment lists
- * exactly the routes of the program's route table that carry it, in table order, each with the
- * fan-out EdgeGeometry gives for that unit alone. Checked unit by unit on random CSDformers mapped
- * onto small cores, so groups start and end inside pixels, tokens and attention rows.
+ * The runs are an index, not a model: for every unit that sends spikes, its run's bitset holds
+ * exactly the routes of the program's route table that carry it, in table order. Checked unit by
+ * unit on random CSDformers mapped onto small cores, so groups start and end inside pixels, tokens
+ * and attention rows.
  */
 class RouteSegmentsTest
 {
     @Test
-    void everyUnitsSegmentListsTheRoutesThatCarryItWithItsOwnFanOut()
+    void everyUnitsRunHoldsExactlyTheRoutesThatCarryItInTableOrder()
     {
         final SplittableRandom r = new SplittableRandom(11);
         long pairs = 0;
@@ -77,9 +75,7 @@ class RouteSegmentsTest
                 continue;
             }
             final Intervals units = m.units(i, side);
-            final ProgramEdge e = program.edges().get(rt.edge(i));
             final NeuronGroup soma = m.soma(program.groups().get(rt.source(i)));
-            final NeuronGroup receiver = program.groups().get(rt.target(i));
             final int pop = soma.population();
             if (expected[pop] == null)
             {
@@ -89,14 +85,11 @@ class RouteSegmentsTest
             {
                 for (int s = units.lo(k); s < units.hi(k); s++)
                 {
-                    final int fan = EdgeGeometry.fanOutCount(e, program.populations().get(e.target()),
-                        program.populations().get(side[0] == 1 ? e.sourceB() : e.sourceA()), e.table() < 0 ? null : program.tables().get(e.table()),
-                        side[0] == 1, s, receiver.start(), receiver.end());
                     if (expected[pop][s] == null)
                     {
                         expected[pop][s] = new IntArrayList();
                     }
-                    expected[pop][s].addAll(rt.target(i), rt.source(i), rt.edge(i) * 2 + side[0], fan);
+                    expected[pop][s].addAll(rt.target(i), rt.source(i), rt.edge(i) * 2 + side[0]);
                 }
             }
         }
@@ -110,15 +103,19 @@ class RouteSegmentsTest
             for (int s = 0; s < expected[pop].length; s++)
             {
                 final IntArrayList got = new IntArrayList();
-                final int seg = m.segmentOfUnit[pop][s];
-                for (int q = m.segmentPairStart[seg]; q < m.segmentPairStart[seg + 1]; q++)
+                final int g = m.groupOfUnit[pop][s];
+                final int r0 = m.routeStart[g];
+                final long at = m.segments.runBits[m.segments.runOf(g, s)];
+                for (int r = r0; r < m.routeStart[g + 1]; r++)
                 {
-                    final int route = m.pairRoute[q];
-                    got.addAll(m.routeReceiver[route], m.routeSender[route], m.routeEdgeSide[route], m.pairFanOut[q]);
+                    if ((m.segments.bits[(int)at + ((r - r0) >>> 6)] >>> (r - r0) & 1) != 0)
+                    {
+                        got.addAll(m.routeReceiver[r], m.routeSender[r], m.routeEdgeSide[r]);
+                    }
                 }
                 final IntArrayList want = expected[pop][s] == null ? new IntArrayList() : expected[pop][s];
                 assertEquals(want, got, where + ": population " + program.populations().get(pop).name() + " unit " + s);
-                pairs += want.size() / 4;
+                pairs += want.size() / 3;
             }
         }
         return pairs;
