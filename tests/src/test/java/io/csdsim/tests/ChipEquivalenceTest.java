@@ -75,6 +75,14 @@ class ChipEquivalenceTest
                 final SampleResult split = parallel.run(in, true, three);
                 assertSameRun(chip, split, program, where + ", 3 threads within the tick");
             }
+            // Two threads: ticks timed on the lane and, when it falls behind, by the caller.
+            try (TickWorkers two = new TickWorkers(2))
+            {
+                for (int rep = 0; rep < 3; rep++)
+                {
+                    assertSameRun(chip, engine.run(in, true, two), program, where + ", 2 threads, run " + rep);
+                }
+            }
         }
         return spikes;
     }

@@ -64,6 +64,9 @@ public final class ChipEngine
         return program;
     }
 
+    /** Ticks whose counters may wait to be timed while the caller computes later ticks. */
+    private static final int TIMING_SETS = 4;
+
     /** Populations smaller than this integrate on one thread: a phase hand-off costs more than they do. */
     private static final int PARALLEL_MIN_UNITS = 4096;
     private int[][] chunkBounds;
@@ -156,8 +159,14 @@ public final class ChipEngine
          * of tick t fills one while the timing lane may still read tick t−1's; timing clears a set
          * when done with it.
          */
-        private final long[][][] tickSets = new long[2][3][groups.size()];
-        private final java.util.concurrent.Future<?>[] timingDone = new java.util.concurrent.Future<?>[2];
+        private final long[][][] tickSets;
+        private final java.util.concurrent.Future<?>[] timingDone;
+        /** Per set: the tick it holds and the tick log row its timing produced. */
+        private final int[] setTick;
+        private final long[][] rows;
+        /** One per thread that times ticks: the caller's, and the lane's when there is one. */
+        private final TickTimer callerTimer;
+        private final TickTimer laneTimer;
         private long[] sops;
         private long[] dyn;
         private long[] active;
@@ -165,8 +174,6 @@ public final class ChipEngine
         private final int[][] activeTick = new int[np][];
         private final long[] popSops = new long[np];
         /** Per group, summed over ticks: SOPs, dynamic ops, spikes, packets sent, busy cycles. */
-        private final long[][] perGroup = new long[5][groups.size()];
-        private final MeshNetwork net = new MeshNetwork(program);
         private final TickLog log = new TickLog();
         private final TickWorkers workers;
         private final int[][] bounds;
@@ -180,12 +187,6 @@ public final class ChipEngine
         private boolean phaseIntegrates;
         private boolean phaseFires;
         private final TickWorkers.ChunkTask updateChunk = this::updateChunk;
-        /** Phase 3/4 scratch, reused every tick. */
-        private final long[] ready = new long[groups.size()];
-        private final long[] readyOrder = new long[groups.size()];
-        private final int[] relayStamp = new int[groups.size()];
-        private final long[] relayAt = new long[groups.size()];
-        private int relaySerial;
         private long saturations;
         private long tickSaturations;
 
@@ -194,6 +195,14 @@ public final class ChipEngine
             this.input = input;
             this.workers = workers;
             this.bounds = chunkBounds(workers.chunks());
+            // With a lane, a few ticks may wait to be timed while the caller computes the next ones.
+            final int sets = workers.lane() == null ? 1 : TIMING_SETS;
+            tickSets = new long[sets][3][groups.size()];
+            timingDone = new java.util.concurrent.Future<?>[sets];
+            setTick = new int[sets];
+            rows = new long[sets][];
+            callerTimer = new TickTimer();
+            laneTimer = workers.lane() == null ? null : new TickTimer();
             chunkSaturations = new long[workers.chunks()];
             chunkFired = new IntArrayList[workers.chunks()];
             for (int c = 0; c < chunkFired.length; c++)
@@ -264,8 +273,21 @@ public final class ChipEngine
                     tickDone.run();
                 }
             }
-            awaitTiming(0);
-            awaitTiming(1);
+            for (int t = Math.max(0, ticks - tickSets.length); t < ticks; t++)
+            {
+                awaitTiming(t % tickSets.length);
+            }
+            final long[][] perGroup = callerTimer.perGroup;
+            if (laneTimer != null)
+            {
+                for (int i = 0; i < perGroup.length; i++)
+                {
+                    for (int g = 0; g < perGroup[i].length; g++)
+                    {
+                        perGroup[i][g] += laneTimer.perGroup[i][g];
+                    }
+                }
+            }
             long[] logits = new long[0];
             for (final ProgramPopulation p : pops)
             {
@@ -307,8 +329,9 @@ public final class ChipEngine
 
         private void tick(final int t)
         {
-            final int set = t & 1;
+            final int set = t % tickSets.length;
             awaitTiming(set);
+            setTick[set] = t;
             sops = tickSets[set][0];
             dyn = tickSets[set][1];
             active = tickSets[set][2];
@@ -334,17 +357,25 @@ public final class ChipEngine
             final long[] d = dyn;
             final long[] a = active;
             final long sat = tickSaturations;
-            if (workers.lane() == null)
+            final TimingLane lane = workers.lane();
+            if (lane == null)
             {
-                timing(t, s, d, a, sat);
+                rows[set] = callerTimer.time(t, s, d, a, sat);
+                log.add(rows[set]);
             }
             else
             {
-                timingDone[set] = workers.lane().submit(() -> timing(t, s, d, a, sat));
+                final java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(
+                    () -> rows[set] = (lane.isLaneThread() ? laneTimer : callerTimer).time(t, s, d, a, sat), null);
+                timingDone[set] = task;
+                lane.submit(task);
             }
         }
 
-        /** Waits until the timing lane is done with a set of tick counters (and so with every earlier tick). */
+        /**
+         * Waits until a set of tick counters is timed — running, meanwhile, ticks nobody has started —
+         * and adds its row to the log. Called in tick order, so the log is too.
+         */
         private void awaitTiming(final int set)
         {
             final java.util.concurrent.Future<?> f = timingDone[set];
@@ -353,7 +384,12 @@ public final class ChipEngine
                 return;
             }
             timingDone[set] = null;
+            while (!f.isDone() && workers.lane().runOne())
+            {
+                // The caller times a later tick instead of waiting for this one.
+            }
             ParallelSamples.join(f);
+            log.add(rows[set]);
         }
 
         /** Counts the operations each receiving group does for these spikes of edge e's source (side). */
@@ -586,131 +622,147 @@ public final class ChipEngine
             }
         }
 
-        /** Phases with cycle timestamps, once the tick's arithmetic is done; on the timing lane when there is one. */
-        private void timing(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
+        /**
+         * Times ticks on one thread: its own network, scratch and per-group sums, so that two ticks
+         * can be timed at once. Per-group sums of all timers add up to the sample's (integer sums:
+         * the order does not matter).
+         */
+        private final class TickTimer
         {
-            net.startTick();
-            final long packets0 = net.packets;
-            final long hopsX0 = net.hopsX;
-            final long hopsY0 = net.hopsY;
-            final long cross0 = net.crossings;
-            final long wait0 = net.waitCycles;
-            final int ng = groups.size();
-            long tickSops = 0;
-            long tickDyn = 0;
-            for (int g = 0; g < ng; g++)
+            private final MeshNetwork net = new MeshNetwork(program);
+            private final long[][] perGroup = new long[5][groups.size()];
+            private final long[] ready = new long[groups.size()];
+            private final long[] readyOrder = new long[groups.size()];
+            private final int[] relayStamp = new int[groups.size()];
+            private final long[] relayAt = new long[groups.size()];
+            private int relaySerial;
+
+            /** Phases with cycle timestamps, once tick t's arithmetic is done; clears the tick's counters; @return its log row. */
+            long[] time(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
             {
-                ready[g] = (long)Math.ceil((sops[g] + dyn[g]) * opCycles);
-                tickSops += sops[g];
-                tickDyn += dyn[g];
-                perGroup[0][g] += sops[g];
-                perGroup[1][g] += dyn[g];
-            }
-            // Phase 2: dendrites with input send a partial current per compartment to their soma.
-            long last = 0;
-            for (int g = 0; g < ng; g++)
-            {
-                final NeuronGroup d = groups.get(g);
-                if (d.isDendrite() && sops[g] > 0)
+                net.startTick();
+                final long packets0 = net.packets;
+                final long hopsX0 = net.hopsX;
+                final long hopsY0 = net.hopsY;
+                final long cross0 = net.crossings;
+                final long wait0 = net.waitCycles;
+                final int ng = groups.size();
+                long tickSops = 0;
+                long tickDyn = 0;
+                for (int g = 0; g < ng; g++)
                 {
-                    long arrive = 0;
-                    for (int k = 0; k < d.size(); k++)
+                    ready[g] = (long)Math.ceil((sops[g] + dyn[g]) * opCycles);
+                    tickSops += sops[g];
+                    tickDyn += dyn[g];
+                    perGroup[0][g] += sops[g];
+                    perGroup[1][g] += dyn[g];
+                }
+                // Phase 2: dendrites with input send a partial current per compartment to their soma.
+                long last = 0;
+                for (int g = 0; g < ng; g++)
+                {
+                    final NeuronGroup d = groups.get(g);
+                    if (d.isDendrite() && sops[g] > 0)
                     {
-                        arrive = Math.max(arrive, net.send(d.core(), groups.get(d.parent()).core(), ready[g] + k));
-                    }
-                    perGroup[3][g] += d.size();
-                    final int soma = d.parent();
-                    ready[soma] = Math.max(ready[soma], arrive) + (long)Math.ceil(d.size() * opCycles);
-                    last = Math.max(last, arrive);
-                }
-            }
-            // Phase 3: neuron updates.
-            long neuronUpdates = 0;
-            long activeUpdates = 0;
-            for (int g = 0; g < ng; g++)
-            {
-                final NeuronGroup grp = groups.get(g);
-                final ProgramPopulation p = pops.get(grp.population());
-                if (grp.role() == NeuronGroup.Role.NEURONS && (p.kind() == ProgramPopulation.Kind.DIF || p.kind() == ProgramPopulation.Kind.ACCUMULATOR))
-                {
-                    final long act = Math.min(active[g], grp.size());
-                    ready[g] += act * activeCycles + (grp.size() - act) * idleCycles;
-                    neuronUpdates += grp.size();
-                    activeUpdates += act;
-                }
-                last = Math.max(last, ready[g]);
-                perGroup[4][g] += ready[g];
-            }
-            // Phase 4: spikes leave as packets, groups in order of readiness, through relays where needed.
-            long spikes = 0;
-            // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
-            for (int g = 0; g < ng; g++)
-            {
-                readyOrder[g] = ready[g] << 23 | g;
-            }
-            java.util.Arrays.sort(readyOrder, 0, ng);
-            for (int o = 0; o < ng; o++)
-            {
-                final int g = (int)(readyOrder[o] & ((1 << 23) - 1));
-                final NeuronGroup grp = groups.get(g);
-                if (grp.role() != NeuronGroup.Role.NEURONS)
-                {
-                    continue;
-                }
-                final int p = grp.population();
-                if (trains[p] == null || !model.hasRoutes[p])
-                {
-                    if (trains[p] != null)
-                    {
-                        spikes += countIn(trains[p][t], grp);
-                    }
-                    continue;
-                }
-                final IntArrayList fired = trains[p][t];
-                final RouteSegments runs = model.segments;
-                long inject = ready[g];
-                int from0 = fired.binarySearch(grp.start());
-                from0 = from0 < 0 ? -from0 - 1 : from0;
-                for (int k = from0; k < fired.size() && fired.get(k) < grp.end(); k++)
-                {
-                    final int s = fired.get(k);
-                    spikes++;
-                    perGroup[2][g]++;
-                    final int serial = ++relaySerial;
-                    final int r0 = model.routeStart[g];
-                    final int words = (model.routeStart[g + 1] - r0 + 63) >>> 6;
-                    final int at = (int)runs.runBits[runs.runOf(g, s)];
-                    for (int w = 0; w < words; w++)
-                    {
-                        for (long b = runs.bits[at + w]; b != 0; b &= b - 1)
+                        long arrive = 0;
+                        for (int k = 0; k < d.size(); k++)
                         {
-                            final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
-                            final int sender = model.routeSender[r];
-                            final int receiver = model.routeReceiver[r];
-                            long from = inject++;
-                            if (sender != g)
+                            arrive = Math.max(arrive, net.send(model.placeOfGroup[g], model.placeOfGroup[d.parent()], ready[g] + k));
+                        }
+                        perGroup[3][g] += d.size();
+                        final int soma = d.parent();
+                        ready[soma] = Math.max(ready[soma], arrive) + (long)Math.ceil(d.size() * opCycles);
+                        last = Math.max(last, arrive);
+                    }
+                }
+                // Phase 3: neuron updates.
+                long neuronUpdates = 0;
+                long activeUpdates = 0;
+                for (int g = 0; g < ng; g++)
+                {
+                    final NeuronGroup grp = groups.get(g);
+                    final ProgramPopulation p = pops.get(grp.population());
+                    if (grp.role() == NeuronGroup.Role.NEURONS && (p.kind() == ProgramPopulation.Kind.DIF || p.kind() == ProgramPopulation.Kind.ACCUMULATOR))
+                    {
+                        final long act = Math.min(active[g], grp.size());
+                        ready[g] += act * activeCycles + (grp.size() - act) * idleCycles;
+                        neuronUpdates += grp.size();
+                        activeUpdates += act;
+                    }
+                    last = Math.max(last, ready[g]);
+                    perGroup[4][g] += ready[g];
+                }
+                // Phase 4: spikes leave as packets, groups in order of readiness, through relays where needed.
+                long spikes = 0;
+                // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
+                for (int g = 0; g < ng; g++)
+                {
+                    readyOrder[g] = ready[g] << 23 | g;
+                }
+                java.util.Arrays.sort(readyOrder, 0, ng);
+                for (int o = 0; o < ng; o++)
+                {
+                    final int g = (int)(readyOrder[o] & ((1 << 23) - 1));
+                    final NeuronGroup grp = groups.get(g);
+                    if (grp.role() != NeuronGroup.Role.NEURONS)
+                    {
+                        continue;
+                    }
+                    final int p = grp.population();
+                    if (trains[p] == null || !model.hasRoutes[p])
+                    {
+                        if (trains[p] != null)
+                        {
+                            spikes += countIn(trains[p][t], grp);
+                        }
+                        continue;
+                    }
+                    final IntArrayList fired = trains[p][t];
+                    final RouteSegments runs = model.segments;
+                    long inject = ready[g];
+                    int from0 = fired.binarySearch(grp.start());
+                    from0 = from0 < 0 ? -from0 - 1 : from0;
+                    for (int k = from0; k < fired.size() && fired.get(k) < grp.end(); k++)
+                    {
+                        final int s = fired.get(k);
+                        spikes++;
+                        perGroup[2][g]++;
+                        final int serial = ++relaySerial;
+                        final int r0 = model.routeStart[g];
+                        final int words = (model.routeStart[g + 1] - r0 + 63) >>> 6;
+                        final int at = (int)runs.runBits[runs.runOf(g, s)];
+                        for (int w = 0; w < words; w++)
+                        {
+                            for (long b = runs.bits[at + w]; b != 0; b &= b - 1)
                             {
-                                // One packet to each relay per spike, however many receivers it serves.
-                                if (relayStamp[sender] != serial)
+                                final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
+                                final int sender = model.routeSender[r];
+                                final int receiver = model.routeReceiver[r];
+                                long from = inject++;
+                                if (sender != g)
                                 {
-                                    relayStamp[sender] = serial;
-                                    relayAt[sender] = net.send(grp.core(), model.coreOfGroup[sender], from) + 1;
-                                    perGroup[3][g]++;
+                                    // One packet to each relay per spike, however many receivers it serves.
+                                    if (relayStamp[sender] != serial)
+                                    {
+                                        relayStamp[sender] = serial;
+                                        relayAt[sender] = net.send(model.placeOfGroup[g], model.placeOfGroup[sender], from) + 1;
+                                        perGroup[3][g]++;
+                                    }
+                                    from = relayAt[sender];
                                 }
-                                from = relayAt[sender];
+                                last = Math.max(last, net.send(model.placeOfGroup[sender], model.placeOfGroup[receiver], from));
+                                perGroup[3][sender]++;
                             }
-                            last = Math.max(last, net.send(model.coreOfGroup[sender], model.coreOfGroup[receiver], from));
-                            perGroup[3][sender]++;
                         }
                     }
                 }
+                java.util.Arrays.fill(sops, 0);
+                java.util.Arrays.fill(dyn, 0);
+                java.util.Arrays.fill(active, 0);
+                java.util.Arrays.fill(ready, 0);
+                return new long[] {last + barrier, tickSops, tickDyn, neuronUpdates, activeUpdates, spikes, net.packets - packets0,
+                    net.hopsX - hopsX0, net.hopsY - hopsY0, net.crossings - cross0, net.waitCycles - wait0, net.peakLinkLoad(), tickSaturations};
             }
-            java.util.Arrays.fill(sops, 0);
-            java.util.Arrays.fill(dyn, 0);
-            java.util.Arrays.fill(active, 0);
-            java.util.Arrays.fill(ready, 0);
-            log.add(last + barrier, tickSops, tickDyn, neuronUpdates, activeUpdates, spikes, net.packets - packets0,
-                net.hopsX - hopsX0, net.hopsY - hopsY0, net.crossings - cross0, net.waitCycles - wait0, net.peakLinkLoad(), tickSaturations);
         }
 
         private long countIn(final IntArrayList fired, final NeuronGroup g)

@@ -35,8 +35,8 @@ final class EngineModel
     final int[] routeEdgeSide;
     /** Which of its group's routes each spike takes: runs of units with a bitset of routes each. */
     final RouteSegments segments;
-    /** Per group: its core. */
-    final int[] coreOfGroup;
+    /** Per group: where its core's router sits, as {@link MeshNetwork#send} takes it. */
+    final int[] placeOfGroup;
     /** Per population: whether any route leaves it (false for the host's and the last layers). */
     final boolean[] hasRoutes;
     /** MACs the input stage computes per sample: every input element times its fan-out. */
@@ -84,7 +84,7 @@ final class EngineModel
         {
             dendritesOf[g] = dendrites.get(g).stream().mapToInt(Integer::intValue).toArray();
         }
-        coreOfGroup = groups.stream().mapToInt(NeuronGroup::core).toArray();
+        placeOfGroup = groups.stream().mapToInt(g -> MeshNetwork.place(program, g.core())).toArray();
         final RouteTable rt = program.routes();
         final IntArrayList lo = new IntArrayList();
         final IntArrayList hi = new IntArrayList();

@@ -23,16 +23,20 @@ final class MeshNetwork
     private final long perFlit;
     /**
      * Per link, in one long so a hop touches one word: the cycle it is next free, shifted left by
-     * {@link #LOAD_BITS}, and the packets it carried this tick in the low bits.
+     * {@link #LOAD_BITS}, and the packets it carried this tick in the low bits. One array per
+     * direction, laid out along it — x links row by row, y links column by column — so that a
+     * packet's hops read consecutive words.
      */
-    private final long[] link;
+    private final long[] right;
+    private final long[] left;
+    private final long[] up;
+    private final long[] down;
+    private final int height;
     private static final int LOAD_BITS = 24;
     private static final long LOAD_MASK = (1L << LOAD_BITS) - 1;
     /** Cycles the link state holds, with room for a flit: 2^38, about 270 s at 1 GHz. */
     private static final long MAX_CYCLE = 1L << 38;
-    /** Per core: its board coordinates; per board column and row: the latency of the hop leaving it in each direction. */
-    private final int[] coreX;
-    private final int[] coreY;
+    /** Per board column and row: the latency of the hop leaving it in each direction. */
     private final long[] latRight;
     private final long[] latLeft;
     private final long[] latUp;
@@ -56,18 +60,14 @@ final class MeshNetwork
         hopY = Math.round(s.get(ChipField.TIMING_HOP_Y_CYCLES));
         chipLink = Math.round(s.get(ChipField.TIMING_CHIP_LINK_CYCLES));
         perFlit = Math.max(1, Math.round(s.get(ChipField.TIMING_LINK_CYCLES_PER_FLIT)));
-        link = new long[width * height * 4];
-        int cores = 0;
-        for (final var g : program.groups())
+        this.height = height;
+        right = new long[width * height];
+        left = new long[width * height];
+        up = new long[width * height];
+        down = new long[width * height];
+        if (width > PLACE_MASK + 1 || height > PLACE_MASK + 1)
         {
-            cores = Math.max(cores, g.core() + 1);
-        }
-        coreX = new int[cores];
-        coreY = new int[cores];
-        for (int c = 0; c < cores; c++)
-        {
-            coreX[c] = program.meshX(c);
-            coreY[c] = program.meshY(c);
+            throw new IllegalStateException("a board of " + width + " × " + height + " routers: places hold 65,536 a side");
         }
         latRight = new long[width];
         latLeft = new long[width];
@@ -91,58 +91,86 @@ final class MeshNetwork
      */
     void startTick()
     {
-        java.util.Arrays.fill(link, 0);
+        java.util.Arrays.fill(right, 0);
+        java.util.Arrays.fill(left, 0);
+        java.util.Arrays.fill(up, 0);
+        java.util.Arrays.fill(down, 0);
+    }
+
+    /**
+     * Hops over n consecutive links of one direction, from word l and latency entry at, both moving by
+     * their step: each waits for its link, holds it for a flit and adds the hop's latency. @return the
+     * time the packet leaves the last.
+     */
+    private static long walk(final long[] links, final int l0, final int step, final long[] latency, final int at0, final int latStep,
+        final int n, final long t0, final long perFlit)
+    {
+        long t = t0;
+        for (int k = 0, l = l0, at = at0; k < n; k++, l += step, at += latStep)
+        {
+            final long state = links[l];
+            final long start = Math.max(t, state >>> LOAD_BITS);
+            links[l] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
+            t = start + latency[at];
+        }
+        return t;
     }
 
     /** @return the most packets any link carried this tick. */
     int peakLinkLoad()
     {
         long max = 0;
-        for (final long state : link)
+        for (final long[] links : new long[][] {right, left, up, down})
         {
-            max = Math.max(max, state & LOAD_MASK);
+            for (final long state : links)
+            {
+                max = Math.max(max, state & LOAD_MASK);
+            }
         }
         return (int)max;
     }
 
+    private static final int PLACE_MASK = 0xFFFF;
+
+    /** @return where a core's router sits on the board, packed as x · 2^16 + y: what {@link #send} takes. */
+    static int place(final ChipProgram program, final int core)
+    {
+        return program.meshX(core) << 16 | program.meshY(core);
+    }
+
     /**
-     * Sends one packet; @return the cycle it arrives. One loop per dimension, its direction chosen
+     * Sends one packet between two places ({@link #place}); @return the cycle it arrives. One loop per dimension, its direction chosen
      * once: each hop reads its link's word, waits for it, holds it and moves on, with nothing else
      * carried from hop to hop but the packet's time. What the walk does not need per hop follows
      * from the endpoints: dimension-order routing crosses each chip boundary between them once, so
      * the hops, the crossings and the latencies are counted per packet, and the packet's waiting is
      * its arrival less its injection and its latencies.
      */
-    long send(final int fromCore, final int toCore, final long inject)
+    long send(final int from, final int to, final long inject)
     {
-        final long[] link = this.link;
         final long perFlit = this.perFlit;
-        final int x0 = coreX[fromCore];
-        final int y0 = coreY[fromCore];
-        final int dx = coreX[toCore] - x0;
-        final int dy = coreY[toCore] - y0;
+        final int x0 = from >>> 16;
+        final int y0 = from & PLACE_MASK;
+        final int tx = to >>> 16;
+        final int ty = to & PLACE_MASK;
+        final int dx = tx - x0;
+        final int dy = ty - y0;
         long t = inject;
-        int l = (y0 * width + x0) * 4;
-        final long[] latX = dx >= 0 ? latRight : latLeft;
-        final int stepX = dx >= 0 ? 1 : -1;
-        final int sideX = dx >= 0 ? 0 : 1;
-        for (int k = Math.abs(dx), x = x0; k > 0; k--, x += stepX, l += 4 * stepX)
+        if (dx > 0)
         {
-            final long state = link[l + sideX];
-            final long start = Math.max(t, state >>> LOAD_BITS);
-            link[l + sideX] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
-            t = start + latX[x];
+            t = walk(right, y0 * width + x0, 1, latRight, x0, 1, dx, t, perFlit);
         }
-        final long[] latY = dy >= 0 ? latUp : latDown;
-        final int stepY = dy >= 0 ? 1 : -1;
-        final int sideY = dy >= 0 ? 2 : 3;
-        final int row = 4 * width * stepY;
-        for (int k = Math.abs(dy), y = y0; k > 0; k--, y += stepY, l += row)
+        else if (dx < 0)
         {
-            final long state = link[l + sideY];
-            final long start = Math.max(t, state >>> LOAD_BITS);
-            link[l + sideY] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
-            t = start + latY[y];
+            t = walk(left, y0 * width + x0, -1, latLeft, x0, -1, -dx, t, perFlit);
+        }
+        if (dy > 0)
+        {
+            t = walk(up, tx * height + y0, 1, latUp, y0, 1, dy, t, perFlit);
+        }
+        else if (dy < 0)
+        {
+            t = walk(down, tx * height + y0, -1, latDown, y0, -1, -dy, t, perFlit);
         }
         if (t >= MAX_CYCLE)
         {

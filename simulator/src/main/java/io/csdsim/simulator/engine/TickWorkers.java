@@ -4,14 +4,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The threads a sample runs on. With two or more, one of them is the timing lane: the network and
- * timing phases of tick t run there, in tick order, while the caller already computes tick t+1's
- * arithmetic (function never depends on timing, so the two can overlap). The others share each
- * arithmetic phase: each runs the same task on its own chunk of a population's cores (whole neuron
- * groups, so no two threads touch one core's state), and the caller waits for all. Results do not
- * depend on the thread count: chunks write disjoint ranges, whatever they count is merged in chunk
- * order, and the lane does exactly what one thread would. The caller runs chunk 0 itself; helpers
- * spin briefly and then park, since a tick issues many short phases.
+ * The threads a sample runs on. With two or more, one of them is the timing lane ({@link TimingLane}):
+ * the network and timing phases of each tick run there as a task of their own, while the caller
+ * already computes the next ticks' arithmetic (function never depends on timing, so the two can
+ * overlap); when the caller is ahead by a few ticks it times one itself instead of waiting. The
+ * others share each arithmetic phase: each runs the same task on its own chunk of a population's
+ * cores (whole neuron groups, so no two threads touch one core's state), and the caller waits for
+ * all. Results do not depend on the thread count: chunks write disjoint ranges, whatever they count
+ * is merged in chunk order, and each tick's timing is merged in tick order. The caller runs chunk 0
+ * itself; helpers spin briefly and then park, since a tick issues many short phases.
  */
 public final class TickWorkers implements AutoCloseable
 {
@@ -31,8 +32,8 @@ public final class TickWorkers implements AutoCloseable
     private volatile boolean closed;
     private volatile Throwable failure;
 
-    /** Runs the timing phases of ticks in order; null with one thread. */
-    private final java.util.concurrent.ExecutorService lane;
+    /** Times ticks beside the caller; null with one thread. */
+    private final TimingLane lane;
 
     /** @param threads threads in all, the caller included: 1 runs everything on the caller; 2 adds the timing lane; more split arithmetic. */
     public TickWorkers(final int threads)
@@ -41,12 +42,7 @@ public final class TickWorkers implements AutoCloseable
         {
             throw new IllegalArgumentException("threads " + threads + " < 1");
         }
-        lane = threads == 1 ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r ->
-        {
-            final Thread t = new Thread(r, "csdsim-timing");
-            t.setDaemon(true);
-            return t;
-        });
+        lane = threads == 1 ? null : new TimingLane();
         final int chunks = Math.max(1, threads - 1);
         helpers = new Thread[chunks - 1];
         doneGeneration = new AtomicLongArray(chunks * 8);
@@ -66,7 +62,7 @@ public final class TickWorkers implements AutoCloseable
     }
 
     /** @return the timing lane, or null when timing runs on the caller. */
-    java.util.concurrent.ExecutorService lane()
+    TimingLane lane()
     {
         return lane;
     }
@@ -164,7 +160,7 @@ public final class TickWorkers implements AutoCloseable
         closed = true;
         if (lane != null)
         {
-            lane.shutdownNow();
+            lane.close();
         }
         for (final Thread h : helpers)
         {
