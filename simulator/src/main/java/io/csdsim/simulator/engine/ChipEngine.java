@@ -1,6 +1,6 @@
 package io.csdsim.simulator.engine;
 
-import io.csdsim.isa.geometry.EdgeGeometry;
+import io.csdsim.isa.geometry.FanOutCursor;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramEdge;
@@ -405,6 +405,7 @@ public final class ChipEngine
             final ProgramPopulation source = pops.get(src);
             final ProgramPopulation target = pops.get(e.target());
             final SynapseTable table = e.table() < 0 ? null : program.tables().get(e.table());
+            final FanOutCursor fan = new FanOutCursor(e, target, source, table, sideB);
             final RouteSegments runs = model.segments;
             final long[] bits = runs.bits;
             final int[] edgeSide = model.routeEdgeSide;
@@ -417,6 +418,7 @@ public final class ChipEngine
                 final int r0 = model.routeStart[g];
                 final int words = (model.routeStart[g + 1] - r0 + 63) >>> 6;
                 final int at = (int)runs.runBits[runs.runOf(g, s)];
+                fan.at(s);
                 for (int w = 0; w < words; w++)
                 {
                     for (long b = bits[at + w]; b != 0; b &= b - 1)
@@ -425,7 +427,7 @@ public final class ChipEngine
                         if (edgeSide[r] == key)
                         {
                             final NeuronGroup to = groups.get(receiver[r]);
-                            final int n = EdgeGeometry.fanOutCount(e, target, source, table, sideB, s, to.start(), to.end());
+                            final int n = fan.count(to.start(), to.end());
                             ops[to.id()] += n;
                             total += n;
                         }

@@ -1,8 +1,13 @@
 package io.csdsim.simulator.engine;
 
+import io.csdsim.isa.geometry.EdgeGeometry;
+import io.csdsim.isa.geometry.FanOutCursor;
 import io.csdsim.isa.geometry.Intervals;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
+import io.csdsim.isa.program.ProgramEdge;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.program.SynapseTable;
 import io.csdsim.isa.program.RouteTable;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
@@ -27,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The runs are an index, not a model: for every unit that sends spikes, its run's bitset holds
- * exactly the routes of the program's route table that carry it, in table order. Checked unit by
+ * exactly the routes of the program's route table that carry it, in table order; and the engine's
+ * fan-out cursor counts what EdgeGeometry counts on each route's receiver. Checked unit by
  * unit on random CSDformers mapped onto small cores, so groups start and end inside pixels, tokens
  * and attention rows.
  */
@@ -68,6 +74,7 @@ class RouteSegmentsTest
         // Expected, per sending unit: (receiver, sender, edge·2+side, fan-out) of each route in table order.
         final IntArrayList[][] expected = new IntArrayList[program.populations().size()][];
         final int[] side = new int[1];
+        long fanOuts = 0;
         for (int i = 0; i < rt.size(); i++)
         {
             if (rt.edge(i) < 0)
@@ -90,9 +97,21 @@ class RouteSegmentsTest
                         expected[pop][s] = new IntArrayList();
                     }
                     expected[pop][s].addAll(rt.target(i), rt.source(i), rt.edge(i) * 2 + side[0]);
+                    // The engine counts a spike's operations with a cursor; it must equal the geometry's count.
+                    final ProgramEdge e = program.edges().get(rt.edge(i));
+                    final NeuronGroup receiver = program.groups().get(rt.target(i));
+                    final ProgramPopulation target = program.populations().get(e.target());
+                    final ProgramPopulation source = program.populations().get(side[0] == 1 ? e.sourceB() : e.sourceA());
+                    final SynapseTable table = e.table() < 0 ? null : program.tables().get(e.table());
+                    final FanOutCursor cursor = new FanOutCursor(e, target, source, table, side[0] == 1);
+                    cursor.at(s);
+                    assertEquals(EdgeGeometry.fanOutCount(e, target, source, table, side[0] == 1, s, receiver.start(), receiver.end()),
+                        cursor.count(receiver.start(), receiver.end()), where + ": fan-out of unit " + s + " on route " + i);
+                    fanOuts++;
                 }
             }
         }
+        assertTrue(fanOuts > 100, "fan-outs checked: " + fanOuts);
         long pairs = 0;
         for (int pop = 0; pop < expected.length; pop++)
         {

@@ -1,0 +1,83 @@
+package io.csdsim.isa.geometry;
+
+import io.csdsim.isa.program.ProgramEdge;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.program.SynapseTable;
+
+/**
+ * How many targets one source unit reaches through an edge, asked for many target ranges in turn:
+ * {@link #at} places the unit once — for a table, the target ranges it reaches (one token's outputs,
+ * or up to three rows of a 3×3 neighbourhood, each contiguous) — and {@link #count} then only
+ * intersects. Equal to {@link EdgeGeometry#fanOutCount} for every unit and range; kinds other than
+ * tables are passed to it.
+ */
+public final class FanOutCursor
+{
+    private final ProgramEdge edge;
+    private final ProgramPopulation target;
+    private final ProgramPopulation source;
+    private final SynapseTable table;
+    private final boolean sideB;
+    private final boolean ranges;
+    private final int[] lo = new int[3];
+    private final int[] hi = new int[3];
+    private int count;
+    private int unit;
+
+    public FanOutCursor(final ProgramEdge edge, final ProgramPopulation target, final ProgramPopulation source, final SynapseTable table,
+        final boolean sideB)
+    {
+        this.edge = edge;
+        this.target = target;
+        this.source = source;
+        this.table = table;
+        this.sideB = sideB;
+        this.ranges = edge.kind() == ProgramEdge.Kind.TABLE;
+    }
+
+    /** Places source unit s. */
+    public void at(final int s)
+    {
+        unit = s;
+        if (!ranges)
+        {
+            return;
+        }
+        final int cout = table.outFeatures();
+        final int pix = s / table.inFeatures();
+        if (table.kind() == SynapseTable.Kind.DENSE)
+        {
+            lo[0] = pix * cout;
+            hi[0] = lo[0] + cout;
+            count = 1;
+            return;
+        }
+        final int w = table.width();
+        final int y = pix / w;
+        final int x = pix - y * w;
+        final int x0 = Math.max(0, x - 1);
+        final int x1 = Math.min(w - 1, x + 1);
+        count = 0;
+        for (int yo = Math.max(0, y - 1); yo <= Math.min(table.height() - 1, y + 1); yo++)
+        {
+            lo[count] = (yo * w + x0) * cout;
+            hi[count] = (yo * w + x1 + 1) * cout;
+            count++;
+        }
+    }
+
+    /** @return the targets in [a, b) the placed unit reaches. */
+    public int count(final int a, final int b)
+    {
+        if (!ranges)
+        {
+            return EdgeGeometry.fanOutCount(edge, target, source, table, sideB, unit, a, b);
+        }
+        int n = 0;
+        for (int k = 0; k < count; k++)
+        {
+            n += Math.max(0, Math.min(hi[k], b) - Math.max(lo[k], a));
+        }
+        return n;
+    }
+}
