@@ -8,17 +8,10 @@ import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.RouteTable;
 import io.csdsim.isa.program.SynapseTable;
 import io.csdsim.isa.spec.ChipSpec;
-import io.csdsim.models.csdformer.CsdformerConfig;
-import io.csdsim.models.csdformer.CsdformerGraphBuilder;
-import io.csdsim.models.csdformer.SyntheticImages;
-import io.csdsim.models.csdformer.SyntheticWeights;
-import io.csdsim.models.csdformer.ThresholdCalibrator;
-import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.csdformer.RandomNetworks;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntPopulation;
-import io.csdsim.models.quant.IntQuantizer;
 import io.csdsim.models.quant.Projection;
-import io.csdsim.models.quant.QuantizationParams;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -43,14 +36,7 @@ class ConnectivityTest
 {
     static IntNetwork randomNetwork(final SplittableRandom r)
     {
-        final int heads = 1 + r.nextInt(2);
-        final CsdformerConfig c = CsdformerConfig.custom(1 + r.nextInt(2), 8 * (1 + r.nextInt(2)) * heads, heads, 4 + r.nextInt(5),
-            1 + 2 * r.nextInt(2), 3, r.nextBoolean(), 4, 3);
-        final ModelGraph g = CsdformerGraphBuilder.build(c, "random");
-        final long seed = r.nextLong();
-        SyntheticWeights.fill(g, seed);
-        ThresholdCalibrator.calibrate(g, SyntheticImages.generate(g.input, 1, seed), 0.2, null);
-        return IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
+        return RandomNetworks.draw(r, 4, 3);
     }
 
     static ChipSpec randomChip(final SplittableRandom r)

@@ -6,16 +6,10 @@ import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
-import io.csdsim.models.csdformer.CsdformerConfig;
-import io.csdsim.models.csdformer.CsdformerGraphBuilder;
+import io.csdsim.models.csdformer.RandomNetworks;
 import io.csdsim.models.csdformer.SyntheticImages;
-import io.csdsim.models.csdformer.SyntheticWeights;
-import io.csdsim.models.csdformer.ThresholdCalibrator;
-import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntPopulation;
-import io.csdsim.models.quant.IntQuantizer;
-import io.csdsim.models.quant.QuantizationParams;
 import io.csdsim.models.reference.ExecutionResult;
 import io.csdsim.models.reference.FunctionalSpiking;
 import io.csdsim.models.reference.Schedule;
@@ -118,15 +112,8 @@ class ChipEquivalenceTest
         long spikes = 0;
         for (int trial = 0; trial < 10; trial++)
         {
-            final int heads = 1 + r.nextInt(2);
             final int t = 2 + r.nextInt(3);
-            final CsdformerConfig c = CsdformerConfig.custom(1 + r.nextInt(2), 8 * (1 + r.nextInt(2)) * heads, heads, 4 + r.nextInt(5),
-                1 + 2 * r.nextInt(2), 3, r.nextBoolean(), t, r.nextInt(t + 1));
-            final ModelGraph g = CsdformerGraphBuilder.build(c, "random");
-            final long seed = r.nextLong();
-            SyntheticWeights.fill(g, seed);
-            ThresholdCalibrator.calibrate(g, SyntheticImages.generate(g.input, 1, seed), 0.2, null);
-            final IntNetwork net = IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
+            final IntNetwork net = RandomNetworks.draw(r, t, r.nextInt(t + 1));
             ChipSpec chip = ChipSpecs.preset(trial % 2 == 0 ? "loihi" : "loihi2");
             for (final String o : new String[] {"core.tdecUnits=" + (8 + r.nextInt(200)), "core.maxNeurons=" + (4 + r.nextInt(300)),
                 "core.maxInputAxons=" + (64 + r.nextInt(600)), "core.maxOutputRoutes=" + (24 + r.nextInt(400)), "mesh.tilesX=" + (1 + r.nextInt(4))})

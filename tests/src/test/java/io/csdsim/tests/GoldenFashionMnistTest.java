@@ -66,6 +66,12 @@ class GoldenFashionMnistTest
         }
     }
 
+    /** The shipped model on Loihi 2 with the TDEC units it needs, as `csdsim simulate` maps it. */
+    private static ChipProgram program()
+    {
+        return Mapper.compile(net, ChipSpecs.override(ChipSpecs.preset("loihi2"), "core.tdecUnits=8192"), MapperOptions.DEFAULT).program();
+    }
+
     private static long[] longs(final JsonNode array)
     {
         final long[] v = new long[array.size()];
@@ -147,8 +153,7 @@ class GoldenFashionMnistTest
     @Test
     void theChipSimulationMatchesTheGoldenCountsAndLogitsOnEveryShippedImage()
     {
-        final ChipProgram program = Mapper.compile(net, ChipSpecs.override(ChipSpecs.preset("loihi2"), "core.tdecUnits=8192"),
-            MapperOptions.DEFAULT).program();
+        final ChipProgram program = program();
         final ChipEngine engine = new ChipEngine(program);
         final JsonNode pops = golden.get("populations");
         final int[] pid = new int[pops.size()];
@@ -190,8 +195,7 @@ class GoldenFashionMnistTest
     @Test
     void theChipCountsOneSynapticOperationPerGoldenSpikeAndSynapse()
     {
-        final ChipProgram program = Mapper.compile(net, ChipSpecs.override(ChipSpecs.preset("loihi2"), "core.tdecUnits=8192"),
-            MapperOptions.DEFAULT).program();
+        final ChipProgram program = program();
         final ChipEngine engine = new ChipEngine(program);
         final JsonNode pops = golden.get("populations");
         int checked = 0;

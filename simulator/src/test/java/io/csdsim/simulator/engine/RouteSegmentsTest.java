@@ -13,15 +13,8 @@ import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
-import io.csdsim.models.csdformer.CsdformerConfig;
-import io.csdsim.models.csdformer.CsdformerGraphBuilder;
-import io.csdsim.models.csdformer.SyntheticImages;
-import io.csdsim.models.csdformer.SyntheticWeights;
-import io.csdsim.models.csdformer.ThresholdCalibrator;
-import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.csdformer.RandomNetworks;
 import io.csdsim.models.quant.IntNetwork;
-import io.csdsim.models.quant.IntQuantizer;
-import io.csdsim.models.quant.QuantizationParams;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -46,14 +39,7 @@ class RouteSegmentsTest
         long pairs = 0;
         for (int trial = 0; trial < 6; trial++)
         {
-            final int heads = 1 + r.nextInt(2);
-            final CsdformerConfig c = CsdformerConfig.custom(1 + r.nextInt(2), 8 * (1 + r.nextInt(2)) * heads, heads, 4 + r.nextInt(5),
-                1 + 2 * r.nextInt(2), 3, r.nextBoolean(), 3, 1);
-            final ModelGraph g = CsdformerGraphBuilder.build(c, "segments");
-            final long seed = r.nextLong();
-            SyntheticWeights.fill(g, seed);
-            ThresholdCalibrator.calibrate(g, SyntheticImages.generate(g.input, 1, seed), 0.2, null);
-            final IntNetwork net = IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
+            final IntNetwork net = RandomNetworks.draw(r, 3, 1);
             ChipSpec chip = ChipSpecs.preset("loihi2");
             for (final String o : new String[] {"core.tdecUnits=" + (8 + r.nextInt(100)), "core.maxNeurons=" + (5 + r.nextInt(90)),
                 "core.maxInputAxons=" + (64 + r.nextInt(600)), "core.maxOutputRoutes=" + (24 + r.nextInt(400))})
