@@ -155,14 +155,13 @@ public final class ChipEngine
         private final EngineProducts[] products = new EngineProducts[program.edges().size()];
         private final EnginePool[] pools = new EnginePool[np];
         /**
-         * Per group, this tick: SOPs, dynamic ops, active neurons. Two sets in turn: the arithmetic
-         * of tick t fills one while the timing lane may still read tick t−1's; timing clears a set
-         * when done with it.
+         * Per group, this tick: SOPs, dynamic ops, active neurons. Sets in turn (one per tick that may
+         * wait to be timed): the arithmetic of tick t fills set t mod sets while earlier ticks are still
+         * being timed; timing clears a set when done with it.
          */
         private final long[][][] tickSets;
         private final java.util.concurrent.Future<?>[] timingDone;
-        /** Per set: the tick it holds and the tick log row its timing produced. */
-        private final int[] setTick;
+        /** Per set: the tick log row its timing produced. */
         private final long[][] rows;
         /** One per thread that times ticks: the caller's, and the lane's when there is one. */
         private final TickTimer callerTimer;
@@ -199,7 +198,6 @@ public final class ChipEngine
             final int sets = workers.lane() == null ? 1 : TIMING_SETS;
             tickSets = new long[sets][3][groups.size()];
             timingDone = new java.util.concurrent.Future<?>[sets];
-            setTick = new int[sets];
             rows = new long[sets][];
             callerTimer = new TickTimer();
             laneTimer = workers.lane() == null ? null : new TickTimer();
@@ -331,7 +329,6 @@ public final class ChipEngine
         {
             final int set = t % tickSets.length;
             awaitTiming(set);
-            setTick[set] = t;
             sops = tickSets[set][0];
             dyn = tickSets[set][1];
             active = tickSets[set][2];
