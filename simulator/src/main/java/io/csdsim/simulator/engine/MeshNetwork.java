@@ -37,6 +37,9 @@ final class MeshNetwork
     /** Cycles the link state holds, with room for a flit: 2^38, about 270 s at 1 GHz. */
     private static final long MAX_CYCLE = 1L << 38;
     /** Per board column and row: the latency of the hop leaving it in each direction. */
+    /** Per board column and row: the chip's column and row it lies in (a lookup, not a division per packet). */
+    private final int[] chipColumn;
+    private final int[] chipRow;
     private final long[] latRight;
     private final long[] latLeft;
     private final long[] latUp;
@@ -68,6 +71,16 @@ final class MeshNetwork
         if (width > PLACE_MASK + 1 || height > PLACE_MASK + 1)
         {
             throw new IllegalStateException("a board of " + width + " × " + height + " routers: places hold 65,536 a side");
+        }
+        chipColumn = new int[width];
+        for (int x = 0; x < width; x++)
+        {
+            chipColumn[x] = x / tilesX;
+        }
+        chipRow = new int[height];
+        for (int y = 0; y < height; y++)
+        {
+            chipRow[y] = y / tilesY;
         }
         latRight = new long[width];
         latLeft = new long[width];
@@ -179,8 +192,8 @@ final class MeshNetwork
         }
         final int ax = Math.abs(dx);
         final int ay = Math.abs(dy);
-        final int crossX = Math.abs(Math.floorDiv(x0 + dx, tilesX) - Math.floorDiv(x0, tilesX));
-        final int crossY = Math.abs(Math.floorDiv(y0 + dy, tilesY) - Math.floorDiv(y0, tilesY));
+        final int crossX = Math.abs(chipColumn[tx] - chipColumn[x0]);
+        final int crossY = Math.abs(chipRow[ty] - chipRow[y0]);
         packets++;
         hopsX += ax;
         hopsY += ay;
