@@ -408,13 +408,15 @@ public final class ChipEngine
             final int[] edgeSide = model.routeEdgeSide;
             final int[] receiver = model.routeReceiver;
             long total = 0;
+            int run = -1;
             for (int k = 0; k < spikes.size(); k++)
             {
                 final int s = spikes.get(k);
                 final int g = groupOf[s];
                 final int r0 = model.routeStart[g];
                 final int words = (model.routeStart[g + 1] - r0 + 63) >>> 6;
-                final int at = (int)runs.runBits[runs.runOf(g, s)];
+                run = runs.runOf(g, s, run);
+                final int at = (int)runs.runBits[run];
                 fan.at(s);
                 for (int w = 0; w < words; w++)
                 {
@@ -632,6 +634,9 @@ public final class ChipEngine
             private final long[][] perGroup = new long[5][groups.size()];
             private final long[] ready = new long[groups.size()];
             private final long[] readyOrder = new long[groups.size()];
+            /** Per sending group, this tick: its spikes are [firstSpike, lastSpike) of its population's list. */
+            private final int[] firstSpike = new int[groups.size()];
+            private final int[] lastSpike = new int[groups.size()];
             private final int[] relayStamp = new int[groups.size()];
             private final long[] relayAt = new long[groups.size()];
             private int relaySerial;
@@ -692,44 +697,54 @@ public final class ChipEngine
                     perGroup[4][g] += ready[g];
                 }
                 // Phase 4: spikes leave as packets, groups in order of readiness, through relays where needed.
+                // Only groups that fire and have routes send; they are found from the tick's spikes.
                 long spikes = 0;
-                // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
-                for (int g = 0; g < ng; g++)
+                int senders = 0;
+                for (final ProgramPopulation pop : pops)
                 {
-                    readyOrder[g] = ready[g] << 23 | g;
-                }
-                java.util.Arrays.sort(readyOrder, 0, ng);
-                for (int o = 0; o < ng; o++)
-                {
-                    final int g = (int)(readyOrder[o] & ((1 << 23) - 1));
-                    final NeuronGroup grp = groups.get(g);
-                    if (grp.role() != NeuronGroup.Role.NEURONS)
+                    final int p = pop.id();
+                    if (trains[p] == null || model.groupOfUnit[p] == null)
                     {
-                        continue;
-                    }
-                    final int p = grp.population();
-                    if (trains[p] == null || !model.hasRoutes[p])
-                    {
-                        if (trains[p] != null)
-                        {
-                            spikes += countIn(trains[p][t], grp);
-                        }
                         continue;
                     }
                     final IntArrayList fired = trains[p][t];
+                    spikes += fired.size();
+                    if (!model.hasRoutes[p])
+                    {
+                        continue;
+                    }
+                    final int[] groupOf = model.groupOfUnit[p];
+                    for (int k = 0; k < fired.size(); k++)
+                    {
+                        final int g = groupOf[fired.get(k)];
+                        if (k == 0 || g != groupOf[fired.get(k - 1)])
+                        {
+                            // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
+                            readyOrder[senders++] = ready[g] << 23 | g;
+                            firstSpike[g] = k;
+                        }
+                        lastSpike[g] = k + 1;
+                    }
+                }
+                java.util.Arrays.sort(readyOrder, 0, senders);
+                for (int o = 0; o < senders; o++)
+                {
+                    final int g = (int)(readyOrder[o] & ((1 << 23) - 1));
+                    final NeuronGroup grp = groups.get(g);
+                    final int p = grp.population();
+                    final IntArrayList fired = trains[p][t];
                     final RouteSegments runs = model.segments;
                     long inject = ready[g];
-                    int from0 = fired.binarySearch(grp.start());
-                    from0 = from0 < 0 ? -from0 - 1 : from0;
-                    for (int k = from0; k < fired.size() && fired.get(k) < grp.end(); k++)
+                    int run = -1;
+                    for (int k = firstSpike[g]; k < lastSpike[g]; k++)
                     {
                         final int s = fired.get(k);
-                        spikes++;
                         perGroup[2][g]++;
                         final int serial = ++relaySerial;
                         final int r0 = model.routeStart[g];
                         final int words = (model.routeStart[g + 1] - r0 + 63) >>> 6;
-                        final int at = (int)runs.runBits[runs.runOf(g, s)];
+                        run = runs.runOf(g, s, run);
+                        final int at = (int)runs.runBits[run];
                         for (int w = 0; w < words; w++)
                         {
                             for (long b = runs.bits[at + w]; b != 0; b &= b - 1)
@@ -762,16 +777,6 @@ public final class ChipEngine
                 return new long[] {last + barrier, tickSops, tickDyn, neuronUpdates, activeUpdates, spikes, net.packets - packets0,
                     net.hopsX - hopsX0, net.hopsY - hopsY0, net.crossings - cross0, net.waitCycles - wait0, net.peakLinkLoad(), tickSaturations};
             }
-        }
-
-        private long countIn(final IntArrayList fired, final NeuronGroup g)
-        {
-            long n = 0;
-            for (int k = 0; k < fired.size(); k++)
-            {
-                n += fired.get(k) >= g.start() && fired.get(k) < g.end() ? 1 : 0;
-            }
-            return n;
         }
     }
 }

@@ -99,6 +99,25 @@ final class RouteSegments
         bits = words.toArray();
     }
 
+    /**
+     * @return the run of group g that holds unit s, searching forward from {@code from} (a run of g
+     * at or before s's — the previous spike's run when spikes come in unit order), else from the start.
+     */
+    int runOf(final int g, final int s, final int from)
+    {
+        int run = from;
+        if (run < groupFirst[g] || run >= groupFirst[g + 1] || runLo[run] > s)
+        {
+            return runOf(g, s);
+        }
+        final int end = groupFirst[g + 1];
+        while (run + 1 < end && runLo[run + 1] <= s)
+        {
+            run++;
+        }
+        return run;
+    }
+
     /** @return the run of group g that holds unit s (a unit of g). */
     int runOf(final int g, final int s)
     {
