@@ -36,10 +36,10 @@ final class MeshNetwork
     private static final long LOAD_MASK = (1L << LOAD_BITS) - 1;
     /** Cycles the link state holds, with room for a flit: 2^38, about 270 s at 1 GHz. */
     private static final long MAX_CYCLE = 1L << 38;
-    /** Per board column and row: the latency of the hop leaving it in each direction. */
     /** Per board column and row: the chip's column and row it lies in (a lookup, not a division per packet). */
     private final int[] chipColumn;
     private final int[] chipRow;
+    /** Per board column and row: the latency of the hop leaving it in each direction. */
     private final long[] latRight;
     private final long[] latLeft;
     private final long[] latUp;
@@ -99,8 +99,9 @@ final class MeshNetwork
     }
 
     /**
-     * A new tick: links are free from cycle 0; per-tick loads are cleared. Clearing every link (a few
-     * hundred kB even for hundreds of chips) costs less per tick than tracking which ones a hop touched.
+     * A new tick: links are free from cycle 0; per-tick loads are cleared. Clearing every link (215 kB
+     * for 4-384's 207 chips, 13 MB for 8-768's 12,730) costs less per tick than tracking which ones a
+     * hop touched.
      */
     void startTick()
     {
@@ -111,9 +112,9 @@ final class MeshNetwork
     }
 
     /**
-     * Hops over n consecutive links of one direction, from word l and latency entry at, both moving by
-     * their step: each waits for its link, holds it for a flit and adds the hop's latency. @return the
-     * time the packet leaves the last.
+     * Hops over n consecutive links of one direction, from word l0 and latency entry at0, each moving
+     * by its step: each hop waits for its link, holds it for a flit and adds its latency. @return the
+     * time the packet arrives past the last.
      */
     private static long walk(final long[] links, final int l0, final int step, final long[] latency, final int at0, final int latStep,
         final int n, final long t0, final long perFlit)
@@ -132,15 +133,17 @@ final class MeshNetwork
     /** @return the most packets any link carried this tick. */
     int peakLinkLoad()
     {
+        return (int)Math.max(Math.max(peakLoad(right), peakLoad(left)), Math.max(peakLoad(up), peakLoad(down)));
+    }
+
+    private static long peakLoad(final long[] links)
+    {
         long max = 0;
-        for (final long[] links : new long[][] {right, left, up, down})
+        for (final long state : links)
         {
-            for (final long state : links)
-            {
-                max = Math.max(max, state & LOAD_MASK);
-            }
+            max = Math.max(max, state & LOAD_MASK);
         }
-        return (int)max;
+        return max;
     }
 
     private static final int PLACE_MASK = 0xFFFF;
