@@ -663,34 +663,35 @@ public final class ChipEngine
                 }
                 // Phase 2: dendrites with input send a partial current per compartment to their soma.
                 long last = 0;
+                final int[] size = model.groupSize;
+                final int[] somaOf = model.somaOfDendrite;
+                final int[] place = model.placeOfGroup;
                 for (int g = 0; g < ng; g++)
                 {
-                    final NeuronGroup d = groups.get(g);
-                    if (d.isDendrite() && sops[g] > 0)
+                    final int soma = somaOf[g];
+                    if (soma >= 0 && sops[g] > 0)
                     {
                         long arrive = 0;
-                        for (int k = 0; k < d.size(); k++)
+                        for (int k = 0; k < size[g]; k++)
                         {
-                            arrive = Math.max(arrive, net.send(model.placeOfGroup[g], model.placeOfGroup[d.parent()], ready[g] + k));
+                            arrive = Math.max(arrive, net.send(place[g], place[soma], ready[g] + k));
                         }
-                        perGroup[3][g] += d.size();
-                        final int soma = d.parent();
-                        ready[soma] = Math.max(ready[soma], arrive) + (long)Math.ceil(d.size() * opCycles);
+                        perGroup[3][g] += size[g];
+                        ready[soma] = Math.max(ready[soma], arrive) + (long)Math.ceil(size[g] * opCycles);
                         last = Math.max(last, arrive);
                     }
                 }
                 // Phase 3: neuron updates.
                 long neuronUpdates = 0;
                 long activeUpdates = 0;
+                final boolean[] updates = model.updates;
                 for (int g = 0; g < ng; g++)
                 {
-                    final NeuronGroup grp = groups.get(g);
-                    final ProgramPopulation p = pops.get(grp.population());
-                    if (grp.role() == NeuronGroup.Role.NEURONS && (p.kind() == ProgramPopulation.Kind.DIF || p.kind() == ProgramPopulation.Kind.ACCUMULATOR))
+                    if (updates[g])
                     {
-                        final long act = Math.min(active[g], grp.size());
-                        ready[g] += act * activeCycles + (grp.size() - act) * idleCycles;
-                        neuronUpdates += grp.size();
+                        final long act = Math.min(active[g], size[g]);
+                        ready[g] += act * activeCycles + (size[g] - act) * idleCycles;
+                        neuronUpdates += size[g];
                         activeUpdates += act;
                     }
                     last = Math.max(last, ready[g]);

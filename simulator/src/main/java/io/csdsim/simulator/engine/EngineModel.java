@@ -37,6 +37,14 @@ final class EngineModel
     final RouteSegments segments;
     /** Per group: where its core's router sits, as {@link MeshNetwork#send} takes it. */
     final int[] placeOfGroup;
+    /**
+     * Per group, what timing reads every tick, as primitives rather than through the group records:
+     * its size, its soma when it is a dendrite (−1 otherwise), and whether its neurons are updated
+     * every tick (NEURONS groups of DIF and accumulator populations).
+     */
+    final int[] groupSize;
+    final int[] somaOfDendrite;
+    final boolean[] updates;
     /** Per population: whether any route leaves it (false for the host's and the last layers). */
     final boolean[] hasRoutes;
     /** MACs the input stage computes per sample: every input element times its fan-out. */
@@ -85,6 +93,15 @@ final class EngineModel
             dendritesOf[g] = dendrites.get(g).stream().mapToInt(Integer::intValue).toArray();
         }
         placeOfGroup = groups.stream().mapToInt(g -> MeshNetwork.place(program, g.core())).toArray();
+        groupSize = groups.stream().mapToInt(NeuronGroup::size).toArray();
+        somaOfDendrite = groups.stream().mapToInt(g -> g.isDendrite() ? g.parent() : -1).toArray();
+        updates = new boolean[groups.size()];
+        for (final NeuronGroup g : groups)
+        {
+            final ProgramPopulation.Kind kind = pops.get(g.population()).kind();
+            updates[g.id()] = g.role() == NeuronGroup.Role.NEURONS
+                && (kind == ProgramPopulation.Kind.DIF || kind == ProgramPopulation.Kind.ACCUMULATOR);
+        }
         final RouteTable rt = program.routes();
         final IntArrayList lo = new IntArrayList();
         final IntArrayList hi = new IntArrayList();
