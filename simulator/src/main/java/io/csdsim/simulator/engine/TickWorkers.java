@@ -7,8 +7,9 @@ import java.util.concurrent.locks.LockSupport;
  * The threads a sample runs on. With two or more, one of them is the timing lane ({@link TimingLane}):
  * the network and timing phases of each tick run there as a task of their own, while the caller
  * already computes the next ticks' arithmetic (function never depends on timing, so the two can
- * overlap); when the caller is ahead by a few ticks it times one itself instead of waiting. The
- * others share each arithmetic phase: each runs the same task on its own chunk of a population's
+ * overlap); when the caller is ahead by a few ticks it times one itself instead of waiting, and the
+ * lane, when it has no tick to time, takes the second half of an arithmetic phase. The others share
+ * each arithmetic phase: each runs the same task on its own chunk of a population's
  * cores (whole neuron groups, so no two threads touch one core's state), and the caller waits for
  * all. Results do not depend on the thread count: chunks write disjoint ranges, whatever they count
  * is merged in chunk order, and each tick's timing is merged in tick order. The caller runs chunk 0
@@ -55,10 +56,13 @@ public final class TickWorkers implements AutoCloseable
         }
     }
 
-    /** @return the chunks an arithmetic phase splits into (the caller's included). */
+    /**
+     * @return the chunks an arithmetic phase splits into (the caller's included). With two threads,
+     * two: the second is offered to the timing lane, which takes it when it has no tick to time.
+     */
     public int chunks()
     {
-        return helpers.length + 1;
+        return helpers.length == 0 && lane != null ? 2 : helpers.length + 1;
     }
 
     /** @return the timing lane, or null when timing runs on the caller. */
@@ -105,6 +109,17 @@ public final class TickWorkers implements AutoCloseable
     /** Runs task on every chunk 0 .. threads−1 and returns when all are done. */
     public void run(final ChunkTask task)
     {
+        if (helpers.length == 0 && lane != null)
+        {
+            // The lane runs chunk 1 if it is idle; if it has not started it when chunk 0 is done, the
+            // caller runs it (a FutureTask runs once, whoever gets there first).
+            final java.util.concurrent.FutureTask<Void> second = new java.util.concurrent.FutureTask<>(() -> task.run(1), null);
+            lane.submitFirst(second);
+            task.run(0);
+            second.run();
+            ParallelSamples.join(second);
+            return;
+        }
         if (helpers.length == 0)
         {
             task.run(0);

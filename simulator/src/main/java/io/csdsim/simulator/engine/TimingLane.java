@@ -7,7 +7,8 @@ import java.util.concurrent.LinkedBlockingDeque;
  * A thread that times ticks. Each tick's network and timing phases depend only on that tick's
  * arithmetic (links are free again at every tick's start), so ticks are independent tasks: the
  * lane takes them oldest first, and the thread that submits them — rather than wait — runs the
- * newest one nobody has started. What a task produces is merged by its submitter in tick order.
+ * newest one nobody has started. What a task produces is merged by its submitter in tick order. The
+ * lane also takes half of an arithmetic phase when it has nothing to time ({@link #submitFirst}).
  */
 final class TimingLane implements AutoCloseable
 {
@@ -31,6 +32,12 @@ final class TimingLane implements AutoCloseable
     void submit(final FutureTask<?> task)
     {
         queue.addLast(task);
+    }
+
+    /** Offers a task the lane takes before any tick waiting to be timed (half of an arithmetic phase). */
+    void submitFirst(final FutureTask<?> task)
+    {
+        queue.addFirst(task);
     }
 
     /** Runs the newest task nobody has started, on the calling thread; @return false when none waits. */
