@@ -414,9 +414,9 @@ public final class ChipEngine
                 final int s = spikes.get(k);
                 final int g = groupOf[s];
                 final int r0 = model.routeStart[g];
-                final int words = (model.routeStart[g + 1] - r0 + 63) >>> 6;
+                final int words = runs.words(g);
                 run = runs.runOf(g, s, run);
-                final int at = (int)runs.runBits[run];
+                final int at = runs.runBits[run];
                 fan.at(s);
                 for (int w = 0; w < words; w++)
                 {
@@ -743,9 +743,9 @@ public final class ChipEngine
                         perGroup[2][g]++;
                         final int serial = ++relaySerial;
                         final int r0 = model.routeStart[g];
-                        final int words = (model.routeStart[g + 1] - r0 + 63) >>> 6;
+                        final int words = runs.words(g);
                         run = runs.runOf(g, s, run);
-                        final int at = (int)runs.runBits[run];
+                        final int at = runs.runBits[run];
                         for (int w = 0; w < words; w++)
                         {
                             for (long b = runs.bits[at + w]; b != 0; b &= b - 1)

@@ -18,9 +18,10 @@ final class RouteSegments
     final int[] groupFirst;
     /** Per run: its first unit (runs of a group are sorted and tile the group's units). */
     final int[] runLo;
-    /** Per run: where its bitset starts in {@link #bits}; it has ⌈routes of its group / 64⌉ words. */
-    final long[] runBits;
+    /** Per run: where its bitset starts in {@link #bits}; it has {@link #words} words. */
+    final int[] runBits;
     final long[] bits;
+    private final int[] routeStart;
 
     /**
      * @param intervalStart per route, its first interval in {@code unitLo}/{@code unitHi}
@@ -29,9 +30,10 @@ final class RouteSegments
     RouteSegments(final EngineModel model, final int[] intervalStart, final int[] intervalEnd, final int[] unitLo, final int[] unitHi)
     {
         final int ng = model.groups.size();
+        routeStart = model.routeStart;
         groupFirst = new int[ng + 1];
         final IntArrayList lo = new IntArrayList();
-        final LongArrayList start = new LongArrayList();
+        final IntArrayList start = new IntArrayList();
         final LongArrayList words = new LongArrayList();
         final IntArrayList points = new IntArrayList();
         long[] candidate = new long[1];
@@ -61,7 +63,7 @@ final class RouteSegments
                 }
             }
             points.sortThis();
-            final int w = (r1 - r0 + 63) >>> 6;
+            final int w = words(gi);
             if (candidate.length < w)
             {
                 candidate = new long[w];
@@ -97,6 +99,12 @@ final class RouteSegments
         runLo = lo.toArray();
         runBits = start.toArray();
         bits = words.toArray();
+    }
+
+    /** @return the words of each bitset of group g's runs: one bit per route of the group. */
+    int words(final int g)
+    {
+        return (routeStart[g + 1] - routeStart[g] + 63) >>> 6;
     }
 
     /**
@@ -138,11 +146,11 @@ final class RouteSegments
         return a;
     }
 
-    private static boolean sameAs(final LongArrayList words, final long at, final long[] candidate, final int w)
+    private static boolean sameAs(final LongArrayList words, final int at, final long[] candidate, final int w)
     {
         for (int k = 0; k < w; k++)
         {
-            if (words.get((int)at + k) != candidate[k])
+            if (words.get(at + k) != candidate[k])
             {
                 return false;
             }

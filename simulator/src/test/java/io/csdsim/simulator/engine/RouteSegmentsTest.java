@@ -110,10 +110,10 @@ class RouteSegmentsTest
                 final IntArrayList got = new IntArrayList();
                 final int g = m.groupOfUnit[pop][s];
                 final int r0 = m.routeStart[g];
-                final long at = m.segments.runBits[m.segments.runOf(g, s)];
+                final int at = m.segments.runBits[m.segments.runOf(g, s)];
                 for (int r = r0; r < m.routeStart[g + 1]; r++)
                 {
-                    if ((m.segments.bits[(int)at + ((r - r0) >>> 6)] >>> (r - r0) & 1) != 0)
+                    if ((m.segments.bits[at + ((r - r0) >>> 6)] >>> (r - r0) & 1) != 0)
                     {
                         got.addAll(m.routeReceiver[r], m.routeSender[r], m.routeEdgeSide[r]);
                     }
