@@ -16,9 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -56,29 +54,28 @@ final class CompileCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final MapperOptions options = mapping.options();
         final ChipSpec s = chip.spec();
-        final ModelGraph g = model.load();
-        final IntNetwork net = model.quantize(g);
-        final long t0 = System.nanoTime();
-        final Mapper.Result r = Mapper.compile(net, s, options);
-        final double seconds = (System.nanoTime() - t0) / 1e9;
-        if (output != null)
+        try (OutputFiles files = new OutputFiles())
         {
-            final Path dir = output.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            final Path tmp = dir.resolve("." + output.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-            try
+            final OutputFiles.Output program = files.input(model.path()).add("-o", output);
+            final ModelGraph g = model.load();
+            final IntNetwork net = model.quantize(g);
+            final long t0 = System.nanoTime();
+            final Mapper.Result r = Mapper.compile(net, s, options);
+            final double seconds = (System.nanoTime() - t0) / 1e9;
+            if (program != null)
             {
-                try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))
+                try (java.io.OutputStream os = program.open())
                 {
                     CsdxFormat.write(r.program(), os);
                 }
-                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                files.publish();
             }
-            finally
-            {
-                Files.deleteIfExists(tmp);
-            }
+            return report(out, r, seconds);
         }
+    }
+
+    private int report(final PrintWriter out, final Mapper.Result r, final double seconds) throws Exception
+    {
         if (json)
         {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.report()));

@@ -11,9 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /** {@code csdsim data ...}: make input files. */
@@ -56,24 +54,18 @@ final class DataCommand implements Runnable
             {
                 throw new InvalidInputException("-n", "", count + "; expected >= 1");
             }
-            final InputSpec in = ModelFileReader.readStructure(model).input;
-            final ImageSet set = new ImageSet(in.height(), in.width(), in.channels(), SyntheticImages.generate(in, count, seed), null, "synthetic");
-            final Path dir = output.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            final Path tmp = dir.resolve("." + output.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-            try
+            try (OutputFiles files = new OutputFiles())
             {
-                try (OutputStream out = Files.newOutputStream(tmp))
+                final OutputFiles.Output file = files.input(model).add("-o", output);
+                final InputSpec in = ModelFileReader.readStructure(model).input;
+                final ImageSet set = new ImageSet(in.height(), in.width(), in.channels(), SyntheticImages.generate(in, count, seed), null, "synthetic");
+                try (OutputStream out = file.open())
                 {
                     NpyWriter.write(set, out);
                 }
-                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                files.publish();
+                spec.commandLine().getOut().printf("wrote %d images %dx%dx%d to %s%n", count, in.height(), in.width(), in.channels(), output);
             }
-            finally
-            {
-                Files.deleteIfExists(tmp);
-            }
-            spec.commandLine().getOut().printf("wrote %d images %dx%dx%d to %s%n", count, in.height(), in.width(), in.channels(), output);
             return 0;
         }
     }

@@ -100,9 +100,8 @@ final class ModelCommand implements Runnable
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call()
+        public Integer call() throws java.io.IOException
         {
-            final PrintWriter out = spec.commandLine().getOut();
             if (!(rate > 0 && rate < 1))
             {
                 throw new InvalidInputException("--rate", "", rate + "; expected a firing rate in (0, 1)");
@@ -116,6 +115,19 @@ final class ModelCommand implements Runnable
                 throw new InvalidInputException("-o", "", output + ": expected a .json name (the weights go beside it)");
             }
             final CsdformerConfig c = arch.config();
+            final Path weights = ModelFileWriter.weightsPathFor(output);
+            try (OutputFiles files = new OutputFiles())
+            {
+                final OutputFiles.Output jsonFile = files.add("-o", output);
+                final OutputFiles.Output weightsFile = files.add("-o (weights)", weights);
+                return create(c, files, jsonFile, weightsFile);
+            }
+        }
+
+        private int create(final CsdformerConfig c, final OutputFiles files, final OutputFiles.Output jsonFile,
+            final OutputFiles.Output weightsFile) throws java.io.IOException
+        {
+            final PrintWriter out = spec.commandLine().getOut();
             final long t0 = System.nanoTime();
             final ModelGraph g;
             final int nodes = CsdformerGraphBuilder.build(c, "x").nodes().size();
@@ -123,7 +135,11 @@ final class ModelCommand implements Runnable
             {
                 g = ZooModels.create(c, seed, rate, calibrationImages, i -> p.stepTo(i + 1));
             }
-            ModelFileWriter.write(g, output);
+            try (java.io.OutputStream json = jsonFile.open(); java.io.OutputStream w = weightsFile.open())
+            {
+                ModelFileWriter.write(g, weightsFile.path.getFileName().toString(), json, w);
+            }
+            files.publish();
             final ModelSummary s = new ModelSummary(g);
             out.printf(Locale.ROOT, "wrote %s and %s%n", output, ModelFileWriter.weightsPathFor(output).getFileName());
             out.printf(Locale.ROOT, "%s: %s parameters, %s dense MACs, %s neurons, T=%d, D=%d%n", g.name, TextTable.si(s.params()),

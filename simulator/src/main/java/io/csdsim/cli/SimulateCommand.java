@@ -23,10 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,6 +73,15 @@ final class SimulateCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        // Every output is checked before any work, and published only when all are written.
+        try (OutputFiles files = new OutputFiles())
+        {
+            return run(files);
+        }
+    }
+
+    private int run(final OutputFiles files) throws Exception
+    {
         final PrintWriter out = spec.commandLine().getOut();
         if (threads == 0)
         {
@@ -85,6 +91,9 @@ final class SimulateCommand implements Callable<Integer>
         {
             throw new ChipInputException("--threads", "", threads + "; expected >= 1 (0: every processor)");
         }
+        files.input(model.path()).input(inputs.input).input(inputs.labels);
+        final OutputFiles.Output reportFile = files.add("--report", report);
+        final OutputFiles.Output ticksFile = files.add("--ticks", ticks);
         final ChipProgram program;
         final InputSpec inputSpec;
         String note = "";
@@ -138,43 +147,29 @@ final class SimulateCommand implements Callable<Integer>
         final SimulationReport r = new SimulationReport(program, results, images.labels());
         out.print(note);
         out.print(r.summary());
+        if (reportFile != null)
+        {
+            try (java.io.Writer w = reportFile.writer())
+            {
+                r.writeJson(w);
+            }
+        }
+        if (ticksFile != null)
+        {
+            try (java.io.Writer w = ticksFile.writer())
+            {
+                w.write(r.ticksCsv());
+            }
+        }
+        files.publish();
         if (report != null)
         {
-            write(report, r::writeJson);
             out.println("wrote " + report);
         }
         if (ticks != null)
         {
-            write(ticks, w -> w.write(r.ticksCsv()));
             out.println("wrote " + ticks);
         }
         return 0;
-    }
-
-    /** What goes into an output file. */
-    @FunctionalInterface
-    private interface Body
-    {
-        void writeTo(java.io.Writer w) throws java.io.IOException;
-    }
-
-    /** Streams body into a temporary file beside {@code file}, then moves it in place: nothing half-written. */
-    private static void write(final Path file, final Body body) throws java.io.IOException
-    {
-        final Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        final Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try
-        {
-            try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))
-            {
-                body.writeTo(w);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        finally
-        {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -37,12 +37,6 @@ public final class ModelFileWriter
     public static void write(final ModelGraph g, final Path json)
     {
         final Path weights = weightsPathFor(json);
-        final ObjectNode root = toJson(g, weights.getFileName().toString());
-        final SafetensorsWriter st = new SafetensorsWriter().metadata("format", "csdsim-model-weights").metadata("model", g.name);
-        for (final Map.Entry<String, float[]> e : g.weights().entrySet())
-        {
-            st.addF32(e.getKey(), g.weightShape(e.getKey()), e.getValue());
-        }
         try
         {
             final Path parent = json.toAbsolutePath().getParent();
@@ -53,12 +47,11 @@ public final class ModelFileWriter
             final Path tmpJson = parent.resolve("." + json.getFileName() + ".tmp-" + pid);
             try
             {
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmpWeights), 1 << 20))
+                try (OutputStream jsonOut = new java.io.BufferedOutputStream(Files.newOutputStream(tmpJson));
+                     OutputStream weightsOut = new java.io.BufferedOutputStream(Files.newOutputStream(tmpWeights), 1 << 20))
                 {
-                    st.writeTo(out);
+                    write(g, weights.getFileName().toString(), jsonOut, weightsOut);
                 }
-                final ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                Files.write(tmpJson, (om.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 Files.move(tmpWeights, weights, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(tmpJson, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -72,6 +65,25 @@ public final class ModelFileWriter
         {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes the model's JSON graph and its weights to two streams; the caller decides where they land.
+     *
+     * @param weightsFile the name written in the JSON's "weights" field: the weights file's name beside it.
+     */
+    public static void write(final ModelGraph g, final String weightsFile, final OutputStream json, final OutputStream weights)
+        throws IOException
+    {
+        final ObjectNode root = toJson(g, weightsFile);
+        final SafetensorsWriter st = new SafetensorsWriter().metadata("format", "csdsim-model-weights").metadata("model", g.name);
+        for (final Map.Entry<String, float[]> e : g.weights().entrySet())
+        {
+            st.addF32(e.getKey(), g.weightShape(e.getKey()), e.getValue());
+        }
+        st.writeTo(weights);
+        final ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.write((om.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** @return the model's JSON graph; {@code weightsFile} is the name written in its "weights" field. */

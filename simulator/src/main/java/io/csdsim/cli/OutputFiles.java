@@ -1,0 +1,282 @@
+package io.csdsim.cli;
+
+import io.csdsim.models.InvalidInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The files one command writes. Each is checked when it is added, before any work starts (a
+ * directory, an unwritable place, two options naming one file and an output that is one of the
+ * command's inputs are refused); its content goes to a staging file; {@link #publish()} puts every
+ * output in place only once all of them are written, so a failed run leaves what was there before.
+ *
+ * <p>A regular file (or a path that does not exist yet) is replaced by renaming the staging file
+ * beside it, keeping the old file's permissions. A symbolic link is followed: its target is what is
+ * replaced, and the link stays. A device, FIFO or socket is written in place, never turned into a
+ * regular file. Closing without publishing deletes the staging files.
+ */
+final class OutputFiles implements AutoCloseable
+{
+    /** Guards against symbolic-link loops. */
+    private static final int MAX_LINKS = 40;
+
+    private final List<Output> outputs = new ArrayList<>();
+    private final List<Path> inputs = new ArrayList<>();
+
+    /** An input of the command, which no output may overwrite. */
+    OutputFiles input(final Path path)
+    {
+        if (path != null && Files.exists(path))
+        {
+            inputs.add(path);
+        }
+        return this;
+    }
+
+    /**
+     * Checks an output at once and reserves its staging file.
+     *
+     * @param option the option that names it, for messages.
+     * @param path where it goes; null means the option was not given, and null is returned.
+     */
+    Output add(final String option, final Path path)
+    {
+        if (path == null)
+        {
+            return null;
+        }
+        final Path target = followLinks(option, path);
+        final String src = option + " " + path;
+        if (Files.isDirectory(target))
+        {
+            throw new InvalidInputException(src, "", "is a directory; expected a file name");
+        }
+        final boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        final boolean special = exists && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
+        for (final Output o : outputs)
+        {
+            if (sameFile(o.target, target))
+            {
+                throw new InvalidInputException(src, "", "is also the output of " + o.option + "; give each output its own file");
+            }
+        }
+        for (final Path in : inputs)
+        {
+            if (sameFile(in, target) && !special)
+            {
+                throw new InvalidInputException(src, "", "is an input of this command; writing there would destroy it");
+            }
+        }
+        if (exists && !Files.isWritable(target))
+        {
+            throw new InvalidInputException(src, "", "is not writable");
+        }
+        final Output out;
+        try
+        {
+            if (special)
+            {
+                out = new Output(option, path, target, Files.createTempFile("csdsim-", ".out"), true);
+            }
+            else
+            {
+                final Path dir = existingAncestor(src, target.toAbsolutePath().getParent());
+                final Path staging = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + outputs.size());
+                // Not createTempFile: its owner-only permissions would stick to the output.
+                Files.deleteIfExists(staging);
+                Files.createFile(staging);
+                out = new Output(option, path, target, staging, false);
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new InvalidInputException(src, "", "cannot be written (" + reason(e) + ")");
+        }
+        outputs.add(out);
+        return out;
+    }
+
+    /** Puts every output in place: regular files by an atomic rename, special files written in place. */
+    void publish()
+    {
+        for (final Output o : outputs)
+        {
+            try
+            {
+                if (o.special)
+                {
+                    try (InputStream in = Files.newInputStream(o.staging);
+                         OutputStream os = Files.newOutputStream(o.target, StandardOpenOption.WRITE))
+                    {
+                        in.transferTo(os);
+                    }
+                    Files.deleteIfExists(o.staging);
+                }
+                else
+                {
+                    Files.createDirectories(o.target.toAbsolutePath().getParent());
+                    keepPermissions(o.target, o.staging);
+                    try
+                    {
+                        Files.move(o.staging, o.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                    catch (final AtomicMoveNotSupportedException e)
+                    {
+                        // Staged in an ancestor on another file system (a mount point between them).
+                        Files.move(o.staging, o.target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            catch (final IOException e)
+            {
+                throw new InvalidInputException(o.option + " " + o.path, "", "cannot be written (" + reason(e) + ")");
+            }
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        for (final Output o : outputs)
+        {
+            try
+            {
+                Files.deleteIfExists(o.staging);
+            }
+            catch (final IOException ignored)
+            {
+                // Best effort: a leftover staging file is named after its output and the process.
+            }
+        }
+    }
+
+    /** One output file: where it goes and where its content is staged. */
+    static final class Output
+    {
+        final String option;
+        final Path path;
+        final Path target;
+        final Path staging;
+        final boolean special;
+
+        private Output(final String option, final Path path, final Path target, final Path staging, final boolean special)
+        {
+            this.option = option;
+            this.path = path;
+            this.target = target;
+            this.staging = staging;
+            this.special = special;
+        }
+
+        /** @return a stream to the staging file; what is written reaches the output at {@link OutputFiles#publish()}. */
+        OutputStream open() throws IOException
+        {
+            return new java.io.BufferedOutputStream(Files.newOutputStream(staging, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE), 1 << 16);
+        }
+
+        /** @return a UTF-8 writer to the staging file. */
+        java.io.Writer writer() throws IOException
+        {
+            return new java.io.OutputStreamWriter(open(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Path followLinks(final String option, final Path path)
+    {
+        Path p = path;
+        for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(p); i++)
+        {
+            try
+            {
+                final Path link = Files.readSymbolicLink(p);
+                final Path parent = p.toAbsolutePath().getParent();
+                p = parent == null ? link : parent.resolve(link);
+            }
+            catch (final IOException e)
+            {
+                throw new InvalidInputException(option + " " + path, "", "the symbolic link cannot be read (" + reason(e) + ")");
+            }
+        }
+        if (Files.isSymbolicLink(p))
+        {
+            throw new InvalidInputException(option + " " + path, "", "more than " + MAX_LINKS + " symbolic links (a loop?)");
+        }
+        return p.normalize();
+    }
+
+    private static Path existingAncestor(final String src, final Path dir) throws IOException
+    {
+        Path d = dir;
+        while (d != null && !Files.exists(d))
+        {
+            d = d.getParent();
+        }
+        if (d == null || !Files.isDirectory(d))
+        {
+            throw new InvalidInputException(src, "", (d == null ? dir : d) + " is not a directory");
+        }
+        return d;
+    }
+
+    private static boolean sameFile(final Path a, final Path b)
+    {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize()))
+        {
+            return true;
+        }
+        try
+        {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        }
+        catch (final IOException e)
+        {
+            return false;
+        }
+    }
+
+    private static void keepPermissions(final Path target, final Path staging) throws IOException
+    {
+        final PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        if (view != null && Files.isRegularFile(target))
+        {
+            final Set<PosixFilePermission> perms = view.readAttributes().permissions();
+            Files.setPosixFilePermissions(staging, perms);
+        }
+    }
+
+    /** @return why a file operation failed, in words, not only the path the JDK names. */
+    static String reason(final IOException e)
+    {
+        if (e instanceof AccessDeniedException)
+        {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException)
+        {
+            return "no such file or directory: " + ((NoSuchFileException)e).getFile();
+        }
+        if (e instanceof FileSystemException && ((FileSystemException)e).getReason() != null)
+        {
+            return ((FileSystemException)e).getReason();
+        }
+        final String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

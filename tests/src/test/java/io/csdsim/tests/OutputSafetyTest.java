@@ -1,0 +1,192 @@
+package io.csdsim.tests;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Outputs never damage what they replace (issue 13, defects 1 and 2): special files are written in
+ * place, symbolic links are followed, and a run that fails leaves every earlier file as it was.
+ * Device nodes, FIFOs and links are made in a temporary folder, never the machine's own /dev.
+ */
+class OutputSafetyTest
+{
+    @TempDir
+    Path dir;
+
+    private static boolean make(final String... command) throws Exception
+    {
+        try
+        {
+            final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        }
+        catch (final java.io.IOException e)
+        {
+            return false;
+        }
+    }
+
+    private static void assertOneLineBadInput(final Cli r, final String... fragments)
+    {
+        assertEquals(2, r.code(), r.out() + r.err());
+        // The wall-time line of a finished simulation may precede the error; the error is one line.
+        final String[] lines = r.err().strip().split("\n");
+        final String line = lines[lines.length - 1];
+        assertEquals(1, java.util.Arrays.stream(lines).filter(l -> l.startsWith("csdsim:")).count(), r.err());
+        assertTrue(line.startsWith("csdsim: "), line);
+        for (final String f : fragments)
+        {
+            assertTrue(line.contains(f), "'" + f + "' in: " + line);
+        }
+    }
+
+    @Test
+    void aReportToACharacterDeviceIsWrittenInPlaceAndTheDeviceStays() throws Exception
+    {
+        final Path nul = dir.resolve("null");
+        assumeTrue(make("mknod", nul.toString(), "c", "1", "3"), "mknod needs root");
+        final Cli r = Cli.run("simulate", "--limit", "2", "--threads", "1", "--report", nul.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.isRegularFile(nul, LinkOption.NOFOLLOW_LINKS), "still a device");
+        assertEquals("c", modeType(nul));
+    }
+
+    @Test
+    void aFullDeviceFailsWithExitTwoAndStaysADevice() throws Exception
+    {
+        final Path full = dir.resolve("full");
+        assumeTrue(make("mknod", full.toString(), "c", "1", "7"), "mknod needs root");
+        final Cli r = Cli.run("simulate", "--limit", "2", "--threads", "1", "--report", full.toString());
+        assertOneLineBadInput(r, "--report", full.toString(), "No space left on device");
+        assertEquals("c", modeType(full));
+    }
+
+    @Test
+    void ticksToAFifoAreStreamedToItsReader() throws Exception
+    {
+        final Path fifo = dir.resolve("fifo");
+        assumeTrue(make("mkfifo", fifo.toString()), "mkfifo");
+        final CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try
+            {
+                return Files.readAllBytes(fifo);
+            }
+            catch (final java.io.IOException e)
+            {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        final Path csv = dir.resolve("same.csv");
+        final Cli r = Cli.run("simulate", "--limit", "2", "--threads", "1", "--ticks", fifo.toString());
+        assertEquals(0, r.code(), r.err());
+        final byte[] viaFifo = read.get(30, TimeUnit.SECONDS);
+        assertEquals("p", modeType(fifo));
+        assertEquals(0, Cli.run("simulate", "--limit", "2", "--threads", "1", "--ticks", csv.toString()).code());
+        assertArrayEquals(Files.readAllBytes(csv), viaFifo, "the FIFO's reader got the whole CSV");
+    }
+
+    @Test
+    void aSymlinkedReportIsFollowedAndTheLinkStays() throws Exception
+    {
+        final Path target = dir.resolve("sub").resolve("target.json");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "old");
+        final Path link = dir.resolve("link.json");
+        Files.createSymbolicLink(link, Path.of("sub", "target.json"));
+        final Cli r = Cli.run("simulate", "--limit", "2", "--threads", "1", "--report", link.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertTrue(Files.readString(target).contains("\"schema\" : \"csdsim-report\""), "the target got the report");
+        try (var s = Files.list(target.getParent()))
+        {
+            assertEquals(1, s.count(), "no staging file left beside the target");
+        }
+    }
+
+    @Test
+    void aDanglingSymlinkCreatesItsTarget() throws Exception
+    {
+        final Path link = dir.resolve("link.csv");
+        Files.createSymbolicLink(link, Path.of("made.csv"));
+        assertEquals(0, Cli.run("simulate", "--limit", "1", "--threads", "1", "--ticks", link.toString()).code());
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.readString(dir.resolve("made.csv")).startsWith("sample,"));
+    }
+
+    @Test
+    void aFailedRunLeavesEarlierOutputsAsTheyWere() throws Exception
+    {
+        final Path keep = dir.resolve("k.json");
+        Files.writeString(keep, "keep");
+        final Path adir = Files.createDirectory(dir.resolve("adir"));
+        final Cli r = Cli.run("simulate", "--limit", "2", "--report", keep.toString(), "--ticks", adir.toString());
+        assertOneLineBadInput(r, "--ticks", "is a directory");
+        assertEquals("keep", Files.readString(keep));
+        assertEquals("", r.out(), "refused before any work");
+        try (var s = Files.list(dir))
+        {
+            assertEquals(2, s.count(), "nothing staged is left behind");
+        }
+    }
+
+    @Test
+    void theSamePathForReportAndTicksIsRefused() throws Exception
+    {
+        final Path same = dir.resolve("x.out");
+        assertOneLineBadInput(Cli.run("simulate", "--limit", "1", "--report", same.toString(), "--ticks", same.toString()),
+            "--ticks", "is also the output of --report");
+        final Path link = dir.resolve("alias.out");
+        Files.createSymbolicLink(link, same.getFileName());
+        assertOneLineBadInput(Cli.run("simulate", "--limit", "1", "--report", link.toString(), "--ticks", same.toString()),
+            "is also the output of --report");
+        assertFalse(Files.exists(same));
+    }
+
+    @Test
+    void anOutputOverTheCommandsInputIsRefused() throws Exception
+    {
+        final Path model = dir.resolve("m.json");
+        Files.copy(Path.of(System.getProperty("csdsim.home"), "data/models/synthetic-2-64.json"), model);
+        Files.copy(Path.of(System.getProperty("csdsim.home"), "data/models/synthetic-2-64.safetensors"), dir.resolve("synthetic-2-64.safetensors"));
+        final byte[] before = Files.readAllBytes(model);
+        assertOneLineBadInput(Cli.run("compile", model.toString(), "--set", "core.tdecUnits=8192", "-o", model.toString()),
+            "-o", "is an input of this command");
+        assertArrayEquals(before, Files.readAllBytes(model));
+    }
+
+    @Test
+    void anOutputWhereNoFileCanBeMadeNamesTheReason() throws Exception
+    {
+        // Under /proc no file can be created, not even by root.
+        final Cli r = Cli.run("simulate", "--limit", "1", "--report", "/proc/csdsim-test-report.json");
+        assertOneLineBadInput(r, "--report /proc/csdsim-test-report.json", "cannot be written", "(");
+        final Path notDir = dir.resolve("plain");
+        Files.writeString(notDir, "x");
+        assertOneLineBadInput(Cli.run("simulate", "--limit", "1", "--report", notDir.resolve("r.json").toString()),
+            "is not a directory");
+    }
+
+    private static String modeType(final Path p) throws Exception
+    {
+        final int mode = (Integer)Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        return switch (mode & 0xF000)
+        {
+            case 0x2000 -> "c";
+            case 0x1000 -> "p";
+            case 0x8000 -> "-";
+            default -> Integer.toHexString(mode);
+        };
+    }
+}
