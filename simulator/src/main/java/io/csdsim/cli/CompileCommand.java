@@ -58,6 +58,7 @@ final class CompileCommand implements Callable<Integer>
         {
             final OutputFiles.Output program = files.input(model.path()).add("-o", output);
             final ModelGraph g = model.load();
+            out.print(json ? "" : ModelOptions.delayNote(g));
             final IntNetwork net = model.quantize(g);
             final long t0 = System.nanoTime();
             final Mapper.Result r = Mapper.compile(net, s, options);

@@ -1,5 +1,6 @@
 package io.csdsim.cli;
 
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.GraphNode;
 import io.csdsim.models.graph.ModelGraph;
@@ -66,13 +67,10 @@ final class EvalCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        if (threads == 0)
-        {
-            threads = Runtime.getRuntime().availableProcessors();
-        }
+        threads = SimulateCommand.threadsToUse(threads, spec.commandLine().getErr());
         if (threads < 1)
         {
-            throw new InvalidInputException("--threads", "", threads + "; expected N >= 1 (0: every processor)");
+            throw new IllegalStateException("threads " + threads);
         }
         final ModelGraph g = model.load();
         final ImageSet images = images(g);
@@ -84,10 +82,7 @@ final class EvalCommand implements Callable<Integer>
         final int[] ds = delays != null ? delays : java.util.stream.IntStream.range(0, t).toArray();
         for (final int d : ds)
         {
-            if (d < 0)
-            {
-                throw new InvalidInputException("--delays", "", "D = " + d + "; expected D >= 0");
-            }
+            InputLimits.checkDelay("--delays", "", d);
         }
         out.printf(Locale.ROOT, "model   %s (%s), T=%d, %d-bit weights, %d-bit membranes%n", model.path(), g.name, t, model.weightBits,
             model.membraneBits);
@@ -121,7 +116,7 @@ final class EvalCommand implements Callable<Integer>
     {
         if (!full)
         {
-            return inputs.load(g.input);
+            return inputs.load(g.input, g.classes());
         }
         if (inputs.input != null || inputs.synthetic != null)
         {
@@ -133,7 +128,7 @@ final class EvalCommand implements Callable<Integer>
         {
             throw new InvalidInputException(images.toString(), "", "not found; install Debian's dataset-fashion-mnist, or give --input and --labels");
         }
-        ImageSet set = InputLoader.load(images, g.input).withLabels(IdxReader.readLabels(labels));
+        ImageSet set = InputOptions.withLabels(InputLoader.load(images, g.input, inputs.resize), labels, g.classes());
         if (inputs.limit != null)
         {
             set = set.limit(inputs.limit);

@@ -1,5 +1,6 @@
 package io.csdsim.cli;
 
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.csdformer.SyntheticImages;
 import io.csdsim.models.graph.InputSpec;
@@ -34,26 +35,42 @@ final class InputOptions
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images.")
     Integer limit;
 
+    @Option(names = "--resize", description = {"Convert images of another size or channel count to the model's input (bilinear",
+        "resampling; grey to RGB and back). Without it such images are refused."})
+    boolean resize;
+
     /** How many of the shipped images a command takes when no --limit is given (0: all). */
     int shippedLimit;
 
     /** Set by {@link #load} when the shipped images were cut to {@link #shippedLimit}: a line for the user. */
     String note = "";
 
-    /** @return the images, brought to the model's input; the shipped inputs when none are named. */
-    ImageSet load(final InputSpec spec)
+    /**
+     * @return the images, of the model's input shape (or resized to it with --resize); the shipped
+     * inputs when none are named.
+     * @param classes the model's classes: labels must lie in 0..classes-1.
+     */
+    ImageSet load(final InputSpec spec, final int classes)
     {
         if (input != null && synthetic != null)
         {
             throw new InvalidInputException("--input/--synthetic", "", "give one of them, not both");
         }
+        if (labels != null && synthetic != null)
+        {
+            throw new InvalidInputException("--labels", "", "labels go with images from --input; synthetic images have none");
+        }
         ImageSet set;
         if (synthetic != null)
         {
-            if (synthetic < 1)
+            if (synthetic < 1 || synthetic > InputLimits.MAX_SAMPLES)
             {
-                throw new InvalidInputException("--synthetic", "", synthetic + "; expected N >= 1");
+                throw new InvalidInputException("--synthetic", "", synthetic + "; expected N in 1.." + InputLimits.MAX_SAMPLES
+                    + " (docs/reliability.md)");
             }
+            final int n = limit != null && limit >= 1 ? Math.min(limit, synthetic) : synthetic;
+            InputLimits.requireHeap("--synthetic", String.format(java.util.Locale.ROOT, "%,d synthetic images of %d×%d×%d", n, spec.height(),
+                spec.width(), spec.channels()), n * (16L + 4L * spec.height() * spec.width() * spec.channels()));
             set = new ImageSet(spec.height(), spec.width(), spec.channels(), SyntheticImages.generate(spec, synthetic, seed), null,
                 synthetic + " synthetic images (seed " + seed + ")");
         }
@@ -73,7 +90,7 @@ final class InputOptions
                     l = CsdsimCommand.home().resolve(DEFAULT_LABELS);
                 }
             }
-            set = withLabels(InputLoader.load(p, spec), l);
+            set = withLabels(InputLoader.load(p, spec, resize), l, classes);
             if (input == null && limit == null && shippedLimit > 0 && set.count() > shippedLimit)
             {
                 note = String.format(java.util.Locale.ROOT, "note: the first %d of the %,d shipped images (--limit N for more)%n", shippedLimit,
@@ -96,17 +113,27 @@ final class InputOptions
         return set;
     }
 
-    private static ImageSet withLabels(final ImageSet set, final Path labels)
+    /** @return the images with labels read from a file: one per image, each a class of the model. */
+    static ImageSet withLabels(final ImageSet set, final Path labels, final int classes)
     {
-        if (labels != null)
+        if (labels == null)
         {
-            final int[] l = IdxReader.readLabels(labels);
-            if (l.length < set.count())
-            {
-                throw new InvalidInputException(labels.toString(), "", l.length + " labels for " + set.count() + " images");
-            }
-            return set.withLabels(java.util.Arrays.copyOf(l, set.count()));
+            return set;
         }
-        return set;
+        final int[] l = IdxReader.readLabels(labels);
+        if (l.length != set.count())
+        {
+            throw new InvalidInputException(labels.toString(), "offset 4", l.length + " labels for the " + set.count() + " images of "
+                + set.source() + "; expected one label per image");
+        }
+        for (int i = 0; i < l.length; i++)
+        {
+            if (l[i] >= classes)
+            {
+                throw new InvalidInputException(labels.toString(), "label " + i, l[i] + "; the model has " + classes
+                    + " classes: expected 0.." + (classes - 1));
+            }
+        }
+        return set.withLabels(l);
     }
 }

@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 /** How a model is mapped onto the chip: board size, the placement's starting order, refinement. */
 final class MappingOptions
 {
-    @Option(names = "--chips", defaultValue = "0", description = "Chips on the board (default: as many as the model needs).")
-    int chips;
+    /** Most chips a board may have: core numbers of the whole board stay ints (docs/reliability.md). */
+    static final int MAX_CHIPS = 1 << 20;
+
+    @Option(names = "--chips", paramLabel = "N", description = "Chips on the board (default: as many as the model needs).")
+    Integer chips;
 
     @Option(names = "--placement", defaultValue = "auto", paramLabel = "auto|layers|interleaved",
         converter = StartConverter.class,
@@ -22,11 +25,15 @@ final class MappingOptions
 
     MapperOptions options()
     {
-        if (chips < 0 || refine < 0)
+        if (chips != null && (chips < 1 || chips > MAX_CHIPS))
         {
-            throw new ChipInputException(chips < 0 ? "--chips" : "--refine", "", "expected a number >= 0");
+            throw new ChipInputException("--chips", "", chips + "; expected 1.." + String.format(java.util.Locale.ROOT, "%,d", MAX_CHIPS) + " (leave it out for as many as the model needs)");
         }
-        return new MapperOptions(chips, refine, placement);
+        if (refine < 0 || refine > 100)
+        {
+            throw new ChipInputException("--refine", "", refine + "; expected 0..100 passes");
+        }
+        return new MapperOptions(chips == null ? 0 : chips, refine, placement);
     }
 
     /** Reads auto|layers|interleaved, in any case; anything else is one clear line naming the option. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.csdformer.CsdformerConfig;
 import io.csdsim.models.csdformer.CsdformerGraphBuilder;
@@ -69,6 +70,8 @@ final class ModelCommand implements Runnable
             {
                 throw new InvalidInputException("--arch", "", "missing; e.g. --arch 4-384 --dataset cifar10");
             }
+            InputLimits.checkWindow("-T", "", timeWindow, 0);
+            InputLimits.checkDelay("--delay", "", delay);
             return CsdformerConfig.of(arch, dataset, heads, timeWindow, delay);
         }
     }
@@ -294,7 +297,8 @@ final class ModelCommand implements Runnable
             final ModelGraph g = model.load();
             final IntNetwork net = model.quantize(g);
             inputs.shippedLimit = 10;
-            final ImageSet images = inputs.load(g.input);
+            final ImageSet images = inputs.load(g.input, g.classes());
+            out.print(ModelOptions.delayNote(g));
             out.print(inputs.note);
             final Schedule schedule = Schedule.canonical(net);
             final FunctionalSpiking fs = new FunctionalSpiking(net, schedule);
@@ -410,7 +414,7 @@ final class ModelCommand implements Runnable
             final PrintWriter out = spec.commandLine().getOut();
             final ModelGraph g = model.load();
             final IntNetwork net = model.quantize(g);
-            final ImageSet images = inputs.load(g.input);
+            final ImageSet images = inputs.load(g.input, g.classes());
             final QuantizationError err = new QuantizationError(g, net, images.pixels(), images.labels());
             out.printf(Locale.ROOT, "%s, %d-bit weights, on %s (%d images)%n%n", g.name, net.weightBits, images.source(), images.count());
             final TextTable t = new TextTable("population", "max |Δz|", "in thresholds", "count mismatch (end to end)").right(1, 2, 3);

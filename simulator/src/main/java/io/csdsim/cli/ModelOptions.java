@@ -1,5 +1,6 @@
 package io.csdsim.cli;
 
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.format.ModelFileReader;
 import io.csdsim.models.graph.ModelGraph;
@@ -47,16 +48,18 @@ final class ModelOptions
 
     ModelGraph load()
     {
-        final ModelGraph g = ModelFileReader.read(path());
         if (delay != null)
         {
-            if (delay < 0)
-            {
-                throw new InvalidInputException("-D", "", "D = " + delay + "; expected D >= 0");
-            }
-            return g.withDelay(delay);
+            InputLimits.checkDelay("-D", "", delay);
         }
-        return g;
+        final ModelGraph g = ModelFileReader.read(path());
+        return delay != null ? g.withDelay(delay) : g;
+    }
+
+    /** @return a line for the user when the delay run is past T − 1, else the empty string. */
+    static String delayNote(final ModelGraph g)
+    {
+        return InputLimits.delayNote(g.timeWindow, g.delay);
     }
 
     QuantizationParams params()

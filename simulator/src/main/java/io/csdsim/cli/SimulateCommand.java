@@ -63,8 +63,11 @@ final class SimulateCommand implements Callable<Integer>
     @Option(names = "--ticks", paramLabel = "FILE.csv", description = "Write one CSV row per sample and tick.")
     Path ticks;
 
+    /** Most threads a run takes (docs/reliability.md): more would only add scheduling and memory. */
+    static final int MAX_THREADS = 256;
+
     @Option(names = "--threads", defaultValue = "0", description = {"Threads: samples in parallel, or each tick's cores split over threads when",
-        "there are fewer samples (default: every processor). Reports do not depend on it."})
+        "there are fewer samples (default: every processor; at most " + MAX_THREADS + "). Reports do not depend on it."})
     int threads;
 
     @CommandLine.Spec
@@ -80,17 +83,29 @@ final class SimulateCommand implements Callable<Integer>
         }
     }
 
+    /** @return the threads a run takes: every processor for 0, capped at {@link #MAX_THREADS} with a word on stderr. */
+    static int threadsToUse(final int requested, final PrintWriter err)
+    {
+        if (requested < 0)
+        {
+            throw new InvalidInputException("--threads", "", requested + "; expected 1.." + MAX_THREADS + " (0: every processor)");
+        }
+        if (requested == 0)
+        {
+            return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        }
+        if (requested > MAX_THREADS)
+        {
+            err.printf(Locale.ROOT, "note: --threads %d capped at %d (docs/reliability.md)%n", requested, MAX_THREADS);
+            return MAX_THREADS;
+        }
+        return requested;
+    }
+
     private int run(final OutputFiles files) throws Exception
     {
         final PrintWriter out = spec.commandLine().getOut();
-        if (threads == 0)
-        {
-            threads = Runtime.getRuntime().availableProcessors();
-        }
-        if (threads < 1)
-        {
-            throw new ChipInputException("--threads", "", threads + "; expected >= 1 (0: every processor)");
-        }
+        threads = threadsToUse(threads, spec.commandLine().getErr());
         files.input(model.path()).input(inputs.input).input(inputs.labels);
         final OutputFiles.Output reportFile = files.add("--report", report);
         final OutputFiles.Output ticksFile = files.add("--ticks", ticks);
@@ -100,11 +115,13 @@ final class SimulateCommand implements Callable<Integer>
         final Path path = model.path();
         if (path.getFileName().toString().endsWith(".csdx"))
         {
-            for (final String o : new String[] {"--chips", "--placement", "--refine"})
+            // A program is compiled for its chip, with its model's widths and delay: options that would change them cannot apply.
+            for (final String o : new String[] {"--chip", "--set", "--chips", "--placement", "--refine", "-D", "--weight-bits", "--membrane-bits"})
             {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o))
                 {
-                    throw new InvalidInputException(o, "", "a .csdx program is already placed; give the model file to map it again");
+                    throw new InvalidInputException(o, "", "a .csdx program is already placed and compiled for its chip; give the model file "
+                        + "to compile it with " + o);
                 }
             }
             program = CsdxFormat.read(path);
@@ -119,18 +136,21 @@ final class SimulateCommand implements Callable<Integer>
         else
         {
             final ModelGraph g = model.load();
+            note += ModelOptions.delayNote(g);
             ChipSpec s = chip.spec();
             if (chip.overrides.stream().noneMatch(o -> o.startsWith("core.tdecUnits")) && s.tdecUnits() == 0
                 && ChipSpecs.PRESETS.contains(chip.chip))
             {
                 s = s.with(ChipField.CORE_TDEC_UNITS, DEFAULT_TDEC, "csdsim simulate default: " + DEFAULT_TDEC + " TDEC units per core");
-                note = "note: " + s.name() + " has no TDEC units; simulating with " + DEFAULT_TDEC + " per core (set core.tdecUnits to change)\n";
+                note += "note: " + s.name() + " has no TDEC units; simulating with " + DEFAULT_TDEC + " per core (set core.tdecUnits to change)\n";
             }
             program = Mapper.compile(model.quantize(g), s, mapping.options()).program();
             inputSpec = g.input;
         }
         inputs.shippedLimit = SHIPPED_IMAGES;
-        final ImageSet images = inputs.load(inputSpec);
+        final int classes = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER)
+            .mapToInt(ProgramPopulation::size).findFirst().orElse(0);
+        final ImageSet images = inputs.load(inputSpec, classes);
         note += inputs.note;
         final ChipEngine engine = new ChipEngine(program);
         final List<SampleResult> results;
@@ -143,7 +163,7 @@ final class SimulateCommand implements Callable<Integer>
         final double seconds = (System.nanoTime() - started) / 1e9;
         // On stderr: the wall time is this machine's, not the chip's, and must not make two reports differ.
         spec.commandLine().getErr().printf(Locale.ROOT, "simulated %d sample(s) in %.3f s on %d thread(s): %.3f s per sample%n",
-            images.count(), seconds, threads, seconds / images.count());
+            images.count(), seconds, Simulation.threadsUsed(threads, images.count()), seconds / images.count());
         final SimulationReport r = new SimulationReport(program, results, images.labels());
         out.print(note);
         out.print(r.summary());

@@ -66,7 +66,7 @@ class ModelCommandTest
         final ModelGraph g = ModelFileReader.read(m);
         final IntNetwork net = IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
 
-        // A PNG the model must resize (64×48 → 32×32).
+        // A PNG of another size (64×48): refused as it is, resized to 32×32 with --resize.
         final BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 48; y++)
         {
@@ -78,8 +78,12 @@ class ModelCommandTest
         final Path png = dir.resolve("x.png");
         ImageIO.write(img, "png", png.toFile());
         final ExecutionResult expected = new QuantizedReference(net).run(net.encode(
-            io.csdsim.models.input.InputLoader.load(png, g.input).pixels()[0]));
-        final Cli r = Cli.run("model", "run", m.toString(), "--input", png.toString());
+            io.csdsim.models.input.InputLoader.load(png, g.input, true).pixels()[0]));
+        final Cli refused = Cli.run("model", "run", m.toString(), "--input", png.toString());
+        assertEquals(2, refused.code(), refused.out());
+        assertTrue(refused.err().contains("images are 48×64×3") && refused.err().contains("the model takes 32×32×3")
+            && refused.err().contains("--resize"), refused.err());
+        final Cli r = Cli.run("model", "run", m.toString(), "--input", png.toString(), "--resize");
         assertEquals(0, r.code(), r.err());
         final String row = r.out().lines().filter(l -> l.matches("\\s+0\\s+\\d+.*")).findFirst().orElseThrow();
         assertEquals(expected.predictedClass(), Integer.parseInt(row.trim().split("\\s+")[1]), r.out());
@@ -88,7 +92,7 @@ class ModelCommandTest
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("tok.sn0") && l.contains(String.format("%,d", sn0))), r.out());
 
         // The spiking executor at D = T-1 gives the same counts; at D = 0 it still runs.
-        final Cli s = Cli.run("model", "run", m.toString(), "--input", png.toString(), "--executor", "spiking");
+        final Cli s = Cli.run("model", "run", m.toString(), "--input", png.toString(), "--resize", "--executor", "spiking");
         assertEquals(r.out().lines().filter(l -> l.startsWith("tok.") || l.startsWith("blk")).toList(),
             s.out().lines().filter(l -> l.startsWith("tok.") || l.startsWith("blk")).toList());
         assertEquals(0, Cli.run("model", "run", m.toString(), "--synthetic", "2", "--executor", "spiking", "-D", "0").code());

@@ -14,6 +14,15 @@ import java.util.List;
  */
 public final class ChipProgram
 {
+    /** Largest time window T a program may have (as a model may: docs/reliability.md). */
+    public static final int MAX_TIME_WINDOW = 64;
+    /** Largest DIF delay D a program may have. */
+    public static final int MAX_DELAY = 64;
+    /** Largest tick at which a program's output may be ready: bounds the ticks of one sample. */
+    public static final int MAX_READY_TICK = 1 << 16;
+    /** Most cores of a whole board: per-core tables stay within their arrays. */
+    public static final long MAX_BOARD_CORES = 1L << 27;
+
     public final String name;
     public final int timeWindow;
     public final int delay;

@@ -423,8 +423,21 @@ public final class CsdxFormat
         final int chips = h.i32();
         final int ready = h.i32();
         final int ii = h.i32();
+        // Every HEAD field is bounded before it sizes any work: T and D as in a model file, a board the mapper could make.
+        h.expectAt(0, t >= 1 && t <= ChipProgram.MAX_TIME_WINDOW, "T = " + t + "; expected 1.." + ChipProgram.MAX_TIME_WINDOW
+            + " (docs/reliability.md)");
+        h.expectAt(0, d >= 0 && d <= ChipProgram.MAX_DELAY, "D = " + d + "; expected 0.." + ChipProgram.MAX_DELAY);
+        h.expectAt(0, chips >= 1, "chips = " + chips + "; expected >= 1");
+        h.expectAt(0, ready >= t && ready <= ChipProgram.MAX_READY_TICK, "output ready at tick " + ready + "; expected " + t + ".."
+            + ChipProgram.MAX_READY_TICK);
+        h.expectAt(0, ii >= 1 && ii <= ChipProgram.MAX_READY_TICK, "initiation interval " + ii + "; expected 1.." + ChipProgram.MAX_READY_TICK);
         h.end();
         final ChipSpec spec = readSpec(sections.get("SPEC"));
+        if ((long)chips * spec.coresPerChip() > ChipProgram.MAX_BOARD_CORES)
+        {
+            throw new ChipInputException(src, "section HEAD", String.format(java.util.Locale.ROOT, "%,d chips of %,d cores; at most %,d cores "
+                + "on a board (docs/reliability.md)", chips, spec.coresPerChip(), ChipProgram.MAX_BOARD_CORES));
+        }
         final List<SynapseTable> tables = new ArrayList<>();
         final Reader tr = sections.get("TABL");
         for (int i = 0, n = tr.count(); i < n; i++)
@@ -622,6 +635,15 @@ public final class CsdxFormat
         int remaining()
         {
             return end - at;
+        }
+
+        /** Like {@link #expect}, naming a field by its offset from the section's start. */
+        void expectAt(final int offset, final boolean ok, final String what)
+        {
+            if (!ok)
+            {
+                throw new ChipInputException(src, "section " + tag + ", offset " + (fileOffset + offset), what);
+            }
         }
 
         void expect(final boolean ok, final String what)

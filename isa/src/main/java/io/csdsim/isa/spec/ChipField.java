@@ -6,44 +6,44 @@ package io.csdsim.isa.spec;
  */
 public enum ChipField
 {
-    MESH_TILES_X("mesh.tilesX", Kind.COUNT, "tiles", "tiles along x of one chip's mesh"),
-    MESH_TILES_Y("mesh.tilesY", Kind.COUNT, "tiles", "tiles along y of one chip's mesh"),
-    MESH_CORES_PER_TILE("mesh.coresPerTile", Kind.COUNT, "cores", "cores sharing one router"),
+    MESH_TILES_X("mesh.tilesX", Kind.COUNT, "tiles", "tiles along x of one chip's mesh", 1, 1024),
+    MESH_TILES_Y("mesh.tilesY", Kind.COUNT, "tiles", "tiles along y of one chip's mesh", 1, 1024),
+    MESH_CORES_PER_TILE("mesh.coresPerTile", Kind.COUNT, "cores", "cores sharing one router", 1, 256),
 
-    CORE_MAX_NEURONS("core.maxNeurons", Kind.COUNT, "compartments", "neurons (compartments) per core"),
-    CORE_MAX_INPUT_AXONS("core.maxInputAxons", Kind.COUNT, "axons", "input axons (fan-in lists) per core"),
-    CORE_MAX_OUTPUT_ROUTES("core.maxOutputRoutes", Kind.COUNT, "entries", "output routing entries per core"),
-    CORE_MAX_ROUTES_PER_NEURON("core.maxRoutesPerNeuron", Kind.COUNT_OR_ZERO, "entries", "routing entries one neuron may have (0: no limit)"),
-    CORE_SYNAPSE_MEMORY_BITS("core.synapseMemoryBits", Kind.COUNT, "bits", "synapse memory per core"),
-    CORE_WEIGHT_BITS("core.weightBits", Kind.COUNT, "bits", "signed weight mantissa bits"),
-    CORE_MEMBRANE_BITS("core.membraneBits", Kind.COUNT, "bits", "saturating membrane bits"),
-    CORE_SHARED_TABLES("core.sharedSynapseTables", Kind.FLAG, "", "neuron groups of a core may share one synapse table (weight sharing)"),
-    CORE_CROSSBAR("core.crossbar", Kind.FLAG, "", "synapses are a binary crossbar with one weight per axon type and neuron"),
-    CORE_AXON_TYPES("core.axonTypes", Kind.COUNT_OR_ZERO, "types", "axon types of a crossbar core (0: not a crossbar)"),
-    CORE_TDEC_UNITS("core.tdecUnits", Kind.COUNT_OR_ZERO, "units", "TDEC units per core: neurons fed by a max-pool or attention product (0: none)"),
-    CORE_MAX_AXON_DELAY("core.maxAxonDelay", Kind.COUNT, "ticks", "largest axon delay"),
+    CORE_MAX_NEURONS("core.maxNeurons", Kind.COUNT, "compartments", "neurons (compartments) per core", 1, 1 << 20),
+    CORE_MAX_INPUT_AXONS("core.maxInputAxons", Kind.COUNT, "axons", "input axons (fan-in lists) per core", 1, 1 << 24),
+    CORE_MAX_OUTPUT_ROUTES("core.maxOutputRoutes", Kind.COUNT, "entries", "output routing entries per core", 1, 1 << 24),
+    CORE_MAX_ROUTES_PER_NEURON("core.maxRoutesPerNeuron", Kind.COUNT_OR_ZERO, "entries", "routing entries one neuron may have (0: no limit)", 0, 1 << 20),
+    CORE_SYNAPSE_MEMORY_BITS("core.synapseMemoryBits", Kind.COUNT, "bits", "synapse memory per core", 1, 1L << 40),
+    CORE_WEIGHT_BITS("core.weightBits", Kind.COUNT, "bits", "signed weight mantissa bits", 2, 16),
+    CORE_MEMBRANE_BITS("core.membraneBits", Kind.COUNT, "bits", "saturating membrane bits", 8, 62),
+    CORE_SHARED_TABLES("core.sharedSynapseTables", Kind.FLAG, "", "neuron groups of a core may share one synapse table (weight sharing)", 0, 1),
+    CORE_CROSSBAR("core.crossbar", Kind.FLAG, "", "synapses are a binary crossbar with one weight per axon type and neuron", 0, 1),
+    CORE_AXON_TYPES("core.axonTypes", Kind.COUNT_OR_ZERO, "types", "axon types of a crossbar core (0: not a crossbar)", 0, 64),
+    CORE_TDEC_UNITS("core.tdecUnits", Kind.COUNT_OR_ZERO, "units", "TDEC units per core: neurons fed by a max-pool or attention product (0: none)", 0, 1 << 20),
+    CORE_MAX_AXON_DELAY("core.maxAxonDelay", Kind.COUNT, "ticks", "largest axon delay", 1, 1 << 16),
 
-    TIMING_CLOCK_MHZ("timing.clockMHz", Kind.POSITIVE, "MHz", "clock, or the nominal clock of an asynchronous chip"),
-    TIMING_SYN_OP_CYCLES("timing.synOpCycles", Kind.POSITIVE, "cycles", "cycles per synaptic operation, per lane"),
-    TIMING_SYN_OP_LANES("timing.synOpLanes", Kind.COUNT, "lanes", "synaptic operations a core does in parallel"),
-    TIMING_NEURON_ACTIVE_CYCLES("timing.neuronActiveCycles", Kind.POSITIVE, "cycles", "cycles to update a neuron that received input or fired"),
-    TIMING_NEURON_IDLE_CYCLES("timing.neuronIdleCycles", Kind.NON_NEGATIVE, "cycles", "cycles to update an idle neuron"),
-    TIMING_HOP_X_CYCLES("timing.hopXCycles", Kind.POSITIVE, "cycles", "router and link latency of one hop along x"),
-    TIMING_HOP_Y_CYCLES("timing.hopYCycles", Kind.POSITIVE, "cycles", "router and link latency of one hop along y"),
-    TIMING_LINK_CYCLES_PER_FLIT("timing.linkCyclesPerFlit", Kind.POSITIVE, "cycles", "cycles a link is busy per packet"),
-    TIMING_CHIP_LINK_CYCLES("timing.chipLinkCycles", Kind.POSITIVE, "cycles", "latency of a chip-to-chip link"),
-    TIMING_BARRIER_CYCLES("timing.barrierCycles", Kind.NON_NEGATIVE, "cycles", "barrier synchronisation at the end of a tick"),
+    TIMING_CLOCK_MHZ("timing.clockMHz", Kind.POSITIVE, "MHz", "clock, or the nominal clock of an asynchronous chip", 0, 1e6),
+    TIMING_SYN_OP_CYCLES("timing.synOpCycles", Kind.POSITIVE, "cycles", "cycles per synaptic operation, per lane", 0, 1e9),
+    TIMING_SYN_OP_LANES("timing.synOpLanes", Kind.COUNT, "lanes", "synaptic operations a core does in parallel", 1, 1 << 16),
+    TIMING_NEURON_ACTIVE_CYCLES("timing.neuronActiveCycles", Kind.POSITIVE, "cycles", "cycles to update a neuron that received input or fired", 0, 1e9),
+    TIMING_NEURON_IDLE_CYCLES("timing.neuronIdleCycles", Kind.NON_NEGATIVE, "cycles", "cycles to update an idle neuron", 0, 1e9),
+    TIMING_HOP_X_CYCLES("timing.hopXCycles", Kind.POSITIVE, "cycles", "router and link latency of one hop along x", 0, 1e9),
+    TIMING_HOP_Y_CYCLES("timing.hopYCycles", Kind.POSITIVE, "cycles", "router and link latency of one hop along y", 0, 1e9),
+    TIMING_LINK_CYCLES_PER_FLIT("timing.linkCyclesPerFlit", Kind.POSITIVE, "cycles", "cycles a link is busy per packet", 0, 1e9),
+    TIMING_CHIP_LINK_CYCLES("timing.chipLinkCycles", Kind.POSITIVE, "cycles", "latency of a chip-to-chip link", 0, 1e9),
+    TIMING_BARRIER_CYCLES("timing.barrierCycles", Kind.NON_NEGATIVE, "cycles", "barrier synchronisation at the end of a tick", 0, 1e9),
 
-    ENERGY_SYN_OP_PJ("energy.synOpPJ", Kind.NON_NEGATIVE, "pJ", "per synaptic operation"),
-    ENERGY_DYNAMIC_OP_PJ("energy.dynamicOpPJ", Kind.NON_NEGATIVE, "pJ", "per dynamic (TDEC) synaptic operation"),
-    ENERGY_NEURON_ACTIVE_PJ("energy.neuronActivePJ", Kind.NON_NEGATIVE, "pJ", "per active neuron update"),
-    ENERGY_NEURON_IDLE_PJ("energy.neuronIdlePJ", Kind.NON_NEGATIVE, "pJ", "per idle neuron update"),
-    ENERGY_SPIKE_PJ("energy.spikePJ", Kind.NON_NEGATIVE, "pJ", "per spike sent (within the tile)"),
-    ENERGY_HOP_X_PJ("energy.hopXPJ", Kind.NON_NEGATIVE, "pJ", "per packet hop along x"),
-    ENERGY_HOP_Y_PJ("energy.hopYPJ", Kind.NON_NEGATIVE, "pJ", "per packet hop along y"),
-    ENERGY_CHIP_CROSSING_PJ("energy.chipCrossingPJ", Kind.NON_NEGATIVE, "pJ", "per packet crossing a chip-to-chip link"),
-    ENERGY_INPUT_MAC_PJ("energy.inputMacPJ", Kind.NON_NEGATIVE, "pJ", "per MAC of the input stage (conv0)"),
-    ENERGY_STATIC_MW_PER_CORE("energy.staticMWPerCore", Kind.NON_NEGATIVE, "mW", "static power per core");
+    ENERGY_SYN_OP_PJ("energy.synOpPJ", Kind.NON_NEGATIVE, "pJ", "per synaptic operation", 0, 1e12),
+    ENERGY_DYNAMIC_OP_PJ("energy.dynamicOpPJ", Kind.NON_NEGATIVE, "pJ", "per dynamic (TDEC) synaptic operation", 0, 1e12),
+    ENERGY_NEURON_ACTIVE_PJ("energy.neuronActivePJ", Kind.NON_NEGATIVE, "pJ", "per active neuron update", 0, 1e12),
+    ENERGY_NEURON_IDLE_PJ("energy.neuronIdlePJ", Kind.NON_NEGATIVE, "pJ", "per idle neuron update", 0, 1e12),
+    ENERGY_SPIKE_PJ("energy.spikePJ", Kind.NON_NEGATIVE, "pJ", "per spike sent (within the tile)", 0, 1e12),
+    ENERGY_HOP_X_PJ("energy.hopXPJ", Kind.NON_NEGATIVE, "pJ", "per packet hop along x", 0, 1e12),
+    ENERGY_HOP_Y_PJ("energy.hopYPJ", Kind.NON_NEGATIVE, "pJ", "per packet hop along y", 0, 1e12),
+    ENERGY_CHIP_CROSSING_PJ("energy.chipCrossingPJ", Kind.NON_NEGATIVE, "pJ", "per packet crossing a chip-to-chip link", 0, 1e12),
+    ENERGY_INPUT_MAC_PJ("energy.inputMacPJ", Kind.NON_NEGATIVE, "pJ", "per MAC of the input stage (conv0)", 0, 1e12),
+    ENERGY_STATIC_MW_PER_CORE("energy.staticMWPerCore", Kind.NON_NEGATIVE, "mW", "static power per core", 0, 1e6);
 
     /** What values a field takes. */
     public enum Kind
@@ -60,17 +60,26 @@ public enum ChipField
         FLAG
     }
 
+    /** Cores of one chip at most (tilesX × tilesY × coresPerTile), so that core numbers stay ints. */
+    public static final int MAX_CORES_PER_CHIP = 1 << 20;
+
     public final String key;
     public final Kind kind;
     public final String unit;
     public final String meaning;
+    /** The smallest value accepted (beside what the kind allows). */
+    public final double min;
+    /** The largest value accepted: past it counts and products of counts would leave their integer types (docs/reliability.md). */
+    public final double max;
 
-    ChipField(final String key, final Kind kind, final String unit, final String meaning)
+    ChipField(final String key, final Kind kind, final String unit, final String meaning, final double min, final double max)
     {
         this.key = key;
         this.kind = kind;
         this.unit = unit;
         this.meaning = meaning;
+        this.min = min;
+        this.max = max;
     }
 
     public String group()
@@ -103,7 +112,7 @@ public enum ChipField
             return "expected a finite number";
         }
         final boolean integral = v == Math.rint(v);
-        return switch (kind)
+        final String kindWhy = switch (kind)
         {
             case COUNT -> integral && v >= 1 ? null : "expected an integer >= 1";
             case COUNT_OR_ZERO -> integral && v >= 0 ? null : "expected an integer >= 0";
@@ -111,5 +120,31 @@ public enum ChipField
             case NON_NEGATIVE -> v >= 0 ? null : "expected a number >= 0";
             case FLAG -> v == 0 || v == 1 ? null : "expected true or false";
         };
+        if (kindWhy != null || kind == Kind.FLAG)
+        {
+            return kindWhy;
+        }
+        if (v < min || v > max)
+        {
+            return "expected " + range() + " (docs/reliability.md)";
+        }
+        return null;
+    }
+
+    /** @return the accepted range in words, e.g. "an integer in 1..1,024". */
+    public String range()
+    {
+        final boolean integer = kind == Kind.COUNT || kind == Kind.COUNT_OR_ZERO;
+        if (integer)
+        {
+            return String.format(java.util.Locale.ROOT, "an integer in %,d..%,d", (long)min, (long)max);
+        }
+        return String.format(java.util.Locale.ROOT, "a number %s %s and <= %s", kind == Kind.POSITIVE ? ">" : ">=",
+            plain(min), plain(max));
+    }
+
+    private static String plain(final double v)
+    {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(java.util.Locale.ROOT, "%,d", (long)v) : Double.toString(v);
     }
 }

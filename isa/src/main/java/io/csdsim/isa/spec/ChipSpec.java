@@ -39,7 +39,25 @@ public final class ChipSpec
                 throw new IllegalArgumentException(f.key + ": " + values[f.ordinal()] + "; " + why);
             }
         }
+        final String why = checkWhole(values);
+        if (why != null)
+        {
+            throw new IllegalArgumentException(why);
+        }
         return new ChipSpec(name, description, values.clone(), sources.clone());
+    }
+
+    /** @return why values that are each valid do not make a chip together, or null when they do. */
+    static String checkWhole(final double[] values)
+    {
+        final double cores = values[ChipField.MESH_TILES_X.ordinal()] * values[ChipField.MESH_TILES_Y.ordinal()]
+            * values[ChipField.MESH_CORES_PER_TILE.ordinal()];
+        if (cores > ChipField.MAX_CORES_PER_CHIP)
+        {
+            return String.format(java.util.Locale.ROOT, "mesh: tilesX × tilesY × coresPerTile = %,.0f cores per chip; expected at most %,d "
+                + "(docs/reliability.md)", cores, ChipField.MAX_CORES_PER_CHIP);
+        }
+        return null;
     }
 
     public String name()
@@ -90,6 +108,11 @@ public final class ChipSpec
         final String[] s = sources.clone();
         v[f.ordinal()] = value;
         s[f.ordinal()] = source;
+        final String whole = checkWhole(v);
+        if (whole != null)
+        {
+            throw new IllegalArgumentException(whole);
+        }
         return new ChipSpec(name, description, v, s);
     }
 

@@ -176,6 +176,11 @@ public final class ChipSpecs
         }
         final String name = root.hasNonNull("name") ? root.get("name").asText() : base != null ? base.name() + "-custom" : "custom";
         final String desc = root.hasNonNull("description") ? root.get("description").asText() : base != null ? base.description() : "";
+        final String whole = ChipSpec.checkWhole(values);
+        if (whole != null)
+        {
+            throw new ChipInputException(src, "mesh", whole);
+        }
         return new ChipSpec(name, desc, values, sources);
     }
 
@@ -230,6 +235,16 @@ public final class ChipSpecs
         if (why != null)
         {
             throw new ChipInputException("--set", key, value + "; " + why);
+        }
+        final double[] values = new double[ChipField.values().length];
+        for (final ChipField g : ChipField.values())
+        {
+            values[g.ordinal()] = g == f ? d : spec.get(g);
+        }
+        final String whole = ChipSpec.checkWhole(values);
+        if (whole != null)
+        {
+            throw new ChipInputException("--set", key, value + "; " + whole);
         }
         return spec.with(f, d, "--set " + assignment);
     }

@@ -3,6 +3,7 @@ package io.csdsim.models.format;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.csdformer.CsdformerGraphBuilder;
 import io.csdsim.models.graph.GraphNode;
@@ -94,15 +95,9 @@ public final class ModelFileReader
         }
         final String name = text(root, "name");
         final int t = integer(root, "T");
-        if (t < 1)
-        {
-            throw new InvalidInputException(src, "T", "T = " + t + "; expected T >= 1");
-        }
+        InputLimits.checkWindow(src, "T", t, 0);
         final int d = integer(root, "D");
-        if (d < 0)
-        {
-            throw new InvalidInputException(src, "D", "D = " + d + "; expected D >= 0");
-        }
+        InputLimits.checkDelay(src, "D", d);
         final Map<String, Object> arch = new LinkedHashMap<>();
         final JsonNode a = root.get("architecture");
         if (a != null)
@@ -127,11 +122,46 @@ public final class ModelFileReader
         checkShapes(g);
         if (withWeights)
         {
-            final String weightsName = text(root, "weights");
-            final Path weightsPath = json.toAbsolutePath().getParent().resolve(weightsName);
-            loadWeights(g, SafetensorsFile.open(weightsPath));
+            loadWeights(g, SafetensorsFile.open(weightsPath(json, text(root, "weights"))));
         }
         return g;
+    }
+
+    /**
+     * @return the weights file, which must lie under the model file's folder: a model names its own
+     * weights, never another file of the machine (an absolute path, "..", or a link leading out).
+     */
+    private Path weightsPath(final Path json, final String name)
+    {
+        final Path dir = json.toAbsolutePath().normalize().getParent();
+        final Path named;
+        try
+        {
+            named = Path.of(name);
+        }
+        catch (final java.nio.file.InvalidPathException e)
+        {
+            throw new InvalidInputException(src, "weights", "'" + name + "' is not a file name");
+        }
+        final Path p = dir.resolve(named).normalize();
+        if (named.isAbsolute() || name.isEmpty() || !p.startsWith(dir) || p.equals(dir))
+        {
+            throw new InvalidInputException(src, "weights", "'" + name + "'; expected a file in the model's folder " + dir
+                + " or below it (docs/reliability.md)");
+        }
+        try
+        {
+            if (Files.exists(p) && !p.toRealPath().startsWith(dir.toRealPath()))
+            {
+                throw new InvalidInputException(src, "weights", "'" + name + "' is a link to " + p.toRealPath()
+                    + ", outside the model's folder; expected a file in " + dir + " or below it");
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new InvalidInputException(src, "weights", "'" + name + "' cannot be resolved (" + e.getMessage() + ")");
+        }
+        return p;
     }
 
     private InputSpec inputSpec(final JsonNode root)
@@ -143,9 +173,11 @@ public final class ModelFileReader
         }
         unknownKeys(in, Set.of("shape", "mean", "std", "encoding"), "input.");
         final int[] shape = intArray(in, "shape", "input.shape");
-        if (shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1)
+        if (shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[0] > InputLimits.MAX_IMAGE_SIDE || shape[1] > InputLimits.MAX_IMAGE_SIDE
+            || shape[2] != 1 && shape[2] != 3)
         {
-            throw new InvalidInputException(src, "input.shape", Arrays.toString(shape) + "; expected [height, width, channels], all >= 1");
+            throw new InvalidInputException(src, "input.shape", Arrays.toString(shape) + "; expected [height, width, channels]: height and width in 1.."
+                + InputLimits.MAX_IMAGE_SIDE + ", 1 or 3 channels (docs/reliability.md)");
         }
         final double[] mean = doubleArray(in, "mean", "input.mean");
         final double[] std = doubleArray(in, "std", "input.std");
@@ -217,12 +249,26 @@ public final class ModelFileReader
                 }
             }
             final int[] shape = intArray(n, "shape", "node '" + nm + "'.shape");
+            if (shape.length < 1 || shape.length > InputLimits.MAX_RANK)
+            {
+                throw new InvalidInputException(src, "node '" + nm + "'.shape", Arrays.toString(shape) + "; expected 1 to " + InputLimits.MAX_RANK
+                    + " dimensions");
+            }
+            InputLimits.product(src, "node '" + nm + "'.shape", Arrays.stream(shape).asLongStream().toArray(), InputLimits.MAX_NODE_UNITS);
             final GraphNode g = new GraphNode(nm, op, inputs, shape);
             g.weight = n.hasNonNull("weight") ? n.get("weight").asText() : null;
             g.bias = n.hasNonNull("bias") ? n.get("bias").asText() : null;
             g.archBias = n.path("archBias").asBoolean(false);
             g.archBatchNorm = n.path("archBatchNorm").asBoolean(false);
-            g.heads = n.path("heads").asInt(0);
+            if (n.has("heads"))
+            {
+                final JsonNode h = n.get("heads");
+                if (!h.canConvertToInt() || !h.isIntegralNumber() || h.asInt() < 1 || h.asInt() > InputLimits.MAX_HEADS)
+                {
+                    throw new InvalidInputException(src, "node '" + nm + "'.heads", h + "; expected an integer in 1.." + InputLimits.MAX_HEADS);
+                }
+                g.heads = h.asInt();
+            }
             g.scale = n.has("scale") ? number(n, "scale", "node '" + nm + "'.scale") : 1.0;
             if (n.has("threshold"))
             {
@@ -564,9 +610,10 @@ public final class ModelFileReader
         final int[] out = new int[v.size()];
         for (int i = 0; i < out.length; i++)
         {
-            if (!v.get(i).isIntegralNumber())
+            if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt())
             {
-                throw new InvalidInputException(src, where + "[" + i + "]", v.get(i) + "; expected an integer");
+                throw new InvalidInputException(src, where + "[" + i + "]", v.get(i) + "; expected an integer in "
+                    + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
             }
             out[i] = v.get(i).asInt();
         }

@@ -68,6 +68,19 @@ public final class ModelGraph
     }
 
     /** @return the same graph with another delay D (the schedule's only change). */
+    /** @return the classes of the readout, which labels must lie below; 0 when the graph has none. */
+    public int classes()
+    {
+        for (final GraphNode n : nodes)
+        {
+            if (n.op == OpKind.READOUT)
+            {
+                return n.shape[0];
+            }
+        }
+        return 0;
+    }
+
     public ModelGraph withDelay(final int newDelay)
     {
         final ModelGraph g = new ModelGraph(name, architecture, timeWindow, newDelay, input, nodes);

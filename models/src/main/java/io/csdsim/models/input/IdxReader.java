@@ -1,5 +1,6 @@
 package io.csdsim.models.input;
 
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,9 @@ import java.util.zip.GZIPInputStream;
  */
 public final class IdxReader
 {
+    /** Largest IDX content a gzip file may inflate to (1 GB; MNIST's 60,000 images are 47 MB). */
+    public static final long MAX_INFLATED_BYTES = 1L << 30;
+
     private IdxReader()
     {
     }
@@ -23,8 +27,13 @@ public final class IdxReader
     /** Reads images: [n, h, w] (one channel) or [n, h, w, c]. */
     public static ImageSet readImages(final Path path)
     {
-        final String src = path.toString();
-        final Parsed p = parse(path);
+        return images(path.toString(), read(path));
+    }
+
+    /** Parses images from a whole IDX file (gzip-compressed or not) held in memory. */
+    public static ImageSet images(final String src, final byte[] file)
+    {
+        final Parsed p = parse(src, file);
         if (p.dims.length != 3 && p.dims.length != 4)
         {
             throw new InvalidInputException(src, "offset 3", p.dims.length + " dimensions; expected images [n, h, w] or [n, h, w, c]");
@@ -34,6 +43,7 @@ public final class IdxReader
         final int w = p.dims[2];
         final int c = p.dims.length == 4 ? p.dims[3] : 1;
         final int size = h * w * c;
+        NpyReader.checkImage(src, "offset 4", n, h, w, c);
         final int[][] px = new int[n][size];
         for (int i = 0; i < n; i++)
         {
@@ -48,10 +58,16 @@ public final class IdxReader
     /** Reads labels: [n]. */
     public static int[] readLabels(final Path path)
     {
-        final Parsed p = parse(path);
+        return labels(path.toString(), read(path));
+    }
+
+    /** Parses labels from a whole IDX file held in memory. */
+    public static int[] labels(final String src, final byte[] file)
+    {
+        final Parsed p = parse(src, file);
         if (p.dims.length != 1)
         {
-            throw new InvalidInputException(path.toString(), "offset 3", p.dims.length + " dimensions; expected labels [n]");
+            throw new InvalidInputException(src, "offset 3", p.dims.length + " dimensions; expected labels [n]");
         }
         final int[] out = new int[p.dims[0]];
         for (int i = 0; i < out.length; i++)
@@ -65,28 +81,29 @@ public final class IdxReader
     {
     }
 
-    private static Parsed parse(final Path path)
+    private static byte[] read(final Path path)
     {
         final String src = path.toString();
-        byte[] raw;
         try
         {
-            raw = Files.readAllBytes(path);
-            if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B)
-            {
-                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw)))
-                {
-                    raw = in.readAllBytes();
-                }
-            }
+            return Files.readAllBytes(path);
         }
         catch (final NoSuchFileException e)
         {
             throw new InvalidInputException(src, "", "file not found");
         }
-        catch (final IOException e)
+        catch (final IOException | OutOfMemoryError e)
         {
-            throw new InvalidInputException(src, "", "cannot be read as IDX or gzip (" + e.getMessage() + ")");
+            throw new InvalidInputException(src, "", "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Parsed parse(final String src, final byte[] file)
+    {
+        byte[] raw = file;
+        if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B)
+        {
+            raw = gunzip(src, raw);
         }
         if (raw.length < 4)
         {
@@ -106,7 +123,7 @@ public final class IdxReader
             throw new InvalidInputException(src, "offset 4", "truncated or empty dimension list (" + nd + " dimensions)");
         }
         final int[] dims = new int[nd];
-        long total = 1;
+        final long[] sizes = new long[nd];
         for (int i = 0; i < nd; i++)
         {
             final int o = 4 + 4 * i;
@@ -115,14 +132,36 @@ public final class IdxReader
             {
                 throw new InvalidInputException(src, "offset " + o, "dimension " + i + " is negative");
             }
-            total *= dims[i];
+            sizes[i] = dims[i];
         }
         final int offset = 4 + 4 * nd;
+        // Saturating: a product of sizes cannot wrap into agreement with the data the file holds.
+        final long total = InputLimits.saturatingProduct(sizes);
         if (raw.length - offset != total)
         {
             throw new InvalidInputException(src, "offset " + offset, (raw.length - offset) + " data bytes; the dimensions "
-                + java.util.Arrays.toString(dims) + " need " + total);
+                + java.util.Arrays.toString(dims) + " need " + InputLimits.countText(total));
         }
         return new Parsed(dims, raw, offset);
+    }
+
+    /** Inflates a gzip image, refusing one that inflates past what any IDX input may hold (a gzip bomb). */
+    private static byte[] gunzip(final String src, final byte[] gz)
+    {
+        final long limit = MAX_INFLATED_BYTES;
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz)))
+        {
+            final byte[] out = in.readNBytes((int)limit + 1);
+            if (out.length > limit)
+            {
+                throw new InvalidInputException(src, "", String.format(java.util.Locale.ROOT,
+                    "inflates to more than %,d bytes, the limit of an IDX input (docs/reliability.md)", limit));
+            }
+            return out;
+        }
+        catch (final IOException e)
+        {
+            throw new InvalidInputException(src, "", "cannot be read as gzip (" + e.getMessage() + ")");
+        }
     }
 }

@@ -1,18 +1,23 @@
 package io.csdsim.models.input;
 
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.util.Iterator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Loads images by file type and brings them to a model's input: channels converted (grey replicated
- * to RGB, RGB to grey by ITU-R 601 luma) and sizes changed by bilinear resampling.
+ * Loads images by file type and checks them against a model's input. Images of another size or
+ * channel count are refused, unless the caller asks for them to be adapted: channels converted
+ * (grey replicated to RGB, RGB to grey by ITU-R 601 luma) and sizes changed by bilinear resampling.
  */
 public final class InputLoader
 {
@@ -20,9 +25,23 @@ public final class InputLoader
     {
     }
 
+    /** @return the images of a file, which must have the model's input shape. */
     public static ImageSet load(final Path path, final InputSpec spec)
     {
-        return adapt(readAny(path), spec);
+        return load(path, spec, false);
+    }
+
+    /** @return the images of a file: of the model's input shape, or adapted to it when {@code resize} is set. */
+    public static ImageSet load(final Path path, final InputSpec spec, final boolean resize)
+    {
+        final ImageSet in = readAny(path);
+        if (!resize && (in.height() != spec.height() || in.width() != spec.width() || in.channels() != spec.channels()))
+        {
+            throw new InvalidInputException(in.source(), "shape", String.format(Locale.ROOT,
+                "images are %d×%d×%d (height × width × channels); the model takes %d×%d×%d (give --resize to convert and resample)",
+                in.height(), in.width(), in.channels(), spec.height(), spec.width(), spec.channels()));
+        }
+        return adapt(in, spec);
     }
 
     /** Reads a file as it is: .idx/.gz/-ubyte (IDX), .npy, .png/.jpg/.jpeg. */
@@ -51,14 +70,56 @@ public final class InputLoader
         {
             throw new InvalidInputException(src, "", "file not found");
         }
-        final BufferedImage img;
         try
         {
-            img = ImageIO.read(path.toFile());
+            return image(src, Files.readAllBytes(path));
+        }
+        catch (final IOException e)
+        {
+            throw new InvalidInputException(src, "", "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Decodes one PNG or JPEG image held in memory; its size is checked from the header before any pixel is decoded. */
+    public static ImageSet image(final String src, final byte[] file)
+    {
+        final BufferedImage img;
+        try (ImageInputStream iis = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(file)))
+        {
+            final Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext())
+            {
+                throw new InvalidInputException(src, "", "unreadable image; expected PNG or JPEG");
+            }
+            final ImageReader reader = readers.next();
+            try
+            {
+                reader.setInput(iis, true, true);
+                final String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                if (!format.equals("png") && !format.equals("jpeg"))
+                {
+                    throw new InvalidInputException(src, "", "a " + format + " image; expected PNG or JPEG");
+                }
+                final int w = reader.getWidth(0);
+                final int h = reader.getHeight(0);
+                NpyReader.checkImage(src, "header", 1, h, w, 1);
+                // Pixels are decoded as ints of up to 4 bands, with the decoder's own copy beside them.
+                InputLimits.requireHeap(src, String.format(Locale.ROOT, "an image of %d×%d", h, w), 32L * h * w);
+                img = reader.read(0);
+            }
+            finally
+            {
+                reader.dispose();
+            }
         }
         catch (final IOException | RuntimeException e)
         {
-            throw new InvalidInputException(src, "", "unreadable image (" + e.getMessage() + "); expected PNG or JPEG");
+            if (e instanceof InvalidInputException iie)
+            {
+                throw iie;
+            }
+            throw new InvalidInputException(src, "", "unreadable image (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + "); expected PNG or JPEG");
         }
         if (img == null)
         {
@@ -99,7 +160,7 @@ public final class InputLoader
         }
         if (spec.channels() != 1 && spec.channels() != 3)
         {
-            throw new IllegalArgumentException("model takes " + spec.channels() + " channels");
+            throw new InvalidInputException(in.source(), "shape", "the model takes " + spec.channels() + " channels; images have 1 or 3");
         }
         if (in.height() == spec.height() && in.width() == spec.width() && in.channels() == spec.channels())
         {

@@ -1,5 +1,6 @@
 package io.csdsim.models.input;
 
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 
 import java.io.IOException;
@@ -43,6 +44,12 @@ public final class NpyReader
         {
             throw new InvalidInputException(src, "", "cannot be read (" + e.getMessage() + ")");
         }
+        return parse(src, raw);
+    }
+
+    /** Parses a whole .npy image held in memory; {@code src} names it in messages. */
+    public static ImageSet parse(final String src, final byte[] raw)
+    {
         if (raw.length < 10 || (raw[0] & 0xFF) != 0x93 || !new String(raw, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY"))
         {
             throw new InvalidInputException(src, "offset 0", "not a .npy file: expected the magic \\x93NUMPY");
@@ -93,7 +100,26 @@ public final class NpyReader
             throw new InvalidInputException(src, "header.fortran_order", "True; expected C order");
         }
         final String[] parts = s.group(1).split(",");
-        final int[] dims = java.util.Arrays.stream(parts).map(String::trim).filter(x -> !x.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        final long[] sizes;
+        try
+        {
+            sizes = java.util.Arrays.stream(parts).map(String::trim).filter(x -> !x.isEmpty()).mapToLong(x -> Long.parseLong(x.endsWith("L")
+                ? x.substring(0, x.length() - 1) : x)).toArray();
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new InvalidInputException(src, "header.shape", "(" + s.group(1) + "); expected a tuple of sizes");
+        }
+        for (final long z : sizes)
+        {
+            if (z < 0 || z > Integer.MAX_VALUE)
+            {
+                throw new InvalidInputException(src, "header.shape", java.util.Arrays.toString(sizes) + ": a size outside 0.." + Integer.MAX_VALUE);
+            }
+        }
+        // Saturating: a product of sizes cannot wrap into agreement with the data the file holds.
+        final long elements = InputLimits.saturatingProduct(sizes);
+        final int[] dims = java.util.Arrays.stream(sizes).mapToInt(x -> (int)x).toArray();
         final int n;
         final int h;
         final int w;
@@ -116,13 +142,14 @@ public final class NpyReader
                 + "; expected [h, w], [h, w, c], [n, h, w] or [n, h, w, c]");
         }
         final int dataStart = headerStart + headerLen;
-        final long need = (long)n * h * w * c * (u8 ? 1 : 4);
+        final long need = elements > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : elements * (u8 ? 1 : 4);
         if (raw.length - dataStart != need)
         {
             throw new InvalidInputException(src, "offset " + dataStart, (raw.length - dataStart) + " data bytes; shape "
-                + java.util.Arrays.toString(dims) + " of " + descr + " needs " + need);
+                + java.util.Arrays.toString(dims) + " of " + descr + " needs " + InputLimits.countText(need));
         }
         final int size = h * w * c;
+        checkImage(src, "header.shape", n, h, w, c);
         final int[][] px = new int[n][size];
         for (int i = 0; i < n; i++)
         {
@@ -145,5 +172,25 @@ public final class NpyReader
             }
         }
         return new ImageSet(h, w, c, px, null, src);
+    }
+
+    /** Refuses images past the documented sizes, or whose pixels would not fit the heap, before allocating them. */
+    static void checkImage(final String src, final String field, final int n, final int h, final int w, final int c)
+    {
+        if (c != 1 && c != 3)
+        {
+            throw new InvalidInputException(src, field, c + " channels; expected 1 or 3");
+        }
+        if (h < 1 || w < 1 || h > InputLimits.MAX_FILE_IMAGE_SIDE || w > InputLimits.MAX_FILE_IMAGE_SIDE)
+        {
+            throw new InvalidInputException(src, field, String.format(java.util.Locale.ROOT, "images of %,d×%,d; expected height and width in "
+                + "1..%,d (docs/reliability.md)", h, w, InputLimits.MAX_FILE_IMAGE_SIDE));
+        }
+        if (n > InputLimits.MAX_SAMPLES)
+        {
+            throw new InvalidInputException(src, field, String.format(java.util.Locale.ROOT, "%,d images; expected at most %,d "
+                + "(docs/reliability.md)", n, InputLimits.MAX_SAMPLES));
+        }
+        InputLimits.requireHeap(src, String.format(java.util.Locale.ROOT, "%,d image(s) of %d×%d×%d", n, h, w, c), n * (16L + 4L * h * w * c));
     }
 }

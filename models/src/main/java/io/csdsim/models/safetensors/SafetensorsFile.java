@@ -73,7 +73,8 @@ public final class SafetensorsFile
         final long headerLen = buf.getLong(0);
         if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES)
         {
-            throw new InvalidInputException(src, "offset 0", "header length " + headerLen + " is not in 1.." + MAX_HEADER_BYTES);
+            throw new InvalidInputException(src, "offset 0", "not a safetensors file: its first 8 bytes must be a header length in 1.."
+                + MAX_HEADER_BYTES);
         }
         if (headerLen > size - 8)
         {

@@ -221,7 +221,7 @@ class ModelFileValidationTest
     {
         editJson(r -> r.put("T", 0));
         final String m = failure();
-        assertTrue(m.contains(": T: ") && m.contains("T >= 1"), m);
+        assertTrue(m.contains(": T: ") && m.contains("T = 0; expected 1..64"), m);
     }
 
     @Test
@@ -229,7 +229,7 @@ class ModelFileValidationTest
     {
         editJson(r -> r.put("D", -1));
         final String m = failure();
-        assertTrue(m.contains(": D: ") && m.contains("D >= 0"), m);
+        assertTrue(m.contains(": D: ") && m.contains("D = -1; expected 0..64"), m);
     }
 
     @Test

@@ -31,6 +31,13 @@ public final class Simulation
         return out;
     }
 
+    /** @return the threads {@link #run} actually uses for this many samples: samples in parallel, or one sample's threads. */
+    public static int threadsUsed(final int threads, final int samples)
+    {
+        final int sampleThreads = Math.max(1, Math.min(threads, samples));
+        return sampleThreads > 1 ? sampleThreads : Math.max(1, threads);
+    }
+
     /** @param tickDone called after every tick of every sample, from the thread that ran it (may be null) */
     public static List<SampleResult> run(final ChipEngine engine, final int[][] pixels, final int threads, final Runnable tickDone)
     {
