@@ -30,6 +30,38 @@ public final class InvalidInputException extends RuntimeException
         {
             sb.append(": ").append(location);
         }
-        return sb.append(": ").append(expected).toString();
+        return oneLine(sb.append(": ").append(expected).toString());
+    }
+
+    /**
+     * @return the text with every control character written as an escape ({@code \n}, {@code \u0007}):
+     * messages quote what a file holds, and a quoted line break must not break the message's one line.
+     */
+    public static String oneLine(final String text)
+    {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029')
+            {
+                if (sb == null)
+                {
+                    sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                sb.append(switch (c)
+                {
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    default -> String.format("\\u%04x", (int)c);
+                });
+            }
+            else if (sb != null)
+            {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 }

@@ -57,7 +57,7 @@ public final class CsdsimCommand implements Runnable
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             // One line, the hint included: scripts that sweep options read the first line of stderr.
-            err.println("csdsim: " + ex.getMessage().strip() + " (try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.println("csdsim: " + InvalidInputException.oneLine(ex.getMessage().strip()) + " (try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -65,7 +65,7 @@ public final class CsdsimCommand implements Runnable
             final Throwable cause = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
             if (cause instanceof InvalidInputException || cause instanceof ChipInputException || cause instanceof java.io.IOException)
             {
-                err.println("csdsim: " + cause.getMessage());
+                err.println("csdsim: " + InvalidInputException.oneLine(String.valueOf(cause.getMessage())));
                 if (verbose)
                 {
                     cause.printStackTrace(err);

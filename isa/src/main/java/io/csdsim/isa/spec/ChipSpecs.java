@@ -64,11 +64,24 @@ public final class ChipSpecs
         final String src = path.toString();
         try
         {
-            return parse(src, new ObjectMapper().readTree(Files.readAllBytes(path)));
+            return read(src, Files.readAllBytes(path));
         }
         catch (final NoSuchFileException e)
         {
             throw new ChipInputException(src, "", "file not found");
+        }
+        catch (final IOException e)
+        {
+            throw new ChipInputException(src, "", "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Reads a chip spec from a whole JSON file held in memory; {@code src} names it in messages. */
+    public static ChipSpec read(final String src, final byte[] json)
+    {
+        try
+        {
+            return parse(src, new ObjectMapper().readTree(json));
         }
         catch (final com.fasterxml.jackson.core.JsonProcessingException e)
         {

@@ -41,33 +41,58 @@ public final class ModelFileReader
 
     private final String src;
 
-    private ModelFileReader(final Path json)
+    private ModelFileReader(final String src)
     {
-        this.src = json.toString();
+        this.src = src;
     }
 
     /** Reads the graph and its weights. */
     public static ModelGraph read(final Path json)
     {
-        return new ModelFileReader(json).readGraph(json, true);
+        final ModelFileReader r = new ModelFileReader(json.toString());
+        return r.readGraph(r.bytes(json), name -> SafetensorsFile.open(r.weightsPath(json, name)));
     }
 
     /** Reads the graph only (for inspecting a model whose weights are elsewhere). */
     public static ModelGraph readStructure(final Path json)
     {
-        return new ModelFileReader(json).readGraph(json, false);
+        final ModelFileReader r = new ModelFileReader(json.toString());
+        return r.readGraph(r.bytes(json), null);
     }
 
-    private ModelGraph readGraph(final Path json, final boolean withWeights)
+    /**
+     * Reads a model held in memory.
+     *
+     * @param src names the file in messages.
+     * @param weights opens the weights file the model names; null reads the structure only.
+     */
+    public static ModelGraph parse(final String src, final byte[] json, final java.util.function.Function<String, SafetensorsFile> weights)
     {
-        final JsonNode root;
+        return new ModelFileReader(src).readGraph(json, weights);
+    }
+
+    private byte[] bytes(final Path json)
+    {
         try
         {
-            root = new ObjectMapper().readTree(Files.readAllBytes(json));
+            return Files.readAllBytes(json);
         }
         catch (final NoSuchFileException e)
         {
             throw new InvalidInputException(src, "", "file not found");
+        }
+        catch (final IOException e)
+        {
+            throw new InvalidInputException(src, "", "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private ModelGraph readGraph(final byte[] bytes, final java.util.function.Function<String, SafetensorsFile> weights)
+    {
+        final JsonNode root;
+        try
+        {
+            root = new ObjectMapper().readTree(bytes);
         }
         catch (final JsonProcessingException e)
         {
@@ -120,9 +145,9 @@ public final class ModelFileReader
             throw new InvalidInputException(src, "nodes", e.getMessage());
         }
         checkShapes(g);
-        if (withWeights)
+        if (weights != null)
         {
-            loadWeights(g, SafetensorsFile.open(weightsPath(json, text(root, "weights"))));
+            loadWeights(g, weights.apply(text(root, "weights")));
         }
         return g;
     }

@@ -145,18 +145,38 @@ public final class IdxReader
         return new Parsed(dims, raw, offset);
     }
 
-    /** Inflates a gzip image, refusing one that inflates past what any IDX input may hold (a gzip bomb). */
+    /**
+     * Inflates a gzip image only as far as its IDX header says the data goes (plus one byte, to see
+     * that nothing follows): a gzip bomb is cut off at the size its header claims, which is itself
+     * bounded by {@link #MAX_INFLATED_BYTES}.
+     */
     private static byte[] gunzip(final String src, final byte[] gz)
     {
-        final long limit = MAX_INFLATED_BYTES;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz)))
         {
-            final byte[] out = in.readNBytes((int)limit + 1);
-            if (out.length > limit)
+            final byte[] head = in.readNBytes(4);
+            if (head.length < 4)
             {
-                throw new InvalidInputException(src, "", String.format(java.util.Locale.ROOT,
-                    "inflates to more than %,d bytes, the limit of an IDX input (docs/reliability.md)", limit));
+                return head;
             }
+            final int nd = head[3] & 0xFF;
+            final byte[] dims = in.readNBytes(4 * nd);
+            long claimed = 1;
+            for (int i = 0; i + 4 <= dims.length; i += 4)
+            {
+                final long d = ((dims[i] & 0xFFL) << 24) | ((dims[i + 1] & 0xFFL) << 16) | ((dims[i + 2] & 0xFFL) << 8) | (dims[i + 3] & 0xFFL);
+                claimed = d == 0 ? 0 : claimed > MAX_INFLATED_BYTES / d ? MAX_INFLATED_BYTES + 1 : claimed * d;
+            }
+            if (claimed > MAX_INFLATED_BYTES)
+            {
+                throw new InvalidInputException(src, "offset 4", String.format(java.util.Locale.ROOT,
+                    "the dimensions claim more than %,d bytes, the limit of an IDX input (docs/reliability.md)", MAX_INFLATED_BYTES));
+            }
+            final byte[] data = in.readNBytes((int)claimed + 1);
+            final byte[] out = new byte[head.length + dims.length + data.length];
+            System.arraycopy(head, 0, out, 0, head.length);
+            System.arraycopy(dims, 0, out, head.length, dims.length);
+            System.arraycopy(data, 0, out, head.length + dims.length, data.length);
             return out;
         }
         catch (final IOException e)

@@ -1,0 +1,175 @@
+package io.csdsim.tests.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.csdsim.isa.ChipInputException;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.CsdxFormat;
+import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.models.InvalidInputException;
+import io.csdsim.models.format.ModelFileReader;
+import io.csdsim.models.graph.InputSpec;
+import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.input.IdxReader;
+import io.csdsim.models.input.ImageSet;
+import io.csdsim.models.input.InputLoader;
+import io.csdsim.models.input.NpyReader;
+import io.csdsim.models.quant.IntQuantizer;
+import io.csdsim.models.quant.QuantizationParams;
+import io.csdsim.models.safetensors.SafetensorsFile;
+import io.csdsim.models.safetensors.TensorInfo;
+import io.csdsim.simulator.engine.ChipEngine;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+
+/**
+ * Coverage-guided fuzz targets for every parser of user input (issue 13, item 8). The contract each
+ * checks: any input gives a result or the one-line bad-input error ({@link InvalidInputException},
+ * {@link ChipInputException}) — never another exception, a hang or running out of memory. Jazzer
+ * reports any other throwable as a finding.
+ *
+ * <p>In a plain test run (CI) each target replays its saved inputs under
+ * {@code src/test/resources/io/csdsim/tests/fuzz/ParserFuzzTestInputs/<target>/}: the corpus the
+ * fuzzer grew and every crash it ever found. {@code bench/fuzz TARGET SECONDS} fuzzes one target.
+ */
+class ParserFuzzTest
+{
+    private static final Path HOME = Path.of(System.getProperty("csdsim.home", "."));
+    /** A real weights file for the model targets, so that fuzzed graphs reach the tensor checks and quantization. */
+    private static final SafetensorsFile WEIGHTS = SafetensorsFile.open(HOME.resolve("data/models/synthetic-2-64.safetensors"));
+    private static final ChipSpec LOIHI2 = ChipSpecs.preset("loihi2");
+
+    /** Runs a parse; the two one-line error types are expected outcomes, anything else escapes to the fuzzer. */
+    private static void expectResultOrOneLineError(final Runnable parse)
+    {
+        try
+        {
+            parse.run();
+        }
+        catch (final InvalidInputException | ChipInputException e)
+        {
+            if (e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().contains("\n"))
+            {
+                throw new AssertionError("not one line: '" + e.getMessage() + "'", e);
+            }
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void modelJson(final byte[] json)
+    {
+        expectResultOrOneLineError(() -> {
+            final ModelGraph g = ModelFileReader.parse("m.json", json, name -> WEIGHTS);
+            if (g.hasWeights())
+            {
+                IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
+            }
+        });
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void safetensors(final byte[] file)
+    {
+        expectResultOrOneLineError(() -> {
+            final SafetensorsFile st = SafetensorsFile.parse("w.safetensors", ByteBuffer.wrap(file));
+            for (final String name : st.tensors().keySet())
+            {
+                final TensorInfo t = st.info(name);
+                if (t.dtype() == io.csdsim.models.safetensors.Dtype.F32)
+                {
+                    st.floats(name);
+                }
+            }
+        });
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void chipSpecJson(final byte[] json)
+    {
+        expectResultOrOneLineError(() -> ChipSpecs.read("chip.json", json));
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void chipSetOverrides(final FuzzedDataProvider data)
+    {
+        expectResultOrOneLineError(() -> {
+            ChipSpec s = LOIHI2;
+            while (data.remainingBytes() > 0)
+            {
+                s = ChipSpecs.override(s, data.consumeString(64));
+            }
+        });
+    }
+
+    /**
+     * A .csdx program. Every section's CRC is made right before reading, so that mutations reach the
+     * checks behind the CRC instead of stopping at it; a program that reads is then built into an engine.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void csdxProgram(final byte[] file)
+    {
+        final byte[] fixed = withRightCrcs(file);
+        expectResultOrOneLineError(() -> {
+            final ChipProgram p = CsdxFormat.read("p.csdx", fixed);
+            if ((long)p.chips * p.coresPerChip() <= 1 << 16)
+            {
+                new ChipEngine(p).ticksPerSample();
+            }
+        });
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void npyImages(final byte[] file)
+    {
+        expectResultOrOneLineError(() -> adapt(NpyReader.parse("x.npy", file)));
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void idxImagesAndLabels(final byte[] file)
+    {
+        expectResultOrOneLineError(() -> adapt(IdxReader.images("x.idx", file)));
+        expectResultOrOneLineError(() -> IdxReader.labels("y.idx", file));
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void pngAndJpegImages(final byte[] file)
+    {
+        expectResultOrOneLineError(() -> adapt(InputLoader.image("x.png", file)));
+    }
+
+    /** The input path goes on to bring images to a model's input: resized to a small RGB model's. */
+    private static void adapt(final ImageSet images)
+    {
+        InputLoader.adapt(images, new InputSpec(8, 8, 3, new double[] {0, 0, 0}, new double[] {1, 1, 1}));
+    }
+
+    /** @return the bytes with the CRC of every section that fits in the file set to its payload's. */
+    static byte[] withRightCrcs(final byte[] file)
+    {
+        final byte[] out = file.clone();
+        if (out.length < 8)
+        {
+            return out;
+        }
+        final ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        long at = 8;
+        final int count = b.getShort(6) & 0xFFFF;
+        for (int s = 0; s < count && at + 12 <= out.length; s++)
+        {
+            final long len = b.getInt((int)at + 4) & 0xFFFFFFFFL;
+            if (at + 12 + len > out.length)
+            {
+                break;
+            }
+            final CRC32 crc = new CRC32();
+            crc.update(out, (int)at + 12, (int)len);
+            b.putInt((int)at + 8, (int)crc.getValue());
+            at += 12 + len;
+        }
+        return out;
+    }
+}
