@@ -117,6 +117,16 @@ public final class InputLimits
      */
     public static void requireHeap(final String src, final String what, final long bytes)
     {
+        requireHeap(src, what, bytes, "take fewer images (--limit N)");
+    }
+
+    /**
+     * As {@link #requireHeap(String, String, long)}, naming the remedy when no heap of this machine would fit.
+     *
+     * @param smaller what to do instead, e.g. "a smaller --arch".
+     */
+    public static void requireHeap(final String src, final String what, final long bytes, final String smaller)
+    {
         final Runtime rt = Runtime.getRuntime();
         final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (bytes <= free)
@@ -126,7 +136,7 @@ public final class InputLimits
         final long machine = physicalMemory();
         final long needGb = (bytes + (rt.maxMemory() - free)) / (1L << 30) + 2;
         final String fix = machine > 0 && needGb * (1L << 30) > machine * 9 / 10
-            ? String.format(Locale.ROOT, "more than this machine's %,d GB: take fewer (--limit N)", machine >> 30)
+            ? String.format(Locale.ROOT, "more than this machine's %,d GB: %s", machine >> 30, smaller)
             : String.format(Locale.ROOT, "CSDSIM_JAVA_OPTS=-Xmx%dg would fit", needGb);
         throw new InvalidInputException(src, "", String.format(Locale.ROOT, "%s need %s of memory; this JVM has %s free of a %s heap: %s",
             what, bytesText(bytes), bytesText(free), bytesText(rt.maxMemory()), fix));

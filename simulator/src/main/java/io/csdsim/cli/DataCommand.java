@@ -1,5 +1,6 @@
 package io.csdsim.cli;
 
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.csdformer.SyntheticImages;
 import io.csdsim.models.format.ModelFileReader;
@@ -50,14 +51,16 @@ final class DataCommand implements Runnable
         @Override
         public Integer call() throws Exception
         {
-            if (count < 1)
+            if (count < 1 || count > InputLimits.MAX_SAMPLES)
             {
-                throw new InvalidInputException("-n", "", count + "; expected >= 1");
+                throw new InvalidInputException("-n", "", count + "; expected 1.." + InputLimits.MAX_SAMPLES + " (docs/reliability.md)");
             }
             try (OutputFiles files = new OutputFiles())
             {
                 final OutputFiles.Output file = files.input(model).add("-o", output);
                 final InputSpec in = ModelFileReader.readStructure(model).input;
+                InputLimits.requireHeap("-n", String.format(java.util.Locale.ROOT, "%,d synthetic images of %d×%d×%d", count, in.height(),
+                    in.width(), in.channels()), count * (16L + 5L * in.height() * in.width() * in.channels()), "a smaller -n");
                 final ImageSet set = new ImageSet(in.height(), in.width(), in.channels(), SyntheticImages.generate(in, count, seed), null, "synthetic");
                 try (OutputStream out = file.open())
                 {

@@ -70,7 +70,7 @@ final class InputOptions
             }
             final int n = limit != null && limit >= 1 ? Math.min(limit, synthetic) : synthetic;
             InputLimits.requireHeap("--synthetic", String.format(java.util.Locale.ROOT, "%,d synthetic images of %d×%d×%d", n, spec.height(),
-                spec.width(), spec.channels()), n * (16L + 4L * spec.height() * spec.width() * spec.channels()));
+                spec.width(), spec.channels()), n * (16L + 4L * spec.height() * spec.width() * spec.channels()), "fewer images (--synthetic N, --limit N)");
             set = new ImageSet(spec.height(), spec.width(), spec.channels(), SyntheticImages.generate(spec, synthetic, seed), null,
                 synthetic + " synthetic images (seed " + seed + ")");
         }

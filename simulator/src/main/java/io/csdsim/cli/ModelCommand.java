@@ -70,8 +70,6 @@ final class ModelCommand implements Runnable
             {
                 throw new InvalidInputException("--arch", "", "missing; e.g. --arch 4-384 --dataset cifar10");
             }
-            InputLimits.checkWindow("-T", "", timeWindow, 0);
-            InputLimits.checkDelay("--delay", "", delay);
             return CsdformerConfig.of(arch, dataset, heads, timeWindow, delay);
         }
     }
@@ -84,6 +82,9 @@ final class ModelCommand implements Runnable
         footer = {"", "Example:", "  csdsim model create --arch 4-384 --dataset cifar10 --seed 1 -o m.json"})
     static final class Create implements Callable<Integer>
     {
+        /** Most synthetic images the thresholds are calibrated on. */
+        static final int MAX_CALIBRATION_IMAGES = 256;
+
         @Mixin
         ArchOptions arch = new ArchOptions();
 
@@ -109,15 +110,19 @@ final class ModelCommand implements Runnable
             {
                 throw new InvalidInputException("--rate", "", rate + "; expected a firing rate in (0, 1)");
             }
-            if (calibrationImages < 1)
+            if (calibrationImages < 1 || calibrationImages > MAX_CALIBRATION_IMAGES)
             {
-                throw new InvalidInputException("--calibration-images", "", calibrationImages + "; expected >= 1");
+                throw new InvalidInputException("--calibration-images", "", calibrationImages + "; expected 1.." + MAX_CALIBRATION_IMAGES);
             }
             if (!output.getFileName().toString().endsWith(".json"))
             {
                 throw new InvalidInputException("-o", "", output + ": expected a .json name (the weights go beside it)");
             }
             final CsdformerConfig c = arch.config();
+            // Weights as floats, their copy in the writer, and the calibration's activations of one image at a time.
+            final ModelSummary planned = new ModelSummary(CsdformerGraphBuilder.build(c, "x"));
+            InputLimits.requireHeap("--arch " + c.archName(), String.format(Locale.ROOT, "%s parameters",
+                TextTable.si(planned.params())), 8 * planned.params() + 16 * planned.neurons() * c.timeWindow(), "a smaller --arch");
             final Path weights = ModelFileWriter.weightsPathFor(output);
             try (OutputFiles files = new OutputFiles())
             {

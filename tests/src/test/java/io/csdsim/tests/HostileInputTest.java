@@ -123,6 +123,22 @@ class HostileInputTest
     }
 
     @Test
+    void absurdModelsAndImageCountsToMakeAreRefusedBeforeAllocating()
+    {
+        assertRefused(Cli.run("model", "info", "--arch", "100000-100000", "--dataset", "cifar10"), "--arch", "1..64 blocks", "8..4096");
+        final Cli big = Cli.run("model", "create", "--arch", "64-4096", "--dataset", "imagenet", "-o", dir.resolve("m.json").toString());
+        assertRefused(big, "--arch 64-4096", "parameters need", "GB of memory");
+        assertRefused(Cli.run("model", "create", "--arch", "1-16", "--dataset", "cifar10", "--calibration-images", "100000000", "-o",
+            dir.resolve("m.json").toString()), "--calibration-images", "1..256");
+        assertRefused(Cli.run("model", "info", "--arch", "4-384", "--dataset", "cifar10", "-T", "100"), "-T", "1..64");
+        assertRefused(Cli.run("data", "synthetic", "--model", HOME.resolve("data/models/fashion-mnist.json").toString(), "-n", "1000000000",
+            "-o", dir.resolve("x.npy").toString()), "-n", "1..16777216");
+        assertRefused(Cli.run("data", "synthetic", "--model", HOME.resolve("data/models/fashion-mnist.json").toString(), "-n", "10000000",
+            "-o", dir.resolve("x.npy").toString()), "-n", "GB of memory");
+        assertFalse(Files.exists(dir.resolve("x.npy")));
+    }
+
+    @Test
     void aNpyDimensionOfTenToTheElevenIsRefused() throws Exception
     {
         final Path npy = dir.resolve("big.npy");

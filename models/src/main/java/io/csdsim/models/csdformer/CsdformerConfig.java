@@ -1,5 +1,6 @@
 package io.csdsim.models.csdformer;
 
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 
 import java.util.LinkedHashMap;
@@ -24,6 +25,11 @@ public record CsdformerConfig(int blocks, int embed, int heads, String dataset, 
             throw new IllegalArgumentException("invalid CSDformer " + blocks + "-" + embed + " with " + heads + " heads");
         }
     }
+
+    /** Most blocks of a configuration named by --arch (the published ones have 2 to 8). */
+    public static final int MAX_BLOCKS = 64;
+    /** Largest embedding of a configuration named by --arch (the published ones reach 768). */
+    public static final int MAX_EMBEDDING = 4096;
 
     /**
      * The configuration named by {@code --arch L-D} on a dataset, with the paper's heads (8 on ImageNet,
@@ -53,23 +59,18 @@ public record CsdformerConfig(int blocks, int embed, int heads, String dataset, 
         {
             throw new InvalidInputException("--dataset", "", "'" + datasetId + "' is not one of " + Dataset.ids());
         }
-        if (l < 1 || d < 8 || d % 8 != 0)
+        if (l < 1 || l > MAX_BLOCKS || d < 8 || d > MAX_EMBEDDING || d % 8 != 0)
         {
-            throw new InvalidInputException("--arch", "", "'" + arch + "': blocks must be >= 1 and the embedding a multiple of 8");
+            throw new InvalidInputException("--arch", "", "'" + arch + "': expected 1.." + MAX_BLOCKS + " blocks and an embedding that is a "
+                + "multiple of 8 in 8.." + MAX_EMBEDDING + " (docs/reliability.md)");
         }
         final int h = heads > 0 ? heads : ds.imagenetPooling ? 8 : d == 256 ? 16 : d % 12 == 0 ? 12 : 8;
-        if (d % h != 0)
+        if (h > InputLimits.MAX_HEADS || d % h != 0)
         {
             throw new InvalidInputException("--heads", "", h + " heads do not divide the embedding " + d);
         }
-        if (timeWindow < 1)
-        {
-            throw new InvalidInputException("-T", "", "T = " + timeWindow + "; expected T >= 1");
-        }
-        if (delay < 0)
-        {
-            throw new InvalidInputException("-D", "", "D = " + delay + "; expected D >= 0");
-        }
+        InputLimits.checkWindow("-T", "", timeWindow, 0);
+        InputLimits.checkDelay("--delay", "", delay);
         return new CsdformerConfig(l, d, h, ds.id, ds.imageSize, ds.channels, ds.classes, ds.imagenetPooling, ds.mean,
             ds.std, timeWindow, delay);
     }
