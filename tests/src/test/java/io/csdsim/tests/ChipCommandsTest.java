@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code csdsim chip show}, {@code compile} and {@code disasm} end to end. */
@@ -21,16 +20,6 @@ class ChipCommandsTest
     @TempDir
     Path dir;
 
-    private static void assertBadInput(final Cli r, final String... fragments)
-    {
-        assertEquals(2, r.code(), r.out() + r.err());
-        final String line = r.err().strip();
-        assertFalse(line.contains("\n"), "one line: " + line);
-        for (final String f : fragments)
-        {
-            assertTrue(line.contains(f), "'" + f + "' in: " + line);
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"chip", "chip show", "chip list", "compile", "disasm"})
@@ -57,9 +46,9 @@ class ChipCommandsTest
         assertEquals(0, f.code(), f.err());
         assertTrue(f.out().contains("\"tdecUnits\" : 64") && f.out().contains("override in"), f.out());
         Files.writeString(file, "{\"base\": \"loihi2\", \"mesh\": {\"tilesX\": 0}}");
-        assertBadInput(Cli.run("chip", "show", file.toString()), "my.json", "mesh.tilesX", ">= 1");
-        assertBadInput(Cli.run("chip", "show", "loihi", "--set", "core.maxNeurons=-1"), "--set", "core.maxNeurons");
-        assertBadInput(Cli.run("chip", "show", "loihi9"), "'loihi9'");
+        Cli.assertBadInput(Cli.run("chip", "show", file.toString()), "my.json", "mesh.tilesX", ">= 1");
+        Cli.assertBadInput(Cli.run("chip", "show", "loihi", "--set", "core.maxNeurons=-1"), "--set", "core.maxNeurons");
+        Cli.assertBadInput(Cli.run("chip", "show", "loihi9"), "'loihi9'");
     }
 
     @Test
@@ -81,17 +70,17 @@ class ChipCommandsTest
     @Test
     void capacityProblemsAreOneLineSayingWhatWouldFit() throws Exception
     {
-        assertBadInput(Cli.run("compile", "--chip", "loihi"), "loihi", "layer 'tok.pool3'", "TDEC units", "--set core.tdecUnits");
-        assertBadInput(Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "--chips", "1"), "--chips 1 gives 128 cores");
-        assertBadInput(Cli.run("compile", "--chip", "truenorth", "--set", "core.tdecUnits=256"), "truenorth", "core.membraneBits", "--membrane-bits 20");
-        assertBadInput(Cli.run("compile", "--chip", "truenorth", "--set", "core.tdecUnits=256", "--membrane-bits", "20"), "truenorth", "layer");
+        Cli.assertBadInput(Cli.run("compile", "--chip", "loihi"), "loihi", "layer 'tok.pool3'", "TDEC units", "--set core.tdecUnits");
+        Cli.assertBadInput(Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "--chips", "1"), "--chips 1 gives 128 cores");
+        Cli.assertBadInput(Cli.run("compile", "--chip", "truenorth", "--set", "core.tdecUnits=256"), "truenorth", "core.membraneBits", "--membrane-bits 20");
+        Cli.assertBadInput(Cli.run("compile", "--chip", "truenorth", "--set", "core.tdecUnits=256", "--membrane-bits", "20"), "truenorth", "layer");
         final Path out = dir.resolve("m.csdx");
         assertEquals(0, Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "-o", out.toString()).code());
         final byte[] b = Files.readAllBytes(out);
         b[b.length / 2] ^= 1;
         Files.write(out, b);
-        assertBadInput(Cli.run("disasm", out.toString()), "m.csdx", "CRC mismatch");
-        assertBadInput(Cli.run("disasm", dir.resolve("none.csdx").toString()), "none.csdx", "not found");
+        Cli.assertBadInput(Cli.run("disasm", out.toString()), "m.csdx", "CRC mismatch");
+        Cli.assertBadInput(Cli.run("disasm", dir.resolve("none.csdx").toString()), "none.csdx", "not found");
     }
 
     @Test
@@ -105,10 +94,10 @@ class ChipCommandsTest
         }
         final Cli auto = Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096");
         assertTrue(auto.out().matches("(?s).*placement +(layers|interleaved) \\(auto\\) start, 3 refinement.*"), auto.out());
-        assertBadInput(Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "--placement", "diagonal"), "--placement",
+        Cli.assertBadInput(Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "--placement", "diagonal"), "--placement",
             "'diagonal'", "expected auto, layers or interleaved");
         final Path out = dir.resolve("m.csdx");
         assertEquals(0, Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "-o", out.toString()).code());
-        assertBadInput(Cli.run("simulate", out.toString(), "--placement", "layers", "--synthetic", "1"), "--placement", "already placed");
+        Cli.assertBadInput(Cli.run("simulate", out.toString(), "--placement", "layers", "--synthetic", "1"), "--placement", "already placed");
     }
 }

@@ -121,6 +121,8 @@ class ChipEquivalenceTest
                 chip = ChipSpecs.override(chip, o);
             }
             final ChipProgram program = Mapper.compile(net, chip, MapperOptions.DEFAULT).program();
+            // Every program the mapper makes passes the checks a program file is held to.
+            assertEquals(program, io.csdsim.isa.program.CsdxFormat.read("trial-" + trial + ".csdx", io.csdsim.isa.program.CsdxFormat.write(program)));
             spikes += compare(net, program, SyntheticImages.generate(net.input, 2, r.nextLong()), "trial " + trial + " D=" + net.delay);
         }
         assertTrue(spikes > 1000, "the models must spike: " + spikes);

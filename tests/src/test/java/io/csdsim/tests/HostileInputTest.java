@@ -35,17 +35,6 @@ class HostileInputTest
     @TempDir
     Path dir;
 
-    private static void assertRefused(final Cli r, final String... fragments)
-    {
-        assertEquals(2, r.code(), r.out() + r.err());
-        final String line = r.err().strip();
-        assertFalse(line.contains("\n"), "one line: " + line);
-        assertTrue(line.startsWith("csdsim: ") && !line.contains("Exception"), line);
-        for (final String f : fragments)
-        {
-            assertTrue(line.contains(f), "'" + f + "' in: " + line);
-        }
-    }
 
     /** @return a copy of the shipped 28×28×1 model, its JSON edited, with its weights beside it. */
     private Path editedModel(final Consumer<ObjectNode> edit) throws Exception
@@ -69,7 +58,7 @@ class HostileInputTest
     void anInputShapePastThirtyTwoBitsIsRefusedNotWrapped() throws Exception
     {
         final Path m = editedModel(r -> ((ArrayNode)r.get("input").get("shape")).set(0, new BigInteger("4294967324")));
-        assertRefused(Cli.run("model", "info", m.toString()), "m.json", "input.shape[0]", "4294967324", "expected an integer");
+        Cli.assertBadInput(Cli.run("model", "info", m.toString()), "m.json", "input.shape[0]", "4294967324", "expected an integer");
     }
 
     @Test
@@ -87,17 +76,17 @@ class HostileInputTest
                 }
             }
         });
-        assertRefused(Cli.run("model", "info", m.toString()), "input.shape", "1..4096");
-        assertRefused(Cli.run("compile", m.toString()), "input.shape", "1..4096");
-        assertRefused(Cli.run("model", "run", m.toString(), "--synthetic", "1"), "input.shape", "1..4096");
+        Cli.assertBadInput(Cli.run("model", "info", m.toString()), "input.shape", "1..4096");
+        Cli.assertBadInput(Cli.run("compile", m.toString()), "input.shape", "1..4096");
+        Cli.assertBadInput(Cli.run("model", "run", m.toString(), "--synthetic", "1"), "input.shape", "1..4096");
     }
 
     @Test
     void chipFieldsPastTheirRangeAreRefused()
     {
-        assertRefused(Cli.run("chip", "show", "loihi", "--set", "mesh.tilesX=1e9"), "--set", "mesh.tilesX", "1..1,024");
-        assertRefused(Cli.run("compile", "--set", "mesh.coresPerTile=1000000000"), "mesh.coresPerTile", "1..256");
-        assertRefused(Cli.run("compile", "--set", "mesh.tilesX=1024", "--set", "mesh.tilesY=1024"), "cores per chip", "1,048,576");
+        Cli.assertBadInput(Cli.run("chip", "show", "loihi", "--set", "mesh.tilesX=1e9"), "--set", "mesh.tilesX", "1..1,024");
+        Cli.assertBadInput(Cli.run("compile", "--set", "mesh.coresPerTile=1000000000"), "mesh.coresPerTile", "1..256");
+        Cli.assertBadInput(Cli.run("compile", "--set", "mesh.tilesX=1024", "--set", "mesh.tilesY=1024"), "cores per chip", "1,048,576");
     }
 
     // Defect 4: absurd values.
@@ -105,35 +94,35 @@ class HostileInputTest
     @Test
     void anAbsurdDelayOrWindowIsRefused() throws Exception
     {
-        assertRefused(Cli.run("model", "info", editedModel(r -> r.put("D", 1_000_000_000)).toString()), "m.json", "D: D = 1000000000",
+        Cli.assertBadInput(Cli.run("model", "info", editedModel(r -> r.put("D", 1_000_000_000)).toString()), "m.json", "D: D = 1000000000",
             "0..64");
-        assertRefused(Cli.run("model", "info", editedModel(r -> r.put("T", 100_000)).toString()), "T: T = 100000", "1..64");
-        assertRefused(Cli.run("model", "run", "--executor", "spiking", "-D", "1000000000"), "-D", "0..64");
-        assertRefused(Cli.run("eval", "--delays", "0,1000"), "--delays", "0..64");
+        Cli.assertBadInput(Cli.run("model", "info", editedModel(r -> r.put("T", 100_000)).toString()), "T: T = 100000", "1..64");
+        Cli.assertBadInput(Cli.run("model", "run", "--executor", "spiking", "-D", "1000000000"), "-D", "0..64");
+        Cli.assertBadInput(Cli.run("eval", "--delays", "0,1000"), "--delays", "0..64");
     }
 
     @Test
     void absurdSampleCountsAreRefusedWithTheMemoryTheyNeed()
     {
-        assertRefused(Cli.run("simulate", "--synthetic", "1000000000"), "--synthetic", "1..16777216");
+        Cli.assertBadInput(Cli.run("simulate", "--synthetic", "1000000000"), "--synthetic", "1..16777216");
         // 10 M images of 28×28 need about 29 GB: more than any default heap, refused before allocating.
         final Cli r = Cli.run("simulate", "--synthetic", "10000000");
-        assertRefused(r, "--synthetic", "10,000,000 synthetic images of 28×28×1", "GB of memory");
+        Cli.assertBadInput(r, "--synthetic", "10,000,000 synthetic images of 28×28×1", "GB of memory");
         assertTrue(r.err().contains("-Xmx") || r.err().contains("more than this machine's"), r.err());
     }
 
     @Test
     void absurdModelsAndImageCountsToMakeAreRefusedBeforeAllocating()
     {
-        assertRefused(Cli.run("model", "info", "--arch", "100000-100000", "--dataset", "cifar10"), "--arch", "1..64 blocks", "8..4096");
+        Cli.assertBadInput(Cli.run("model", "info", "--arch", "100000-100000", "--dataset", "cifar10"), "--arch", "1..64 blocks", "8..4096");
         final Cli big = Cli.run("model", "create", "--arch", "64-4096", "--dataset", "imagenet", "-o", dir.resolve("m.json").toString());
-        assertRefused(big, "--arch 64-4096", "parameters need", "GB of memory");
-        assertRefused(Cli.run("model", "create", "--arch", "1-16", "--dataset", "cifar10", "--calibration-images", "100000000", "-o",
+        Cli.assertBadInput(big, "--arch 64-4096", "parameters need", "GB of memory");
+        Cli.assertBadInput(Cli.run("model", "create", "--arch", "1-16", "--dataset", "cifar10", "--calibration-images", "100000000", "-o",
             dir.resolve("m.json").toString()), "--calibration-images", "1..256");
-        assertRefused(Cli.run("model", "info", "--arch", "4-384", "--dataset", "cifar10", "-T", "100"), "-T", "1..64");
-        assertRefused(Cli.run("data", "synthetic", "--model", HOME.resolve("data/models/fashion-mnist.json").toString(), "-n", "1000000000",
+        Cli.assertBadInput(Cli.run("model", "info", "--arch", "4-384", "--dataset", "cifar10", "-T", "100"), "-T", "1..64");
+        Cli.assertBadInput(Cli.run("data", "synthetic", "--model", HOME.resolve("data/models/fashion-mnist.json").toString(), "-n", "1000000000",
             "-o", dir.resolve("x.npy").toString()), "-n", "1..16777216");
-        assertRefused(Cli.run("data", "synthetic", "--model", HOME.resolve("data/models/fashion-mnist.json").toString(), "-n", "10000000",
+        Cli.assertBadInput(Cli.run("data", "synthetic", "--model", HOME.resolve("data/models/fashion-mnist.json").toString(), "-n", "10000000",
             "-o", dir.resolve("x.npy").toString()), "-n", "GB of memory");
         assertFalse(Files.exists(dir.resolve("x.npy")));
     }
@@ -144,13 +133,13 @@ class HostileInputTest
         final Path npy = dir.resolve("big.npy");
         final String header = "{'descr': '|u1', 'fortran_order': False, 'shape': (100000000000, 28, 28), }";
         Files.write(npy, npyBytes(header, new byte[16]));
-        assertRefused(Cli.run("simulate", "--input", npy.toString()), "big.npy", "header.shape", "a size outside 0..2147483647");
+        Cli.assertBadInput(Cli.run("simulate", "--input", npy.toString()), "big.npy", "header.shape", "a size outside 0..2147483647");
         final Path wraps = dir.resolve("wraps.npy");
         Files.write(wraps, npyBytes("{'descr': '|u1', 'fortran_order': False, 'shape': (2147483647, 2147483647, 2147483647, 3), }", new byte[16]));
-        assertRefused(Cli.run("simulate", "--input", wraps.toString()), "wraps.npy", "16 data bytes", "needs more than 2^63");
+        Cli.assertBadInput(Cli.run("simulate", "--input", wraps.toString()), "wraps.npy", "16 data bytes", "needs more than 2^63");
         final Path bad = dir.resolve("bad.npy");
         Files.write(bad, npyBytes("{'descr': '|u1', 'fortran_order': False, 'shape': (1e11, 28), }", new byte[0]));
-        assertRefused(Cli.run("simulate", "--input", bad.toString()), "bad.npy", "header.shape", "expected a tuple of sizes");
+        Cli.assertBadInput(Cli.run("simulate", "--input", bad.toString()), "bad.npy", "header.shape", "expected a tuple of sizes");
     }
 
     @Test
@@ -162,14 +151,14 @@ class HostileInputTest
         for (final int t : new int[] {0, 1_000_000, -3})
         {
             Files.write(csdx, withHeadField(good, 0, t));
-            assertRefused(Cli.run("simulate", csdx.toString(), "--synthetic", "1"), "m.csdx", "section HEAD", "T = " + t, "1..64");
+            Cli.assertBadInput(Cli.run("simulate", csdx.toString(), "--synthetic", "1"), "m.csdx", "section HEAD", "T = " + t, "1..64");
         }
         Files.write(csdx, withHeadField(good, 1, 100_000));
-        assertRefused(Cli.run("simulate", csdx.toString(), "--synthetic", "1"), "section HEAD", "D = 100000");
+        Cli.assertBadInput(Cli.run("simulate", csdx.toString(), "--synthetic", "1"), "section HEAD", "D = 100000");
         Files.write(csdx, withHeadField(good, 2, 0));
-        assertRefused(Cli.run("simulate", csdx.toString(), "--synthetic", "1"), "section HEAD", "chips = 0");
+        Cli.assertBadInput(Cli.run("simulate", csdx.toString(), "--synthetic", "1"), "section HEAD", "chips = 0");
         Files.write(csdx, withHeadField(good, 2, 1 << 30));
-        assertRefused(Cli.run("simulate", csdx.toString(), "--synthetic", "1"), "section HEAD", "cores on a board");
+        Cli.assertBadInput(Cli.run("simulate", csdx.toString(), "--synthetic", "1"), "section HEAD", "cores on a board");
     }
 
     // Defect 5: the weights path.
@@ -177,17 +166,17 @@ class HostileInputTest
     @Test
     void weightsOutsideTheModelsFolderAreRefused() throws Exception
     {
-        assertRefused(Cli.run("simulate", editedModel(r -> r.put("weights", "../../../../etc/passwd")).toString()), "m.json", "weights",
+        Cli.assertBadInput(Cli.run("simulate", editedModel(r -> r.put("weights", "../../../../etc/passwd")).toString()), "m.json", "weights",
             "expected a file in the model's folder");
-        assertRefused(Cli.run("simulate", editedModel(r -> r.put("weights", "/etc/passwd")).toString()), "weights",
+        Cli.assertBadInput(Cli.run("simulate", editedModel(r -> r.put("weights", "/etc/passwd")).toString()), "weights",
             "expected a file in the model's folder");
         Files.createSymbolicLink(dir.resolve("w.safetensors"), Path.of("/etc/passwd"));
-        assertRefused(Cli.run("simulate", editedModel(r -> r.put("weights", "w.safetensors")).toString()), "weights", "is a link to",
+        Cli.assertBadInput(Cli.run("simulate", editedModel(r -> r.put("weights", "w.safetensors")).toString()), "weights", "is a link to",
             "outside the model's folder");
         final Path notWeights = dir.resolve("notes.safetensors");
         Files.writeString(notWeights, "root:x:0:0:root:/root:/bin/bash\n");
         final Cli r = Cli.run("simulate", editedModel(x -> x.put("weights", "notes.safetensors")).toString());
-        assertRefused(r, "notes.safetensors", "not a safetensors file");
+        Cli.assertBadInput(r, "notes.safetensors", "not a safetensors file");
         assertFalse(r.err().matches(".*\\d{10,}.*"), "no bytes of the file printed as a number: " + r.err());
     }
 
@@ -199,14 +188,14 @@ class HostileInputTest
         final BufferedImage img = new BufferedImage(32, 30, BufferedImage.TYPE_INT_RGB);
         final Path png = dir.resolve("x.png");
         ImageIO.write(img, "png", png.toFile());
-        assertRefused(Cli.run("simulate", "--input", png.toString()), "x.png", "images are 30×32×3", "takes 28×28×1", "--resize");
+        Cli.assertBadInput(Cli.run("simulate", "--input", png.toString()), "x.png", "images are 30×32×3", "takes 28×28×1", "--resize");
         assertEquals(0, Cli.run("simulate", "--input", png.toString(), "--resize", "--threads", "1").code());
         final Path npy = dir.resolve("x.npy");
         try (OutputStream o = Files.newOutputStream(npy))
         {
             NpyWriter.write(new ImageSet(28, 28, 3, new int[2][28 * 28 * 3], null, "t"), o);
         }
-        assertRefused(Cli.run("model", "run", "--input", npy.toString()), "x.npy", "images are 28×28×3", "takes 28×28×1");
+        Cli.assertBadInput(Cli.run("model", "run", "--input", npy.toString()), "x.npy", "images are 28×28×3", "takes 28×28×1");
     }
 
     @Test
@@ -219,12 +208,12 @@ class HostileInputTest
         }
         final Path five = dir.resolve("five.idx");
         Files.write(five, labels(1, 2, 3, 4, 5));
-        assertRefused(Cli.run("simulate", "--input", npy.toString(), "--labels", five.toString()), "five.idx", "5 labels for the 2 images");
+        Cli.assertBadInput(Cli.run("simulate", "--input", npy.toString(), "--labels", five.toString()), "five.idx", "5 labels for the 2 images");
         final Path big = dir.resolve("big.idx");
         Files.write(big, labels(3, 200));
-        assertRefused(Cli.run("simulate", "--input", npy.toString(), "--labels", big.toString()), "big.idx", "label 1", "200",
+        Cli.assertBadInput(Cli.run("simulate", "--input", npy.toString(), "--labels", big.toString()), "big.idx", "label 1", "200",
             "10 classes", "0..9");
-        assertRefused(Cli.run("simulate", "--synthetic", "2", "--labels", big.toString()), "--labels", "synthetic images have none");
+        Cli.assertBadInput(Cli.run("simulate", "--synthetic", "2", "--labels", big.toString()), "--labels", "synthetic images have none");
     }
 
     // Defect 7: options ignored or misreported.
@@ -234,10 +223,10 @@ class HostileInputTest
     {
         final Path csdx = dir.resolve("p.csdx");
         assertEquals(0, Cli.run("compile", "-o", csdx.toString(), "--set", "core.tdecUnits=8192").code());
-        assertRefused(Cli.run("simulate", csdx.toString(), "--chip", "loihi"), "--chip", "already placed and compiled");
-        assertRefused(Cli.run("simulate", csdx.toString(), "--set", "timing.synOpCycles=1"), "--set", "already placed and compiled");
-        assertRefused(Cli.run("simulate", csdx.toString(), "-D", "1"), "-D");
-        assertRefused(Cli.run("simulate", csdx.toString(), "--weight-bits", "6"), "--weight-bits");
+        Cli.assertBadInput(Cli.run("simulate", csdx.toString(), "--chip", "loihi"), "--chip", "already placed and compiled");
+        Cli.assertBadInput(Cli.run("simulate", csdx.toString(), "--set", "timing.synOpCycles=1"), "--set", "already placed and compiled");
+        Cli.assertBadInput(Cli.run("simulate", csdx.toString(), "-D", "1"), "-D");
+        Cli.assertBadInput(Cli.run("simulate", csdx.toString(), "--weight-bits", "6"), "--weight-bits");
     }
 
     @Test
@@ -247,15 +236,15 @@ class HostileInputTest
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("note: --threads 100000 capped at 256"), r.err());
         assertTrue(r.err().contains("on 3 thread(s)"), "three samples run on three threads: " + r.err());
-        assertRefused(Cli.run("simulate", "--threads", "-1"), "--threads", "expected 1..256");
+        Cli.assertBadInput(Cli.run("simulate", "--threads", "-1"), "--threads", "expected 1..256");
     }
 
     @Test
     void zeroChipsAndOutOfRangeDelaysAreNotAcceptedSilently()
     {
-        assertRefused(Cli.run("simulate", "--chips", "0"), "--chips", "0; expected 1..");
-        assertRefused(Cli.run("compile", "--chips", "2000000"), "--chips");
-        assertRefused(Cli.run("simulate", "-D", "99"), "-D", "D = 99", "0..64");
+        Cli.assertBadInput(Cli.run("simulate", "--chips", "0"), "--chips", "0; expected 1..");
+        Cli.assertBadInput(Cli.run("compile", "--chips", "2000000"), "--chips");
+        Cli.assertBadInput(Cli.run("simulate", "-D", "99"), "-D", "D = 99", "0..64");
         final Cli r = Cli.run("simulate", "-D", "5", "--limit", "1", "--threads", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("note: D = 5 > T − 1 = 3"), r.out());

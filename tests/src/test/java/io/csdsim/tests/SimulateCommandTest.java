@@ -11,7 +11,6 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code csdsim simulate} end to end: defaults, reports, determinism over threads, bad inputs. */
@@ -20,16 +19,6 @@ class SimulateCommandTest
     @TempDir
     Path dir;
 
-    private static void assertBadInput(final Cli r, final String... fragments)
-    {
-        assertEquals(2, r.code(), r.out() + r.err());
-        final String line = r.err().strip();
-        assertFalse(line.contains("\n"), "one line: " + line);
-        for (final String f : fragments)
-        {
-            assertTrue(line.contains(f), "'" + f + "' in: " + line);
-        }
-    }
 
     @Test
     void withNoArgumentsItSimulatesTheShippedDefault()
@@ -100,15 +89,15 @@ class SimulateCommandTest
         {
             NpyWriter.write(new ImageSet(4, 4, 2, new int[][] {new int[32]}, null, "t"), o);
         }
-        assertBadInput(Cli.run("simulate", "--input", npy.toString()), "two.npy", "2 channels; expected 1 or 3");
+        Cli.assertBadInput(Cli.run("simulate", "--input", npy.toString()), "two.npy", "2 channels; expected 1 or 3");
         Files.write(dir.resolve("bad.jpg"), new byte[] {9, 9, 9});
-        assertBadInput(Cli.run("simulate", "--input", dir.resolve("bad.jpg").toString()), "bad.jpg", "unreadable image");
+        Cli.assertBadInput(Cli.run("simulate", "--input", dir.resolve("bad.jpg").toString()), "bad.jpg", "unreadable image");
         final Path prog = dir.resolve("m.csdx");
         assertEquals(0, Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=8192", "-o", prog.toString()).code());
         final byte[] b = Files.readAllBytes(prog);
         b[4] = 2;
         Files.write(prog, b);
-        assertBadInput(Cli.run("simulate", prog.toString()), "m.csdx", "format version 2", "recompile");
-        assertBadInput(Cli.run("simulate", "--threads", "-1"), "--threads");
+        Cli.assertBadInput(Cli.run("simulate", prog.toString()), "m.csdx", "format version 2", "recompile");
+        Cli.assertBadInput(Cli.run("simulate", "--threads", "-1"), "--threads");
     }
 }

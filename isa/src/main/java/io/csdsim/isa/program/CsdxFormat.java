@@ -527,7 +527,9 @@ public final class CsdxFormat
                 throw new ChipInputException(src, "section ROUT, route " + i, "group or edge out of bounds");
             }
         }
-        return new ChipProgram(name, t, d, spec, chips, ready, ii, tables, pops, edges, groups, routeTable);
+        final ChipProgram program = new ChipProgram(name, t, d, spec, chips, ready, ii, tables, pops, edges, groups, routeTable);
+        ProgramConsistency.check(src, program);
+        return program;
     }
 
     /** Streams the route section in chunks, checking its CRC; it may be larger than any array of bytes. */

@@ -85,7 +85,9 @@ public final class ChipSpecs
         }
         catch (final com.fasterxml.jackson.core.JsonProcessingException e)
         {
-            throw new ChipInputException(src, "line " + e.getLocation().getLineNr(), "is not valid JSON");
+            // Jackson's own limits (nesting depth, number length) are reported without a location.
+            throw new ChipInputException(src, e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr(), "is not valid JSON ("
+                + e.getOriginalMessage() + ")");
         }
         catch (final IOException e)
         {

@@ -96,7 +96,9 @@ public final class ModelFileReader
         }
         catch (final JsonProcessingException e)
         {
-            throw new InvalidInputException(src, "line " + e.getLocation().getLineNr(), "is not valid JSON");
+            // Jackson's own limits (nesting depth, number length) are reported without a location.
+            throw new InvalidInputException(src, e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr(), "is not valid JSON ("
+                + e.getOriginalMessage() + ")");
         }
         catch (final IOException e)
         {

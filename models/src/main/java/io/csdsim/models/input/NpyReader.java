@@ -76,7 +76,7 @@ public final class NpyReader
         {
             throw new InvalidInputException(src, "offset 6", "format version " + major + "; expected 1, 2 or 3");
         }
-        if (headerLen < 0 || headerStart + headerLen > raw.length)
+        if (headerLen < 0 || (long)headerStart + headerLen > raw.length)
         {
             throw new InvalidInputException(src, "offset " + headerStart, "truncated header");
         }

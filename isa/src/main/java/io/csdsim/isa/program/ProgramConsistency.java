@@ -1,0 +1,182 @@
+package io.csdsim.isa.program;
+
+import io.csdsim.isa.ChipInputException;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The relations between a program's parts that the engine relies on and the mapper guarantees:
+ * every population's shape and bias, every table's size, and every edge's sources, target and table
+ * agreeing in shape for its kind. A program read from a file is checked against them, so that a
+ * file whose sections are each well formed (right CRCs, ids in range) but disagree with one another
+ * is refused with one line instead of failing inside the engine.
+ */
+public final class ProgramConsistency
+{
+    /** Units of one population at most (as a model node). */
+    public static final long MAX_POPULATION_UNITS = 1L << 27;
+    /** Largest current shift an edge may apply. */
+    public static final int MAX_SHIFT = 62;
+
+    private ProgramConsistency()
+    {
+    }
+
+    /** Throws {@link ChipInputException} naming the first part that disagrees. */
+    public static void check(final String src, final ChipProgram p)
+    {
+        final List<ProgramPopulation> pops = p.populations();
+        for (final ProgramPopulation q : pops)
+        {
+            population(src, q);
+        }
+        for (final SynapseTable t : p.tables())
+        {
+            table(src, t);
+        }
+        for (final ProgramEdge e : p.edges())
+        {
+            edge(src, p, e);
+        }
+        for (final NeuronGroup g : p.groups())
+        {
+            final int[] pieces = g.pieces();
+            for (int k = 0; k + 2 < pieces.length; k += 3)
+            {
+                final int edge = pieces[k];
+                expect(src, "group " + g.id(), edge >= 0 && edge < p.edges().size() && pieces[k + 1] >= 0 && pieces[k + 1] <= pieces[k + 2]
+                    && pieces[k + 2] <= sourceUnits(p, p.edges().get(edge)), "fan-in piece " + k / 3 + " (edge " + edge + ", units "
+                    + pieces[k + 1] + ".." + pieces[k + 2] + ") lies outside its edge's sources");
+            }
+        }
+    }
+
+    private static void population(final String src, final ProgramPopulation q)
+    {
+        final String where = "population " + q.id() + " '" + q.name() + "'";
+        final int[] s = q.shape();
+        long units = 1;
+        boolean positive = s.length >= 1 && s.length <= 4;
+        for (final int d : s)
+        {
+            positive &= d >= 1;
+            units = Math.min(units * Math.max(d, 0), MAX_POPULATION_UNITS + 1);
+        }
+        expect(src, where, positive && units <= MAX_POPULATION_UNITS, "shape " + Arrays.toString(s) + "; expected 1 to 4 sizes >= 1, at most "
+            + MAX_POPULATION_UNITS + " units");
+        expect(src, where, q.windowStart() >= 0 && q.windowStart() <= ChipProgram.MAX_READY_TICK, "window start " + q.windowStart()
+            + " is not in 0.." + ChipProgram.MAX_READY_TICK);
+        final long[] bias = q.bias();
+        switch (q.kind())
+        {
+            case DIF -> {
+                expect(src, where, q.theta() > 0, "threshold " + q.theta() + "; expected > 0");
+                expect(src, where, bias == null || bias.length == q.channels(), "bias of " + (bias == null ? 0 : bias.length)
+                    + " values; expected one per channel (" + q.channels() + ")");
+            }
+            case INPUT -> expect(src, where, bias == null || bias.length == q.channels(), "zero points of " + (bias == null ? 0 : bias.length)
+                + " values; expected one per channel (" + q.channels() + ")");
+            case HOST_CLASSIFIER -> expect(src, where, bias != null && bias.length == q.size(), "bias of " + (bias == null ? "no" : bias.length)
+                + " values; expected one per class (" + q.size() + ")");
+            default -> expect(src, where, bias == null, "a " + q.kind() + " population has no bias");
+        }
+    }
+
+    private static void table(final String src, final SynapseTable t)
+    {
+        final String where = "table " + t.id();
+        expect(src, where, t.height() >= 1 && t.width() >= 1 && t.inFeatures() >= 1 && t.outFeatures() >= 1, "sizes " + t.height() + "×"
+            + t.width() + ", " + t.inFeatures() + " → " + t.outFeatures() + "; expected all >= 1");
+        final long weights = (t.kind() == SynapseTable.Kind.CONV3X3 ? 9L : 1L) * t.inFeatures() * t.outFeatures();
+        expect(src, where, t.mantissa().length == weights, t.mantissa().length + " weights; a " + t.kind() + " table of "
+            + t.inFeatures() + " → " + t.outFeatures() + " holds " + weights);
+    }
+
+    private static void edge(final String src, final ChipProgram p, final ProgramEdge e)
+    {
+        final String where = "edge " + e.id();
+        final ProgramPopulation target = p.populations().get(e.target());
+        final ProgramPopulation a = p.populations().get(e.sourceA());
+        final ProgramPopulation b = e.sourceB() >= 0 ? p.populations().get(e.sourceB()) : null;
+        expect(src, where, e.shift() >= 0 && e.shift() <= MAX_SHIFT, "shift " + e.shift() + "; expected 0.." + MAX_SHIFT);
+        expect(src, where, e.delay() >= 0 && e.delay() <= p.spec.maxAxonDelay(), "delay " + e.delay() + "; the chip's axons delay 0.."
+            + p.spec.maxAxonDelay());
+        final boolean spikingA = spiking(a);
+        switch (e.kind())
+        {
+            case TABLE -> {
+                expect(src, where, e.table() >= 0 && b == null && spikingA && receives(target), "a table edge takes one spiking source, "
+                    + "a table and a DIF or accumulator target");
+                // A table's geometry is its own (a conv's output may be laid out as tokens): the units must match in number and channels.
+                final SynapseTable t = p.tables().get(e.table());
+                expect(src, where, (long)a.size() == (long)t.tokens() * t.inFeatures() && a.channels() == t.inFeatures()
+                    && (long)target.size() == (long)t.tokens() * t.outFeatures() && target.channels() == t.outFeatures(),
+                    "a " + t.kind() + " table of " + t.height() + "×" + t.width() + ", " + t.inFeatures() + " → " + t.outFeatures()
+                        + " does not join " + Arrays.toString(a.shape()) + " to " + Arrays.toString(target.shape()));
+            }
+            case POOL -> {
+                final int[] s = a.shape();
+                expect(src, where, b == null && spikingA && target.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL && s.length == 3
+                    && Arrays.equals(target.shape(), new int[] {pooled(s[0]), pooled(s[1]), s[2]}), "a max-pool 3×3/2 of "
+                    + Arrays.toString(s) + " is " + (s.length == 3 ? Arrays.toString(new int[] {pooled(s[0]), pooled(s[1]), s[2]}) : "undefined")
+                    + ", not " + Arrays.toString(target.shape()));
+            }
+            case TDEC_QK -> {
+                expect(src, where, b != null && spikingA && spiking(b) && a.shape().length == 2 && Arrays.equals(a.shape(), b.shape())
+                    && e.heads() >= 1 && a.shape()[1] % e.heads() == 0 && target.kind() == ProgramPopulation.Kind.DIF
+                    && Arrays.equals(target.shape(), new int[] {e.heads(), a.shape()[0], a.shape()[0]}), "Q·Kᵀ of "
+                    + Arrays.toString(a.shape()) + " and " + (b == null ? "nothing" : Arrays.toString(b.shape())) + " in " + e.heads()
+                    + " heads does not give " + Arrays.toString(target.shape()));
+            }
+            case TDEC_AV -> {
+                final boolean shapes = b != null && b.shape().length == 2 && e.heads() >= 1 && b.shape()[1] % e.heads() == 0
+                    && Arrays.equals(a.shape(), new int[] {e.heads(), b.shape()[0], b.shape()[0]});
+                expect(src, where, shapes && spikingA && spiking(b) && target.kind() == ProgramPopulation.Kind.DIF
+                    && Arrays.equals(target.shape(), b.shape()), "A·V of " + Arrays.toString(a.shape()) + " and "
+                    + (b == null ? "nothing" : Arrays.toString(b.shape())) + " in " + e.heads() + " heads does not give "
+                    + Arrays.toString(target.shape()));
+            }
+            case HOST_READOUT -> {
+                expect(src, where, e.table() >= 0 && b == null && a.kind() == ProgramPopulation.Kind.ACCUMULATOR
+                    && target.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER, "a readout joins accumulators to a host classifier "
+                    + "through a table");
+                final SynapseTable t = p.tables().get(e.table());
+                expect(src, where, t.kind() == SynapseTable.Kind.DENSE && a.channels() == t.inFeatures() && target.size() == t.outFeatures(),
+                    "a readout table of " + t.inFeatures() + " → " + t.outFeatures() + " does not join " + Arrays.toString(a.shape())
+                        + " to " + target.size() + " classes");
+            }
+            default -> throw new IllegalStateException(e.kind().name());
+        }
+    }
+
+    private static boolean spiking(final ProgramPopulation q)
+    {
+        return q.kind() == ProgramPopulation.Kind.INPUT || q.kind() == ProgramPopulation.Kind.DIF || q.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL;
+    }
+
+    private static boolean receives(final ProgramPopulation q)
+    {
+        return q.kind() == ProgramPopulation.Kind.DIF || q.kind() == ProgramPopulation.Kind.ACCUMULATOR;
+    }
+
+    /** Output size of a 3×3 / stride 2 / pad 1 window over n. */
+    private static int pooled(final int n)
+    {
+        return (n - 1) / 2 + 1;
+    }
+
+    private static int sourceUnits(final ChipProgram p, final ProgramEdge e)
+    {
+        final int a = p.populations().get(e.sourceA()).size();
+        return e.sourceB() >= 0 ? Math.max(a, p.populations().get(e.sourceB()).size()) : a;
+    }
+
+    private static void expect(final String src, final String where, final boolean ok, final String what)
+    {
+        if (!ok)
+        {
+            throw new ChipInputException(src, where, what);
+        }
+    }
+}
