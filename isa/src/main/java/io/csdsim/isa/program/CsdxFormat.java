@@ -627,7 +627,8 @@ public final class CsdxFormat
 
         private void need(final int n)
         {
-            if (n < 0 || at + n > end)
+            // Compared as a difference: at + n overflows an int for lengths near 2^31.
+            if (n < 0 || n > end - at)
             {
                 throw new ChipInputException(src, "section " + tag + ", offset " + (fileOffset + at), "truncated entry: needs " + n + " bytes, "
                     + (end - at) + " left in the section");
@@ -709,7 +710,7 @@ public final class CsdxFormat
         short[] shorts()
         {
             final int n = i32();
-            expect(n >= 0, "negative length " + n);
+            expect(n >= 0 && n <= remaining() / 2, "length " + n + " is negative or overruns the section");
             need(2 * n);
             final short[] v = new short[n];
             for (int i = 0; i < n; i++)
