@@ -1,0 +1,57 @@
+package io.csdsim.models.neuron;
+
+/**
+ * The delayed integrate-and-fire neuron (DESIGN §3.2): integrates every tick, fires only in its
+ * window [f, f + T − 1] when v ≥ θ, resetting by subtraction.
+ */
+public final class DifReference extends NeuronReference
+{
+    /** Named parameters of a DIF unit. */
+    public record Parameters(long theta, long v0, long bias, int windowStart, int timeWindow)
+    {
+        public Parameters
+        {
+            if (theta <= 0 || timeWindow < 1 || windowStart < 0)
+            {
+                throw new IllegalArgumentException("dif: theta " + theta + ", T " + timeWindow + ", window start " + windowStart);
+            }
+        }
+    }
+
+    private final Parameters p;
+    private long v;
+    private int tick;
+
+    /** @return a unit from named parameters: theta (required), v0, bias, windowStart, T. */
+    public static DifReference create(final NamedParameters n, final int membraneBits)
+    {
+        return new DifReference(new Parameters(n.integer("theta", 1, Integer.MAX_VALUE), n.integer("v0", 0), n.integer("bias", 0),
+            (int)n.integer("windowStart", 0, 0, 1 << 16), (int)n.integer("T", 1, 64)), membraneBits);
+    }
+
+    public DifReference(final Parameters p, final int membraneBits)
+    {
+        super(membraneBits);
+        this.p = p;
+        v = sat(p.v0() + p.bias());
+    }
+
+    @Override
+    public boolean step(final long input)
+    {
+        final int t = tick++;
+        v = sat(v + input);
+        if (t >= p.windowStart() && t < p.windowStart() + p.timeWindow() && v >= p.theta())
+        {
+            v -= p.theta();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public long membrane()
+    {
+        return v;
+    }
+}
