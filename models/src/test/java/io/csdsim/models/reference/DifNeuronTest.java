@@ -133,4 +133,49 @@ class DifNeuronTest
         assertEquals(1, r.saturations());
         assertEquals(2, r.counts()[1][0]);
     }
+
+    @Test
+    void theDifReferenceUnitFiresWhereFunctionalSpikingDoes()
+    {
+        // One layer of 16 neurons, each fed its own input (identity weights), random thresholds' inputs and biases:
+        // io.csdsim.models.neuron.DifReference, stepped unit by unit, against the network executor.
+        final java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        int spikes = 0;
+        for (int trial = 0; trial < 20; trial++)
+        {
+            final int t = 2 + r.nextInt(5);
+            final int d = r.nextInt(t + 1);
+            final int k = 16;
+            final int theta = 1 + r.nextInt(20);
+            final int v0 = r.nextInt(theta);
+            final long[] bias = new long[k];
+            final int[] x = new int[k];
+            for (int i = 0; i < k; i++)
+            {
+                bias[i] = r.nextInt(-10, 10);
+                x[i] = r.nextInt(-50, 120);
+            }
+            final IntNetwork net = identity(t, d, k, theta, v0, bias);
+            final Schedule schedule = Schedule.canonical(net);
+            final SpikeTrains[] tr = new SpikeTrains[1];
+            new FunctionalSpiking(net, schedule).run(x, tr);
+            for (int i = 0; i < k; i++)
+            {
+                final io.csdsim.models.neuron.DifReference unit = new io.csdsim.models.neuron.DifReference(
+                    new io.csdsim.models.neuron.DifReference.Parameters(theta, v0, bias[i], schedule.windowStart(1), t), net.membraneBits);
+                final org.eclipse.collections.impl.list.mutable.primitive.IntArrayList fired = new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList();
+                for (int tick = 0; tick < tr[0].ticks(); tick++)
+                {
+                    // The input stage injects its current once, in the tick after its own window opens.
+                    if (unit.step(tick == schedule.windowStart(0) + 1 ? x[i] : 0))
+                    {
+                        fired.add(tick);
+                    }
+                }
+                assertArrayEquals(ticksOf(tr[0], i), fired.toArray(), "trial " + trial + ", neuron " + i);
+                spikes += fired.size();
+            }
+        }
+        assertTrue(spikes > 500, "the units must fire: " + spikes);
+    }
 }
