@@ -141,4 +141,26 @@ class ChipProgramFormatTest
         final int line = (int)listing.substring(0, listing.indexOf("edge 0 target=")).chars().filter(ch -> ch == '\n').count() + 1;
         assertTrue(m.contains("m.lst: line " + line) && m.contains("target="), m);
     }
+
+    @Test
+    void kindsAreStoredByTheirDocumentedCodesNotTheirOrder()
+    {
+        // The table of docs/chip-program.md: a constant moved or added in its enum must not change a file's meaning.
+        assertEquals(java.util.Map.of("CONV3X3", 0, "DENSE", 1), codes(io.csdsim.isa.program.SynapseTable.Kind.values()));
+        assertEquals(java.util.Map.of("INPUT", 0, "DIF", 1, "TDEC_MAXPOOL", 2, "ACCUMULATOR", 3, "HOST_CLASSIFIER", 4),
+            codes(io.csdsim.isa.program.ProgramPopulation.Kind.values()));
+        assertEquals(java.util.Map.of("TABLE", 0, "TDEC_QK", 1, "TDEC_AV", 2, "POOL", 3, "HOST_READOUT", 4),
+            codes(io.csdsim.isa.program.ProgramEdge.Kind.values()));
+        assertEquals(java.util.Map.of("NEURONS", 0, "DENDRITE", 1, "RELAY", 2), codes(io.csdsim.isa.program.NeuronGroup.Role.values()));
+    }
+
+    private static <E extends Enum<E> & io.csdsim.isa.program.FileCode> java.util.Map<String, Integer> codes(final E[] values)
+    {
+        final java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        for (final E e : values)
+        {
+            m.put(e.name(), e.fileCode());
+        }
+        return m;
+    }
 }

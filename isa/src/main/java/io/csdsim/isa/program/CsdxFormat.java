@@ -214,7 +214,7 @@ public final class CsdxFormat
         final Payload out = new Payload().i32(p.tables().size());
         for (final SynapseTable t : p.tables())
         {
-            out.i32(t.id()).i8(t.kind().ordinal()).i32(t.height()).i32(t.width()).i32(t.inFeatures()).i32(t.outFeatures()).shorts(t.mantissa());
+            out.i32(t.id()).i8(t.kind().fileCode()).i32(t.height()).i32(t.width()).i32(t.inFeatures()).i32(t.outFeatures()).shorts(t.mantissa());
         }
         return out;
     }
@@ -224,7 +224,7 @@ public final class CsdxFormat
         final Payload out = new Payload().i32(p.populations().size());
         for (final ProgramPopulation q : p.populations())
         {
-            out.i32(q.id()).str(q.name()).i8(q.kind().ordinal()).i32(q.shape().length);
+            out.i32(q.id()).str(q.name()).i8(q.kind().fileCode()).i32(q.shape().length);
             for (final int d : q.shape())
             {
                 out.i32(d);
@@ -246,7 +246,7 @@ public final class CsdxFormat
         final Payload out = new Payload().i32(p.edges().size());
         for (final ProgramEdge e : p.edges())
         {
-            out.i32(e.id()).i32(e.target()).i8(e.kind().ordinal()).i32(e.table()).i32(e.sourceA()).i32(e.sourceB()).i32(e.heads())
+            out.i32(e.id()).i32(e.target()).i8(e.kind().fileCode()).i32(e.table()).i32(e.sourceA()).i32(e.sourceB()).i32(e.heads())
                 .i32(e.shift()).i32(e.delay());
         }
         return out;
@@ -257,7 +257,7 @@ public final class CsdxFormat
         final Payload out = new Payload().i32(p.groups().size());
         for (final NeuronGroup g : p.groups())
         {
-            out.i32(g.id()).i32(g.population()).i32(g.start()).i32(g.end()).i32(g.core()).i8(g.role().ordinal()).i32(g.parent())
+            out.i32(g.id()).i32(g.population()).i32(g.start()).i32(g.end()).i32(g.core()).i8(g.role().fileCode()).i32(g.parent())
                 .i32(g.pieces().length);
             for (final int v : g.pieces())
             {
@@ -688,13 +688,22 @@ public final class CsdxFormat
             return v;
         }
 
-        <E extends Enum<E>> E kind(final E[] values)
+        <E extends Enum<E> & FileCode> E kind(final E[] values)
         {
             need(1);
             final int k = b.get(at) & 0xFF;
-            expect(k < values.length, "kind " + k + " is not one of " + java.util.Arrays.toString(values));
+            final E e = FileCode.byCode(values, k);
+            if (e == null)
+            {
+                final StringBuilder codes = new StringBuilder();
+                for (final E v : values)
+                {
+                    codes.append(codes.length() == 0 ? "" : ", ").append(v.fileCode()).append(' ').append(v.name());
+                }
+                expect(false, "kind " + k + " is not one of " + codes);
+            }
             at++;
-            return values[k];
+            return e;
         }
 
         String str()

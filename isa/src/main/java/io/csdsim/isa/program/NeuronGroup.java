@@ -18,9 +18,22 @@ import java.util.Arrays;
 public record NeuronGroup(int id, int population, int start, int end, int core, Role role, int parent, int[] pieces)
 {
     /** What the group's core does for its range. */
-    public enum Role
+    public enum Role implements FileCode
     {
-        NEURONS, DENDRITE, RELAY
+        NEURONS(0), DENDRITE(1), RELAY(2);
+
+        private final int code;
+
+        Role(final int code)
+        {
+            this.code = code;
+        }
+
+        @Override
+        public int fileCode()
+        {
+            return code;
+        }
     }
 
     /** Neurons that take all their inputs and send all their spikes themselves. */

@@ -9,20 +9,33 @@ package io.csdsim.isa.program;
 public record ProgramEdge(int id, int target, Kind kind, int table, int sourceA, int sourceB, int heads, int shift, int delay)
 {
     /** How the edge computes. */
-    public enum Kind
+    public enum Kind implements FileCode
     {
         /** Weights from a {@link SynapseTable}. */
-        TABLE,
+        TABLE(0),
         /** Per-head A·Bᵀ of two [N, D] spike populations into [heads, N, N] (TDEC-VMM). */
-        TDEC_QK,
+        TDEC_QK(1),
         /** Per-head A·B of A [heads, N, N] and B [N, D] spike populations into [N, D] (TDEC-VMM). */
-        TDEC_AV,
+        TDEC_AV(2),
         /** 3×3 / stride 2 / pad 1 max-pool of one spike population (TDEC-MP). */
-        POOL,
+        POOL(3),
         /**
          * Done by the host after the last tick: the source accumulators [N, D] summed over tokens, then
          * the dense table [D][classes] (global average pool and classifier).
          */
-        HOST_READOUT
+        HOST_READOUT(4);
+
+        private final int code;
+
+        Kind(final int code)
+        {
+            this.code = code;
+        }
+
+        @Override
+        public int fileCode()
+        {
+            return code;
+        }
     }
 }

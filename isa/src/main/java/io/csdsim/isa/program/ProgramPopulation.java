@@ -10,18 +10,31 @@ import java.util.Arrays;
 public record ProgramPopulation(int id, String name, Kind kind, int[] shape, int theta, int v0, long[] bias, int windowStart)
 {
     /** What a population's units do. */
-    public enum Kind
+    public enum Kind implements FileCode
     {
         /** The input stage: the host computes its outgoing current (conv0) as MACs and injects it once. */
-        INPUT,
+        INPUT(0),
         /** Delayed integrate-and-fire neurons (DESIGN §3.2). */
-        DIF,
+        DIF(1),
         /** TDEC max-pool 3×3 / stride 2 / pad 1 (DESIGN §3.3): fires in its source's ticks. */
-        TDEC_MAXPOOL,
+        TDEC_MAXPOOL(2),
         /** Integer accumulators that integrate every tick and never fire; the host reads them. */
-        ACCUMULATOR,
+        ACCUMULATOR(3),
         /** The classifier the host applies to accumulators after the last tick: integer logits, bias included. */
-        HOST_CLASSIFIER
+        HOST_CLASSIFIER(4);
+
+        private final int code;
+
+        Kind(final int code)
+        {
+            this.code = code;
+        }
+
+        @Override
+        public int fileCode()
+        {
+            return code;
+        }
     }
 
     public int size()

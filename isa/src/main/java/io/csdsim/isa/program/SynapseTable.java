@@ -11,9 +11,22 @@ import java.util.Arrays;
 public record SynapseTable(int id, Kind kind, int height, int width, int inFeatures, int outFeatures, short[] mantissa)
 {
     /** Connectivity of a table. */
-    public enum Kind
+    public enum Kind implements FileCode
     {
-        CONV3X3, DENSE
+        CONV3X3(0), DENSE(1);
+
+        private final int code;
+
+        Kind(final int code)
+        {
+            this.code = code;
+        }
+
+        @Override
+        public int fileCode()
+        {
+            return code;
+        }
     }
 
     public int tokens()
