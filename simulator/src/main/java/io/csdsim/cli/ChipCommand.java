@@ -89,7 +89,7 @@ final class ChipCommand implements Runnable
                 }
                 group = f.group();
                 final double v = s.get(f);
-                final String value = f.kind == ChipField.Kind.FLAG ? Boolean.toString(v != 0)
+                final String value = f.kind == ChipField.Kind.FLAG || f.kind == ChipField.Kind.CHOICE ? f.format(v)
                     : v == Math.rint(v) ? TextTable.count((long)v) : String.format(Locale.ROOT, "%.6g", v);
                 t.row(f.key, value, f.unit, s.source(f));
             }

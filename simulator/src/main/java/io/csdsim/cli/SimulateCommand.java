@@ -147,6 +147,11 @@ final class SimulateCommand implements Callable<Integer>
             program = Mapper.compile(model.quantize(g), s, mapping.options()).program();
             inputSpec = g.input;
         }
+        final String network = ChipField.TIMING_NETWORK.format(program.spec.get(ChipField.TIMING_NETWORK));
+        if (!network.equals("mesh"))
+        {
+            note += "note: network model " + network + ": hop latencies only, no link contention (docs/timing-model.md)\n";
+        }
         inputs.shippedLimit = SHIPPED_IMAGES;
         final int classes = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER)
             .mapToInt(ProgramPopulation::size).findFirst().orElse(0);

@@ -593,6 +593,13 @@ public final class CsdxFormat
         r.end();
         for (final ChipField f : ChipField.values())
         {
+            if (!seen[f.ordinal()] && f.kind == ChipField.Kind.CHOICE)
+            {
+                // Programs written before a model choice existed meant its first choice.
+                values[f.ordinal()] = f.choiceCode(f.choiceNames().get(0));
+                sources[f.ordinal()] = "default";
+                continue;
+            }
             r.expect(seen[f.ordinal()], "chip field " + f.key + " missing");
         }
         try

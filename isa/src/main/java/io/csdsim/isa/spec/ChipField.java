@@ -32,6 +32,8 @@ public enum ChipField
     TIMING_HOP_Y_CYCLES("timing.hopYCycles", Kind.POSITIVE, "cycles", "router and link latency of one hop along y", 0, 1e9),
     TIMING_LINK_CYCLES_PER_FLIT("timing.linkCyclesPerFlit", Kind.POSITIVE, "cycles", "cycles a link is busy per packet", 0, 1e9),
     TIMING_CHIP_LINK_CYCLES("timing.chipLinkCycles", Kind.POSITIVE, "cycles", "latency of a chip-to-chip link", 0, 1e9),
+    TIMING_NETWORK("timing.network", "network-on-chip model: mesh (dimension-order routing, link contention) or latency-only "
+        + "(hops × hop latency, no contention: for fast sweeps)", new Choice("mesh", 0), new Choice("latency-only", 1)),
     TIMING_BARRIER_CYCLES("timing.barrierCycles", Kind.NON_NEGATIVE, "cycles", "barrier synchronisation at the end of a tick", 0, 1e9),
 
     ENERGY_SYN_OP_PJ("energy.synOpPJ", Kind.NON_NEGATIVE, "pJ", "per synaptic operation", 0, 1e12),
@@ -57,7 +59,14 @@ public enum ChipField
         /** A number >= 0. */
         NON_NEGATIVE,
         /** true or false (stored as 1 or 0). */
-        FLAG
+        FLAG,
+        /** One of named choices, stored as the choice's explicit code (never its position). */
+        CHOICE
+    }
+
+    /** A named value of a {@link Kind#CHOICE} field and the code a spec stores for it. */
+    public record Choice(String name, int code)
+    {
     }
 
     /** Cores of one chip at most (tilesX × tilesY × coresPerTile), so that core numbers stay ints. */
@@ -67,6 +76,8 @@ public enum ChipField
     public final Kind kind;
     public final String unit;
     public final String meaning;
+    /** The values of a {@link Kind#CHOICE} field; empty for every other kind. */
+    private final Choice[] choices;
     /** The smallest value accepted (beside what the kind allows). */
     public final double min;
     /** The largest value accepted: past it counts and products of counts would leave their integer types (docs/reliability.md). */
@@ -80,6 +91,61 @@ public enum ChipField
         this.meaning = meaning;
         this.min = min;
         this.max = max;
+        this.choices = new Choice[0];
+    }
+
+    ChipField(final String key, final String meaning, final Choice... choices)
+    {
+        this.key = key;
+        this.kind = Kind.CHOICE;
+        this.unit = "";
+        this.meaning = meaning;
+        this.min = 0;
+        this.max = 0;
+        this.choices = choices.clone();
+    }
+
+    /** @return the names a {@link Kind#CHOICE} field takes, in declaration order. */
+    public java.util.List<String> choiceNames()
+    {
+        return java.util.Arrays.stream(choices).map(Choice::name).toList();
+    }
+
+    /** @return the code of a choice by name, or -1 when the field has no such choice. */
+    public int choiceCode(final String name)
+    {
+        for (final Choice c : choices)
+        {
+            if (c.name().equals(name))
+            {
+                return c.code();
+            }
+        }
+        return -1;
+    }
+
+    /** @return the name of a choice by code, or null. */
+    public String choiceName(final double code)
+    {
+        for (final Choice c : choices)
+        {
+            if (c.code() == code)
+            {
+                return c.name();
+            }
+        }
+        return null;
+    }
+
+    /** @return the value as a spec file writes it: a choice's name, true/false, or the number. */
+    public String format(final double v)
+    {
+        return switch (kind)
+        {
+            case CHOICE -> choiceName(v);
+            case FLAG -> Boolean.toString(v != 0);
+            default -> v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long)v) : Double.toString(v);
+        };
     }
 
     public String group()
@@ -119,8 +185,9 @@ public enum ChipField
             case POSITIVE -> v > 0 ? null : "expected a number > 0";
             case NON_NEGATIVE -> v >= 0 ? null : "expected a number >= 0";
             case FLAG -> v == 0 || v == 1 ? null : "expected true or false";
+            case CHOICE -> choiceName(v) != null ? null : "expected one of " + choiceNames();
         };
-        if (kindWhy != null || kind == Kind.FLAG)
+        if (kindWhy != null || kind == Kind.FLAG || kind == Kind.CHOICE)
         {
             return kindWhy;
         }

@@ -144,7 +144,15 @@ public final class ChipSpecs
                 }
                 final JsonNode v = fe.getValue();
                 final double d;
-                if (f.kind == ChipField.Kind.FLAG)
+                if (f.kind == ChipField.Kind.CHOICE)
+                {
+                    if (!v.isTextual() || f.choiceCode(v.asText()) < 0)
+                    {
+                        throw new ChipInputException(src, key, v + "; expected one of " + f.choiceNames());
+                    }
+                    d = f.choiceCode(v.asText());
+                }
+                else if (f.kind == ChipField.Kind.FLAG)
                 {
                     if (!v.isBoolean())
                     {
@@ -184,7 +192,13 @@ public final class ChipSpecs
         }
         for (final ChipField f : ChipField.values())
         {
-            if (!given[f.ordinal()])
+            if (!given[f.ordinal()] && f.kind == ChipField.Kind.CHOICE)
+            {
+                // A model choice a spec leaves out is the first one: specs written before the choice existed keep their meaning.
+                values[f.ordinal()] = f.choiceCode(f.choiceNames().get(0));
+                sources[f.ordinal()] = "default";
+            }
+            else if (!given[f.ordinal()])
             {
                 throw new ChipInputException(src, f.key, "missing; a spec without \"base\" gives every field (" + f.meaning + ")");
             }
@@ -227,7 +241,15 @@ public final class ChipSpecs
             throw new ChipInputException("--set", key, "unknown field; see 'csdsim chip show' for the fields");
         }
         final double d;
-        if (f.kind == ChipField.Kind.FLAG)
+        if (f.kind == ChipField.Kind.CHOICE)
+        {
+            if (f.choiceCode(value) < 0)
+            {
+                throw new ChipInputException("--set", key, "'" + value + "'; expected one of " + f.choiceNames());
+            }
+            d = f.choiceCode(value);
+        }
+        else if (f.kind == ChipField.Kind.FLAG)
         {
             if (!value.equals("true") && !value.equals("false"))
             {
@@ -275,7 +297,11 @@ public final class ChipSpecs
         {
             final ObjectNode g = root.has(f.group()) ? (ObjectNode)root.get(f.group()) : root.putObject(f.group());
             final double v = spec.get(f);
-            if (f.kind == ChipField.Kind.FLAG)
+            if (f.kind == ChipField.Kind.CHOICE)
+            {
+                g.put(f.name2(), f.choiceName(v));
+            }
+            else if (f.kind == ChipField.Kind.FLAG)
             {
                 g.put(f.name2(), v != 0);
             }

@@ -630,7 +630,7 @@ public final class ChipEngine
          */
         private final class TickTimer
         {
-            private final MeshNetwork net = new MeshNetwork(program);
+            private final Network net = Network.of(program);
             private final long[][] perGroup = new long[5][groups.size()];
             private final long[] ready = new long[groups.size()];
             private final long[] readyOrder = new long[groups.size()];

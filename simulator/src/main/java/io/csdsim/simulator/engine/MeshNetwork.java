@@ -11,7 +11,7 @@ import io.csdsim.isa.spec.ChipSpec;
  * link's when it crosses chips). Waiting is simulated: the caller sends packets in the order they
  * are injected, and earlier packets hold links first.
  */
-final class MeshNetwork
+final class MeshNetwork extends Network
 {
     private final ChipProgram program;
     private final int width;
@@ -44,12 +44,6 @@ final class MeshNetwork
     private final long[] latLeft;
     private final long[] latUp;
     private final long[] latDown;
-
-    long packets;
-    long hopsX;
-    long hopsY;
-    long crossings;
-    long waitCycles;
 
     MeshNetwork(final ChipProgram program)
     {
@@ -103,6 +97,7 @@ final class MeshNetwork
      * for 4-384's 207 chips, 13 MB for 8-768's 12,730) costs less per tick than tracking which ones a
      * hop touched.
      */
+    @Override
     void startTick()
     {
         java.util.Arrays.fill(right, 0);
@@ -130,7 +125,7 @@ final class MeshNetwork
         return t;
     }
 
-    /** @return the most packets any link carried this tick. */
+    @Override
     int peakLinkLoad()
     {
         return (int)Math.max(Math.max(peakLoad(right), peakLoad(left)), Math.max(peakLoad(up), peakLoad(down)));
@@ -162,6 +157,7 @@ final class MeshNetwork
      * the hops, the crossings and the latencies are counted per packet, and the packet's waiting is
      * its arrival less its injection and its latencies.
      */
+    @Override
     long send(final int from, final int to, final long inject)
     {
         final long perFlit = this.perFlit;

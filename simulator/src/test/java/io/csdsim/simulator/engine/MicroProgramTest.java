@@ -46,6 +46,11 @@ class MicroProgramTest
      */
     static ChipProgram twoCores(final int tilesX, final int bCore)
     {
+        return twoCores(chip(tilesX), bCore);
+    }
+
+    static ChipProgram twoCores(final ChipSpec chip, final int bCore)
+    {
         final List<SynapseTable> tables = List.of(new SynapseTable(0, SynapseTable.Kind.DENSE, 1, 1, 1, 2, new short[] {1, 1}),
             new SynapseTable(1, SynapseTable.Kind.DENSE, 1, 1, 2, 1, new short[] {1, 1}));
         final List<ProgramPopulation> pops = List.of(
@@ -56,7 +61,7 @@ class MicroProgramTest
             new ProgramEdge(1, 2, ProgramEdge.Kind.TABLE, 1, 1, -1, 0, 0, 1));
         final List<NeuronGroup> groups = List.of(new NeuronGroup(0, 1, 0, 2, 0), new NeuronGroup(1, 2, 0, 1, bCore));
         final RouteTable routes = new RouteTable(new int[] {0}, new int[] {1}, new int[] {1}, new int[] {2});
-        return new ChipProgram("micro", 2, 1, chip(tilesX), 1, 6, 3, tables, pops, edges, groups, routes);
+        return new ChipProgram("micro", 2, 1, chip, 1, 6, 3, tables, pops, edges, groups, routes);
     }
 
     private static long[] column(final TickLog log, final TickLog.Column c)
@@ -96,6 +101,39 @@ class MicroProgramTest
         assertArrayEquals(new long[] {0, 2, 2, 3, 1, 1}, column(r.ticks, TickLog.Column.ACTIVE_UPDATES));
         assertEquals(18, r.ticks.total(TickLog.Column.NEURON_UPDATES));
         assertEquals(6, r.ticks.total(TickLog.Column.SPIKES));
+    }
+
+    @Test
+    void theLatencyOnlyNetworkTakesHopLatenciesAndNeverWaits()
+    {
+        final ChipSpec latencyOnly = ChipSpecs.override(chip(2), "timing.network=latency-only");
+        final SampleResult r = new ChipEngine(twoCores(latencyOnly, 1)).run(new int[] {5}, true);
+        // As the worked example, but no packet waits for a link:
+        //  t2: packets leave core 0 at 6 and 7 and arrive one hop (5 cycles) later, at 11 and 12: 12 + barrier 10 = 22
+        //  t3: the same for a; b's 2 SOPs (4) and active update (3) end at 7 < 12: 22
+        //  t0, t1, t4, t5 send nothing: 12, 16, 17, 13 as with the mesh.
+        assertArrayEquals(new long[] {12, 16, 22, 22, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.PACKETS));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.HOPS_X));
+        assertArrayEquals(new long[] {0, 0, 0, 0, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
+        assertArrayEquals(new long[] {0, 0, 0, 0, 0, 0}, column(r.ticks, TickLog.Column.PEAK_LINK_LOAD));
+        // The same spikes: the network model changes when, never what.
+        assertArrayEquals(new int[] {0}, r.spikes(2, 4).toArray());
+        assertArrayEquals(new int[] {0}, r.spikes(2, 5).toArray());
+    }
+
+    @Test
+    void aLatencyOnlyChipCrossingTakesTheChipLinksLatency()
+    {
+        // Two chips of one tile each (tilesX = 1), b on the second: one x hop that crosses chips, 1,000 cycles (loihi's chipLinkCycles).
+        final ChipSpec s = ChipSpecs.override(chip(1), "timing.network=latency-only");
+        final ChipProgram p = twoCores(s, 1);
+        final ChipProgram twoChips = new ChipProgram(p.name, p.timeWindow, p.delay, s, 2, p.outputReadyTick, p.initiationInterval, p.tables(),
+            p.populations(), p.edges(), p.groups(), p.routes());
+        final SampleResult r = new ChipEngine(twoChips).run(new int[] {5}, true);
+        // t2: packets leave at 6 and 7, arrive at 1,006 and 1,007: 1,007 + 10 = 1,017; t3 the same.
+        assertArrayEquals(new long[] {12, 16, 1017, 1017, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.CHIP_CROSSINGS));
     }
 
     @Test
