@@ -85,23 +85,23 @@ public enum ChipField
 
     ChipField(final String key, final Kind kind, final String unit, final String meaning, final double min, final double max)
     {
+        this(key, kind, unit, meaning, min, max, new Choice[0]);
+    }
+
+    ChipField(final String key, final String meaning, final Choice... choices)
+    {
+        this(key, Kind.CHOICE, "", meaning, 0, 0, choices);
+    }
+
+    ChipField(final String key, final Kind kind, final String unit, final String meaning, final double min, final double max,
+        final Choice[] choices)
+    {
         this.key = key;
         this.kind = kind;
         this.unit = unit;
         this.meaning = meaning;
         this.min = min;
         this.max = max;
-        this.choices = new Choice[0];
-    }
-
-    ChipField(final String key, final String meaning, final Choice... choices)
-    {
-        this.key = key;
-        this.kind = Kind.CHOICE;
-        this.unit = "";
-        this.meaning = meaning;
-        this.min = 0;
-        this.max = 0;
         this.choices = choices.clone();
     }
 
