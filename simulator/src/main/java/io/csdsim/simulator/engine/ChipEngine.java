@@ -162,7 +162,7 @@ public final class ChipEngine
         private final long[][][] tickSets;
         private final java.util.concurrent.Future<?>[] timingDone;
         /** Per set: the tick log row its timing produced. */
-        private final long[][] rows;
+        private final TickRow[] rows;
         /** One per thread that times ticks: the caller's, and the lane's when there is one. */
         private final TickTimer callerTimer;
         private final TickTimer laneTimer;
@@ -198,7 +198,7 @@ public final class ChipEngine
             final int sets = workers.lane() == null ? 1 : TIMING_SETS;
             tickSets = new long[sets][3][groups.size()];
             timingDone = new java.util.concurrent.Future<?>[sets];
-            rows = new long[sets][];
+            rows = new TickRow[sets];
             callerTimer = new TickTimer();
             laneTimer = workers.lane() == null ? null : new TickTimer();
             chunkSaturations = new long[workers.chunks()];
@@ -275,16 +275,10 @@ public final class ChipEngine
             {
                 awaitTiming(t % tickSets.length);
             }
-            final long[][] perGroup = callerTimer.perGroup;
+            final GroupSums perGroup = callerTimer.perGroup;
             if (laneTimer != null)
             {
-                for (int i = 0; i < perGroup.length; i++)
-                {
-                    for (int g = 0; g < perGroup[i].length; g++)
-                    {
-                        perGroup[i][g] += laneTimer.perGroup[i][g];
-                    }
-                }
+                perGroup.add(laneTimer.perGroup);
             }
             long[] logits = new long[0];
             for (final ProgramPopulation p : pops)
@@ -631,7 +625,7 @@ public final class ChipEngine
         private final class TickTimer
         {
             private final Network net = Network.of(program);
-            private final long[][] perGroup = new long[5][groups.size()];
+            private final GroupSums perGroup = new GroupSums(groups.size());
             private final long[] ready = new long[groups.size()];
             private final long[] readyOrder = new long[groups.size()];
             /** Per sending group, this tick: its spikes are [firstSpike, lastSpike) of its population's list. */
@@ -642,7 +636,7 @@ public final class ChipEngine
             private int relaySerial;
 
             /** Phases with cycle timestamps, once tick t's arithmetic is done; clears the tick's counters; @return its log row. */
-            long[] time(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
+            TickRow time(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
             {
                 net.startTick();
                 final long packets0 = net.packets;
@@ -658,8 +652,8 @@ public final class ChipEngine
                     ready[g] = (long)Math.ceil((sops[g] + dyn[g]) * opCycles);
                     tickSops += sops[g];
                     tickDyn += dyn[g];
-                    perGroup[0][g] += sops[g];
-                    perGroup[1][g] += dyn[g];
+                    perGroup.sops[g] += sops[g];
+                    perGroup.dynamicOps[g] += dyn[g];
                 }
                 // Phase 2: dendrites with input send a partial current per compartment to their soma.
                 long last = 0;
@@ -676,7 +670,7 @@ public final class ChipEngine
                         {
                             arrive = Math.max(arrive, net.send(place[g], place[soma], ready[g] + k));
                         }
-                        perGroup[3][g] += size[g];
+                        perGroup.packets[g] += size[g];
                         ready[soma] = Math.max(ready[soma], arrive) + (long)Math.ceil(size[g] * opCycles);
                         last = Math.max(last, arrive);
                     }
@@ -695,7 +689,7 @@ public final class ChipEngine
                         activeUpdates += act;
                     }
                     last = Math.max(last, ready[g]);
-                    perGroup[4][g] += ready[g];
+                    perGroup.busyCycles[g] += ready[g];
                 }
                 // Phase 4: spikes leave as packets, groups in order of readiness, through relays where needed.
                 // Only groups that fire and have routes send; they are found from the tick's spikes.
@@ -740,7 +734,7 @@ public final class ChipEngine
                     for (int k = firstSpike[g]; k < lastSpike[g]; k++)
                     {
                         final int s = fired.get(k);
-                        perGroup[2][g]++;
+                        perGroup.spikes[g]++;
                         final int serial = ++relaySerial;
                         final int r0 = model.routeStart[g];
                         final int words = runs.words(g);
@@ -761,12 +755,12 @@ public final class ChipEngine
                                     {
                                         relayStamp[sender] = serial;
                                         relayAt[sender] = net.send(model.placeOfGroup[g], model.placeOfGroup[sender], from) + 1;
-                                        perGroup[3][g]++;
+                                        perGroup.packets[g]++;
                                     }
                                     from = relayAt[sender];
                                 }
                                 last = Math.max(last, net.send(model.placeOfGroup[sender], model.placeOfGroup[receiver], from));
-                                perGroup[3][sender]++;
+                                perGroup.packets[sender]++;
                             }
                         }
                     }
@@ -775,8 +769,21 @@ public final class ChipEngine
                 java.util.Arrays.fill(dyn, 0);
                 java.util.Arrays.fill(active, 0);
                 java.util.Arrays.fill(ready, 0);
-                return new long[] {last + barrier, tickSops, tickDyn, neuronUpdates, activeUpdates, spikes, net.packets - packets0,
-                    net.hopsX - hopsX0, net.hopsY - hopsY0, net.crossings - cross0, net.waitCycles - wait0, net.peakLinkLoad(), tickSaturations};
+                final TickRow row = new TickRow();
+                row.cycles = last + barrier;
+                row.sops = tickSops;
+                row.dynamicOps = tickDyn;
+                row.neuronUpdates = neuronUpdates;
+                row.activeUpdates = activeUpdates;
+                row.spikes = spikes;
+                row.packets = net.packets - packets0;
+                row.hopsX = net.hopsX - hopsX0;
+                row.hopsY = net.hopsY - hopsY0;
+                row.chipCrossings = net.crossings - cross0;
+                row.waitCycles = net.waitCycles - wait0;
+                row.peakLinkLoad = net.peakLinkLoad();
+                row.saturations = tickSaturations;
+                return row;
             }
         }
     }

@@ -24,13 +24,13 @@ public final class SampleResult
     private final IntArrayList[][] trains;
 
     SampleResult(final int[][] counts, final long[] logits, final long saturations, final TickLog ticks, final long[] populationSops,
-        final long inputMacs, final IntArrayList[][] trains, final long[][] perGroup)
+        final long inputMacs, final IntArrayList[][] trains, final GroupSums perGroup)
     {
-        this.groupSops = perGroup[0];
-        this.groupDynamicOps = perGroup[1];
-        this.groupSpikes = perGroup[2];
-        this.groupPackets = perGroup[3];
-        this.groupBusyCycles = perGroup[4];
+        this.groupSops = perGroup.sops;
+        this.groupDynamicOps = perGroup.dynamicOps;
+        this.groupSpikes = perGroup.spikes;
+        this.groupPackets = perGroup.packets;
+        this.groupBusyCycles = perGroup.busyCycles;
         this.counts = counts;
         this.logits = logits;
         this.saturations = saturations;

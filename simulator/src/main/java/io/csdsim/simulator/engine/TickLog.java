@@ -7,7 +7,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
  */
 public final class TickLog
 {
-    /** The quantities recorded per tick, in column order. */
+    /** The quantities recorded per tick. */
     public enum Column
     {
         CYCLES, SOPS, DYNAMIC_OPS, NEURON_UPDATES, ACTIVE_UPDATES, SPIKES, PACKETS, HOPS_X, HOPS_Y, CHIP_CROSSINGS, WAIT_CYCLES,
@@ -24,12 +24,27 @@ public final class TickLog
         }
     }
 
-    void add(final long... row)
+    /** Appends one tick, each figure to its column by name. */
+    void add(final TickRow r)
     {
-        for (int i = 0; i < columns.length; i++)
-        {
-            columns[i].add(row[i]);
-        }
+        column(Column.CYCLES).add(r.cycles);
+        column(Column.SOPS).add(r.sops);
+        column(Column.DYNAMIC_OPS).add(r.dynamicOps);
+        column(Column.NEURON_UPDATES).add(r.neuronUpdates);
+        column(Column.ACTIVE_UPDATES).add(r.activeUpdates);
+        column(Column.SPIKES).add(r.spikes);
+        column(Column.PACKETS).add(r.packets);
+        column(Column.HOPS_X).add(r.hopsX);
+        column(Column.HOPS_Y).add(r.hopsY);
+        column(Column.CHIP_CROSSINGS).add(r.chipCrossings);
+        column(Column.WAIT_CYCLES).add(r.waitCycles);
+        column(Column.PEAK_LINK_LOAD).add(r.peakLinkLoad);
+        column(Column.SATURATIONS).add(r.saturations);
+    }
+
+    private LongArrayList column(final Column c)
+    {
+        return columns[c.ordinal()];
     }
 
     public int ticks()
