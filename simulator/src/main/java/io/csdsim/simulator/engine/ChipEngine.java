@@ -638,6 +638,12 @@ public final class ChipEngine
             /** Phases with cycle timestamps, once tick t's arithmetic is done; clears the tick's counters; @return its log row. */
             TickRow time(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
             {
+                // The sums' arrays in locals: the per-spike and per-packet loops below update them.
+                final long[] groupSops = perGroup.sops;
+                final long[] groupDyn = perGroup.dynamicOps;
+                final long[] groupSpikes = perGroup.spikes;
+                final long[] groupPackets = perGroup.packets;
+                final long[] groupBusy = perGroup.busyCycles;
                 net.startTick();
                 final long packets0 = net.packets;
                 final long hopsX0 = net.hopsX;
@@ -652,8 +658,8 @@ public final class ChipEngine
                     ready[g] = (long)Math.ceil((sops[g] + dyn[g]) * opCycles);
                     tickSops += sops[g];
                     tickDyn += dyn[g];
-                    perGroup.sops[g] += sops[g];
-                    perGroup.dynamicOps[g] += dyn[g];
+                    groupSops[g] += sops[g];
+                    groupDyn[g] += dyn[g];
                 }
                 // Phase 2: dendrites with input send a partial current per compartment to their soma.
                 long last = 0;
@@ -670,7 +676,7 @@ public final class ChipEngine
                         {
                             arrive = Math.max(arrive, net.send(place[g], place[soma], ready[g] + k));
                         }
-                        perGroup.packets[g] += size[g];
+                        groupPackets[g] += size[g];
                         ready[soma] = Math.max(ready[soma], arrive) + (long)Math.ceil(size[g] * opCycles);
                         last = Math.max(last, arrive);
                     }
@@ -689,7 +695,7 @@ public final class ChipEngine
                         activeUpdates += act;
                     }
                     last = Math.max(last, ready[g]);
-                    perGroup.busyCycles[g] += ready[g];
+                    groupBusy[g] += ready[g];
                 }
                 // Phase 4: spikes leave as packets, groups in order of readiness, through relays where needed.
                 // Only groups that fire and have routes send; they are found from the tick's spikes.
@@ -734,7 +740,7 @@ public final class ChipEngine
                     for (int k = firstSpike[g]; k < lastSpike[g]; k++)
                     {
                         final int s = fired.get(k);
-                        perGroup.spikes[g]++;
+                        groupSpikes[g]++;
                         final int serial = ++relaySerial;
                         final int r0 = model.routeStart[g];
                         final int words = runs.words(g);
@@ -755,12 +761,12 @@ public final class ChipEngine
                                     {
                                         relayStamp[sender] = serial;
                                         relayAt[sender] = net.send(model.placeOfGroup[g], model.placeOfGroup[sender], from) + 1;
-                                        perGroup.packets[g]++;
+                                        groupPackets[g]++;
                                     }
                                     from = relayAt[sender];
                                 }
                                 last = Math.max(last, net.send(model.placeOfGroup[sender], model.placeOfGroup[receiver], from));
-                                perGroup.packets[sender]++;
+                                groupPackets[sender]++;
                             }
                         }
                     }
