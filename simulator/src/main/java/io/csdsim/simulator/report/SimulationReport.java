@@ -108,27 +108,27 @@ public final class SimulationReport
         return 1000.0 / program.spec.get(ChipField.TIMING_CLOCK_MHZ);
     }
 
-    /** Energy categories in pJ, in report order. */
-    public double[] energyPj()
+    /** @return the energy of one category, in pJ, summed over samples. */
+    public double energyPj(final EnergyCategory c)
     {
         final ChipSpec s = program.spec;
-        final double seconds = cycles * clockNs() * 1e-9;
-        final long cores = program.groups().stream().mapToInt(NeuronGroup::core).distinct().count();
-        return new double[] {
-            total(TickLog.Column.SOPS) * s.get(ChipField.ENERGY_SYN_OP_PJ),
-            total(TickLog.Column.DYNAMIC_OPS) * s.get(ChipField.ENERGY_DYNAMIC_OP_PJ),
-            total(TickLog.Column.ACTIVE_UPDATES) * s.get(ChipField.ENERGY_NEURON_ACTIVE_PJ)
-                + (total(TickLog.Column.NEURON_UPDATES) - total(TickLog.Column.ACTIVE_UPDATES)) * s.get(ChipField.ENERGY_NEURON_IDLE_PJ),
-            total(TickLog.Column.SPIKES) * s.get(ChipField.ENERGY_SPIKE_PJ),
-            total(TickLog.Column.HOPS_X) * s.get(ChipField.ENERGY_HOP_X_PJ) + total(TickLog.Column.HOPS_Y) * s.get(ChipField.ENERGY_HOP_Y_PJ),
-            total(TickLog.Column.CHIP_CROSSINGS) * s.get(ChipField.ENERGY_CHIP_CROSSING_PJ),
-            inputMacs * s.get(ChipField.ENERGY_INPUT_MAC_PJ),
-            s.get(ChipField.ENERGY_STATIC_MW_PER_CORE) * cores * seconds * 1e9};
+        return switch (c)
+        {
+            case SYNAPTIC_OPS -> total(TickLog.Column.SOPS) * s.get(ChipField.ENERGY_SYN_OP_PJ);
+            case DYNAMIC_OPS -> total(TickLog.Column.DYNAMIC_OPS) * s.get(ChipField.ENERGY_DYNAMIC_OP_PJ);
+            case NEURON_UPDATES -> total(TickLog.Column.ACTIVE_UPDATES) * s.get(ChipField.ENERGY_NEURON_ACTIVE_PJ)
+                + (total(TickLog.Column.NEURON_UPDATES) - total(TickLog.Column.ACTIVE_UPDATES)) * s.get(ChipField.ENERGY_NEURON_IDLE_PJ);
+            case SPIKES -> total(TickLog.Column.SPIKES) * s.get(ChipField.ENERGY_SPIKE_PJ);
+            case HOPS -> total(TickLog.Column.HOPS_X) * s.get(ChipField.ENERGY_HOP_X_PJ) + total(TickLog.Column.HOPS_Y) * s.get(ChipField.ENERGY_HOP_Y_PJ);
+            case CHIP_CROSSINGS -> total(TickLog.Column.CHIP_CROSSINGS) * s.get(ChipField.ENERGY_CHIP_CROSSING_PJ);
+            case INPUT_MACS -> inputMacs * s.get(ChipField.ENERGY_INPUT_MAC_PJ);
+            case STATIC -> {
+                final double seconds = cycles * clockNs() * 1e-9;
+                final long cores = program.groups().stream().mapToInt(NeuronGroup::core).distinct().count();
+                yield s.get(ChipField.ENERGY_STATIC_MW_PER_CORE) * cores * seconds * 1e9;
+            }
+        };
     }
-
-    /** Names of {@link #energyPj()}'s categories. */
-    public static final String[] ENERGY_CATEGORIES = {"synaptic ops", "dynamic (TDEC) ops", "neuron updates", "spikes", "hops",
-        "chip crossings", "input MACs (host)", "static"};
 
     /** The paper-style estimate: 0.9 pJ per SOP + 4.6 pJ per input MAC (45 nm, Spikformer family). */
     public double paperStylePj()
@@ -159,12 +159,12 @@ public final class SimulationReport
         line(sb, "dense-equivalent MACs", denseMacs);
         line(sb, "saturations", total(TickLog.Column.SATURATIONS) / (double)n);
         sb.append(String.format(Locale.ROOT, "%nenergy per sample (chip model, %s)%n", program.spec.name()));
-        final double[] e = energyPj();
         double sum = 0;
-        for (int i = 0; i < e.length; i++)
+        for (final EnergyCategory c : EnergyCategory.values())
         {
-            sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", ENERGY_CATEGORIES[i], e[i] / n / 1e6));
-            sum += e[i];
+            final double e = energyPj(c);
+            sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", c.label, e / n / 1e6));
+            sum += e;
         }
         sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", "total", sum / n / 1e6));
         sb.append(String.format(Locale.ROOT, "paper-style estimate      %14.4f µJ  (0.9 pJ × SOPs + 4.6 pJ × input MACs, 45 nm; no memory access)%n%n",
@@ -233,12 +233,12 @@ public final class SimulationReport
             j.writeNumberField("denseEquivalentMacsPerSample", denseMacs);
             j.writeEndObject();
             j.writeObjectFieldStart("energyPJ");
-            final double[] e = energyPj();
             double sum = 0;
-            for (int i = 0; i < e.length; i++)
+            for (final EnergyCategory c : EnergyCategory.values())
             {
-                j.writeNumberField(camel(ENERGY_CATEGORIES[i].replaceAll("[^A-Za-z ]", "").trim().replace(' ', '_').toUpperCase(Locale.ROOT)), e[i]);
-                sum += e[i];
+                final double e = energyPj(c);
+                j.writeNumberField(c.jsonKey, e);
+                sum += e;
             }
             j.writeNumberField("total", sum);
             j.writeEndObject();

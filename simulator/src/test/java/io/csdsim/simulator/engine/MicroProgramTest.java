@@ -9,6 +9,7 @@ import io.csdsim.isa.program.SynapseTable;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.simulator.report.EnergyCategory;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -141,11 +142,10 @@ class MicroProgramTest
     {
         final SampleResult r = new ChipEngine(twoCores(2, 1)).run(new int[] {5}, false);
         final io.csdsim.simulator.report.SimulationReport rep = new io.csdsim.simulator.report.SimulationReport(twoCores(2, 1), List.of(r), null);
-        final double[] e = rep.energyPj();
-        assertEquals(4 * 1.0, e[0], 1e-9, "4 SOPs × 1 pJ");
-        assertEquals(9 * 10.0 + 9 * 2.0, e[2], 1e-9, "9 active × 10 pJ + 9 idle × 2 pJ");
-        assertEquals(6 * 0.5, e[3], 1e-9, "6 spikes × 0.5 pJ");
-        assertEquals(4 * 3.0, e[4], 1e-9, "4 x-hops × 3 pJ");
+        assertEquals(4 * 1.0, rep.energyPj(EnergyCategory.SYNAPTIC_OPS), 1e-9, "4 SOPs × 1 pJ");
+        assertEquals(9 * 10.0 + 9 * 2.0, rep.energyPj(EnergyCategory.NEURON_UPDATES), 1e-9, "9 active × 10 pJ + 9 idle × 2 pJ");
+        assertEquals(6 * 0.5, rep.energyPj(EnergyCategory.SPIKES), 1e-9, "6 spikes × 0.5 pJ");
+        assertEquals(4 * 3.0, rep.energyPj(EnergyCategory.HOPS), 1e-9, "4 x-hops × 3 pJ");
         // The host's input stage: 1 input unit × 2 targets = 2 MACs.
         assertEquals(2, r.inputMacs);
         assertEquals(0.9 * 4 + 4.6 * 2, rep.paperStylePj(), 1e-9, "paper style: 0.9 pJ × 4 SOPs + 4.6 pJ × 2 input MACs");
