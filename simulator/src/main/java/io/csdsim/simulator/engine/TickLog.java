@@ -7,11 +7,33 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
  */
 public final class TickLog
 {
-    /** The quantities recorded per tick. */
+    /** The quantities recorded per tick, each with its report key and CSV column name stated (docs/report-format.md). */
     public enum Column
     {
-        CYCLES, SOPS, DYNAMIC_OPS, NEURON_UPDATES, ACTIVE_UPDATES, SPIKES, PACKETS, HOPS_X, HOPS_Y, CHIP_CROSSINGS, WAIT_CYCLES,
-        PEAK_LINK_LOAD, SATURATIONS
+        CYCLES("cycles", "cycles"),
+        SOPS("sops", "sops"),
+        DYNAMIC_OPS("dynamicOps", "dynamic_ops"),
+        NEURON_UPDATES("neuronUpdates", "neuron_updates"),
+        ACTIVE_UPDATES("activeUpdates", "active_updates"),
+        SPIKES("spikes", "spikes"),
+        PACKETS("packets", "packets"),
+        HOPS_X("hopsX", "hops_x"),
+        HOPS_Y("hopsY", "hops_y"),
+        CHIP_CROSSINGS("chipCrossings", "chip_crossings"),
+        WAIT_CYCLES("waitCycles", "wait_cycles"),
+        PEAK_LINK_LOAD("peakLinkLoad", "peak_link_load"),
+        SATURATIONS("saturations", "saturations");
+
+        /** The key of the JSON report's totals. */
+        public final String jsonKey;
+        /** The header of the --ticks CSV column. */
+        public final String csvName;
+
+        Column(final String jsonKey, final String csvName)
+        {
+            this.jsonKey = jsonKey;
+            this.csvName = csvName;
+        }
     }
 
     private final LongArrayList[] columns = new LongArrayList[Column.values().length];

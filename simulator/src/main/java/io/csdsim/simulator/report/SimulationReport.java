@@ -227,7 +227,7 @@ public final class SimulationReport
             j.writeObjectFieldStart("totals");
             for (final TickLog.Column c : TickLog.Column.values())
             {
-                j.writeNumberField(camel(c.name()), total(c));
+                j.writeNumberField(c.jsonKey, total(c));
             }
             j.writeNumberField("inputMacs", inputMacs);
             j.writeNumberField("denseEquivalentMacsPerSample", denseMacs);
@@ -335,7 +335,7 @@ public final class SimulationReport
         final StringBuilder sb = new StringBuilder("sample,tick");
         for (final TickLog.Column c : TickLog.Column.values())
         {
-            sb.append(',').append(c.name().toLowerCase(Locale.ROOT));
+            sb.append(',').append(c.csvName);
         }
         sb.append('\n');
         for (int i = 0; i < samples.size(); i++)
@@ -349,25 +349,6 @@ public final class SimulationReport
                     sb.append(',').append(log.get(t, c));
                 }
                 sb.append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String camel(final String upper)
-    {
-        final StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (final char c : upper.toLowerCase(Locale.ROOT).toCharArray())
-        {
-            if (c == '_')
-            {
-                up = true;
-            }
-            else
-            {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
             }
         }
         return sb.toString();
