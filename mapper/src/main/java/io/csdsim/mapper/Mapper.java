@@ -19,9 +19,6 @@ import java.util.List;
 /** Compiles an integer network for a chip: translation, partitioning, placement, routes, schedule. */
 public final class Mapper
 {
-    /** Most cores of a whole board (docs/reliability.md). */
-    public static final long MAX_BOARD_CORES = io.csdsim.isa.program.ChipProgram.MAX_BOARD_CORES;
-
     /** The program and what it took. */
     public record Result(ChipProgram program, CompileReport report)
     {
@@ -149,11 +146,11 @@ public final class Mapper
                 + "; --chips " + options.chips() + " gives " + options.chips() * cpc + " cores");
         }
         final int chips = options.chips() > 0 ? options.chips() : Math.max(1, needed);
-        if ((long)chips * cpc > MAX_BOARD_CORES)
+        if ((long)chips * cpc > ChipProgram.MAX_BOARD_CORES)
         {
             throw new ChipInputException("--chips", "", String.format(java.util.Locale.ROOT,
                 "%,d chips of %,d cores = %,d cores on the board; at most %,d fit (docs/reliability.md)", chips, cpc, (long)chips * cpc,
-                MAX_BOARD_CORES));
+                ChipProgram.MAX_BOARD_CORES));
         }
         final RouteTable table = new RouteTable(routes.n, routes.src, routes.dst, routes.edge, routes.entries);
         MapperOptions.Start chosen = options.start();

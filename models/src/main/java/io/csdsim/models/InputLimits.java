@@ -30,14 +30,13 @@ public final class InputLimits
     {
     }
 
-    /** Checks T and D as a model file or an option gives them. */
-    public static void checkWindow(final String src, final String field, final long t, final long d)
+    /** Checks a time window T as a model file or an option gives it. */
+    public static void checkTimeWindow(final String src, final String field, final long t)
     {
         if (t < 1 || t > MAX_TIME_WINDOW)
         {
             throw new InvalidInputException(src, field, "T = " + t + "; expected 1.." + MAX_TIME_WINDOW + " (docs/reliability.md)");
         }
-        checkDelay(src, field, d);
     }
 
     /** Checks a DIF delay D. */

@@ -8,6 +8,7 @@ import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.mapper.CompileReport;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.quant.IntNetwork;
 import picocli.CommandLine;
@@ -58,7 +59,7 @@ final class CompileCommand implements Callable<Integer>
         {
             final OutputFiles.Output program = files.input(model.path()).add("-o", output);
             final ModelGraph g = model.load();
-            out.print(json ? "" : ModelOptions.delayNote(g));
+            out.print(json ? "" : InputLimits.delayNote(g.timeWindow, g.delay));
             final IntNetwork net = model.quantize(g);
             final long t0 = System.nanoTime();
             final Mapper.Result r = Mapper.compile(net, s, options);

@@ -68,10 +68,6 @@ final class EvalCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         threads = SimulateCommand.threadsToUse(threads, spec.commandLine().getErr());
-        if (threads < 1)
-        {
-            throw new IllegalStateException("threads " + threads);
-        }
         final ModelGraph g = model.load();
         final ImageSet images = images(g);
         if (images.labels() == null)

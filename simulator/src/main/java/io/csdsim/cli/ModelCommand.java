@@ -303,7 +303,7 @@ final class ModelCommand implements Runnable
             final IntNetwork net = model.quantize(g);
             inputs.shippedLimit = 10;
             final ImageSet images = inputs.load(g.input, g.classes());
-            out.print(ModelOptions.delayNote(g));
+            out.print(InputLimits.delayNote(g.timeWindow, g.delay));
             out.print(inputs.note);
             final Schedule schedule = Schedule.canonical(net);
             final FunctionalSpiking fs = new FunctionalSpiking(net, schedule);

@@ -56,12 +56,6 @@ final class ModelOptions
         return delay != null ? g.withDelay(delay) : g;
     }
 
-    /** @return a line for the user when the delay run is past T − 1, else the empty string. */
-    static String delayNote(final ModelGraph g)
-    {
-        return InputLimits.delayNote(g.timeWindow, g.delay);
-    }
-
     QuantizationParams params()
     {
         if (weightBits < 2 || weightBits > 16)

@@ -9,6 +9,7 @@ import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
 import io.csdsim.models.graph.ModelGraph;
@@ -136,7 +137,7 @@ final class SimulateCommand implements Callable<Integer>
         else
         {
             final ModelGraph g = model.load();
-            note += ModelOptions.delayNote(g);
+            note += InputLimits.delayNote(g.timeWindow, g.delay);
             ChipSpec s = chip.spec();
             if (chip.overrides.stream().noneMatch(o -> o.startsWith("core.tdecUnits")) && s.tdecUnits() == 0
                 && ChipSpecs.PRESETS.contains(chip.chip))

@@ -273,17 +273,15 @@ public final class ChipSpecs
         {
             throw new ChipInputException("--set", key, value + "; " + why);
         }
-        final double[] values = new double[ChipField.values().length];
-        for (final ChipField g : ChipField.values())
+        try
         {
-            values[g.ordinal()] = g == f ? d : spec.get(g);
+            return spec.with(f, d, "--set " + assignment);
         }
-        final String whole = ChipSpec.checkWhole(values);
-        if (whole != null)
+        catch (final IllegalArgumentException e)
         {
-            throw new ChipInputException("--set", key, value + "; " + whole);
+            // The field is valid alone (checked above); the spec refuses what it makes with the other fields.
+            throw new ChipInputException("--set", key, value + "; " + e.getMessage());
         }
-        return spec.with(f, d, "--set " + assignment);
     }
 
     /** @return the spec as JSON: every field and its source; reading it back gives the same spec. */

@@ -69,7 +69,7 @@ public record CsdformerConfig(int blocks, int embed, int heads, String dataset, 
         {
             throw new InvalidInputException("--heads", "", h + " heads do not divide the embedding " + d);
         }
-        InputLimits.checkWindow("-T", "", timeWindow, 0);
+        InputLimits.checkTimeWindow("-T", "", timeWindow);
         InputLimits.checkDelay("--delay", "", delay);
         return new CsdformerConfig(l, d, h, ds.id, ds.imageSize, ds.channels, ds.classes, ds.imagenetPooling, ds.mean,
             ds.std, timeWindow, delay);

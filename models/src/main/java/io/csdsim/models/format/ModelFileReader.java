@@ -122,7 +122,7 @@ public final class ModelFileReader
         }
         final String name = text(root, "name");
         final int t = integer(root, "T");
-        InputLimits.checkWindow(src, "T", t, 0);
+        InputLimits.checkTimeWindow(src, "T", t);
         final int d = integer(root, "D");
         InputLimits.checkDelay(src, "D", d);
         final Map<String, Object> arch = new LinkedHashMap<>();

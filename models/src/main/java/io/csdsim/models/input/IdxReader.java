@@ -43,7 +43,7 @@ public final class IdxReader
         final int w = p.dims[2];
         final int c = p.dims.length == 4 ? p.dims[3] : 1;
         final int size = h * w * c;
-        NpyReader.checkImage(src, "offset 4", n, h, w, c);
+        ImageSet.checkSize(src, "offset 4", n, h, w, c);
         final int[][] px = new int[n][size];
         for (int i = 0; i < n; i++)
         {

@@ -102,7 +102,7 @@ public final class InputLoader
                 }
                 final int w = reader.getWidth(0);
                 final int h = reader.getHeight(0);
-                NpyReader.checkImage(src, "header", 1, h, w, 1);
+                ImageSet.checkSize(src, "header", 1, h, w, 1);
                 // Pixels are decoded as ints of up to 4 bands, with the decoder's own copy beside them.
                 InputLimits.requireHeap(src, String.format(Locale.ROOT, "an image of %d×%d", h, w), 32L * h * w);
                 img = reader.read(0);
@@ -112,12 +112,12 @@ public final class InputLoader
                 reader.dispose();
             }
         }
+        catch (final InvalidInputException e)
+        {
+            throw e;
+        }
         catch (final IOException | RuntimeException e)
         {
-            if (e instanceof InvalidInputException iie)
-            {
-                throw iie;
-            }
             throw new InvalidInputException(src, "", "unreadable image (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                 + "); expected PNG or JPEG");
         }

@@ -149,7 +149,7 @@ public final class NpyReader
                 + java.util.Arrays.toString(dims) + " of " + descr + " needs " + InputLimits.countText(need));
         }
         final int size = h * w * c;
-        checkImage(src, "header.shape", n, h, w, c);
+        ImageSet.checkSize(src, "header.shape", n, h, w, c);
         final int[][] px = new int[n][size];
         for (int i = 0; i < n; i++)
         {
@@ -172,25 +172,5 @@ public final class NpyReader
             }
         }
         return new ImageSet(h, w, c, px, null, src);
-    }
-
-    /** Refuses images past the documented sizes, or whose pixels would not fit the heap, before allocating them. */
-    static void checkImage(final String src, final String field, final int n, final int h, final int w, final int c)
-    {
-        if (c != 1 && c != 3)
-        {
-            throw new InvalidInputException(src, field, c + " channels; expected 1 or 3");
-        }
-        if (h < 1 || w < 1 || h > InputLimits.MAX_FILE_IMAGE_SIDE || w > InputLimits.MAX_FILE_IMAGE_SIDE)
-        {
-            throw new InvalidInputException(src, field, String.format(java.util.Locale.ROOT, "images of %,d×%,d; expected height and width in "
-                + "1..%,d (docs/reliability.md)", h, w, InputLimits.MAX_FILE_IMAGE_SIDE));
-        }
-        if (n > InputLimits.MAX_SAMPLES)
-        {
-            throw new InvalidInputException(src, field, String.format(java.util.Locale.ROOT, "%,d images; expected at most %,d "
-                + "(docs/reliability.md)", n, InputLimits.MAX_SAMPLES));
-        }
-        InputLimits.requireHeap(src, String.format(java.util.Locale.ROOT, "%,d image(s) of %d×%d×%d", n, h, w, c), n * (16L + 4L * h * w * c));
     }
 }

@@ -13,13 +13,7 @@ import io.csdsim.isa.spec.ChipSpec;
  */
 final class MeshNetwork extends Network
 {
-    private final ChipProgram program;
     private final int width;
-    private final int tilesX;
-    private final int tilesY;
-    private final long hopX;
-    private final long hopY;
-    private final long chipLink;
     private final long perFlit;
     /**
      * Per link, in one long so a hop touches one word: the cycle it is next free, shifted left by
@@ -36,9 +30,6 @@ final class MeshNetwork extends Network
     private static final long LOAD_MASK = (1L << LOAD_BITS) - 1;
     /** Cycles the link state holds, with room for a flit: 2^38, about 270 s at 1 GHz. */
     private static final long MAX_CYCLE = 1L << 38;
-    /** Per board column and row: the chip's column and row it lies in (a lookup, not a division per packet). */
-    private final int[] chipColumn;
-    private final int[] chipRow;
     /** Per board column and row: the latency of the hop leaving it in each direction. */
     private final long[] latRight;
     private final long[] latLeft;
@@ -47,35 +38,18 @@ final class MeshNetwork extends Network
 
     MeshNetwork(final ChipProgram program)
     {
-        this.program = program;
+        super(program);
         final ChipSpec s = program.spec;
-        tilesX = s.getInt(ChipField.MESH_TILES_X);
-        tilesY = s.getInt(ChipField.MESH_TILES_Y);
+        final int tilesX = s.getInt(ChipField.MESH_TILES_X);
+        final int tilesY = s.getInt(ChipField.MESH_TILES_Y);
         width = program.board().width();
         final int height = program.board().height();
-        hopX = Math.round(s.get(ChipField.TIMING_HOP_X_CYCLES));
-        hopY = Math.round(s.get(ChipField.TIMING_HOP_Y_CYCLES));
-        chipLink = Math.round(s.get(ChipField.TIMING_CHIP_LINK_CYCLES));
         perFlit = Math.max(1, Math.round(s.get(ChipField.TIMING_LINK_CYCLES_PER_FLIT)));
         this.height = height;
         right = new long[width * height];
         left = new long[width * height];
         up = new long[width * height];
         down = new long[width * height];
-        if (width > PLACE_MASK + 1 || height > PLACE_MASK + 1)
-        {
-            throw new IllegalStateException("a board of " + width + " × " + height + " routers: places hold 65,536 a side");
-        }
-        chipColumn = new int[width];
-        for (int x = 0; x < width; x++)
-        {
-            chipColumn[x] = x / tilesX;
-        }
-        chipRow = new int[height];
-        for (int y = 0; y < height; y++)
-        {
-            chipRow[y] = y / tilesY;
-        }
         latRight = new long[width];
         latLeft = new long[width];
         for (int x = 0; x < width; x++)
@@ -141,8 +115,6 @@ final class MeshNetwork extends Network
         return max;
     }
 
-    private static final int PLACE_MASK = 0xFFFF;
-
     /** @return where a core's router sits on the board, packed as x · 2^16 + y: what {@link #send} takes. */
     static int place(final ChipProgram program, final int core)
     {
@@ -189,15 +161,7 @@ final class MeshNetwork extends Network
             // Every link this packet took was free before t, so checking its arrival covers them all.
             throw new IllegalStateException("a tick longer than 2^38 cycles: the link state cannot hold it");
         }
-        final int ax = Math.abs(dx);
-        final int ay = Math.abs(dy);
-        final int crossX = Math.abs(chipColumn[tx] - chipColumn[x0]);
-        final int crossY = Math.abs(chipRow[ty] - chipRow[y0]);
-        packets++;
-        hopsX += ax;
-        hopsY += ay;
-        crossings += crossX + crossY;
-        waitCycles += t - inject - ((ax - crossX) * hopX + (ay - crossY) * hopY + (crossX + crossY) * chipLink);
+        waitCycles += t - inject - route(from, to);
         return t;
     }
 }

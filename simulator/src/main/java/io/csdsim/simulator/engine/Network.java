@@ -2,6 +2,7 @@ package io.csdsim.simulator.engine;
 
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.spec.ChipField;
+import io.csdsim.isa.spec.ChipSpec;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -10,8 +11,9 @@ import java.util.function.Function;
  * The network-on-chip of a board as the timing phase sees it: packets sent between router places
  * ({@link MeshNetwork#place}) in injection order, each returning the cycle it arrives. Models are
  * chosen by the spec's {@code timing.network}; each is one class and one line of {@link #MODELS}.
- * Every model counts what a report needs per packet: hops along x and y, chip crossings, cycles
- * spent waiting for links.
+ * Every model counts what a report needs per packet — hops along x and y, chip crossings, cycles
+ * spent waiting for links — and the dimension-order route's contention-free latency is worked out
+ * here once, from the packet's endpoints, for all of them.
  */
 abstract class Network
 {
@@ -20,11 +22,69 @@ abstract class Network
         "mesh", MeshNetwork::new,
         "latency-only", LatencyOnlyNetwork::new);
 
+    /** Packed router places: x in the high 16 bits, y in the low 16 ({@link MeshNetwork#place}). */
+    static final int PLACE_MASK = 0xFFFF;
+
     long packets;
     long hopsX;
     long hopsY;
     long crossings;
     long waitCycles;
+
+    final long hopX;
+    final long hopY;
+    final long chipLink;
+    /** Per board column and row: the chip's column and row it lies in (a lookup, not a division per packet). */
+    private final int[] chipColumn;
+    private final int[] chipRow;
+
+    Network(final ChipProgram program)
+    {
+        final ChipSpec s = program.spec;
+        hopX = Math.round(s.get(ChipField.TIMING_HOP_X_CYCLES));
+        hopY = Math.round(s.get(ChipField.TIMING_HOP_Y_CYCLES));
+        chipLink = Math.round(s.get(ChipField.TIMING_CHIP_LINK_CYCLES));
+        final int width = program.board().width();
+        final int height = program.board().height();
+        if (width > PLACE_MASK + 1 || height > PLACE_MASK + 1)
+        {
+            throw new IllegalStateException("a board of " + width + " × " + height + " routers: places hold 65,536 a side");
+        }
+        final int tilesX = s.getInt(ChipField.MESH_TILES_X);
+        final int tilesY = s.getInt(ChipField.MESH_TILES_Y);
+        chipColumn = new int[width];
+        for (int x = 0; x < width; x++)
+        {
+            chipColumn[x] = x / tilesX;
+        }
+        chipRow = new int[height];
+        for (int y = 0; y < height; y++)
+        {
+            chipRow[y] = y / tilesY;
+        }
+    }
+
+    /**
+     * Counts one packet between two places — its hops and chip crossings: dimension-order routing
+     * crosses each chip boundary between them once — and @return the sum of its hops' latencies, the
+     * time it takes when no link is busy.
+     */
+    final long route(final int from, final int to)
+    {
+        final int x0 = from >>> 16;
+        final int y0 = from & PLACE_MASK;
+        final int tx = to >>> 16;
+        final int ty = to & PLACE_MASK;
+        final int ax = Math.abs(tx - x0);
+        final int ay = Math.abs(ty - y0);
+        final int crossX = Math.abs(chipColumn[tx] - chipColumn[x0]);
+        final int crossY = Math.abs(chipRow[ty] - chipRow[y0]);
+        packets++;
+        hopsX += ax;
+        hopsY += ay;
+        crossings += crossX + crossY;
+        return (ax - crossX) * hopX + (ay - crossY) * hopY + (crossX + crossY) * chipLink;
+    }
 
     /** @return the network model the program's chip names. */
     static Network of(final ChipProgram program)
