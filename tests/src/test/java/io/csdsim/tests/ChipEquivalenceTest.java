@@ -100,8 +100,8 @@ class ChipEquivalenceTest
                 assertEquals(a.ticks.get(t, col), b.ticks.get(t, col), where + ": " + col + " of tick " + t);
             }
         }
-        assertArrayEquals(a.groupSops, b.groupSops, where + ": SOPs per core");
-        assertArrayEquals(a.groupBusyCycles, b.groupBusyCycles, where + ": busy cycles per core");
+        assertArrayEquals(a.perGroup.sops, b.perGroup.sops, where + ": SOPs per core");
+        assertArrayEquals(a.perGroup.busyCycles, b.perGroup.busyCycles, where + ": busy cycles per core");
         assertArrayEquals(a.populationSops, b.populationSops, where + ": SOPs per population");
     }
 

@@ -593,10 +593,10 @@ public final class CsdxFormat
         r.end();
         for (final ChipField f : ChipField.values())
         {
-            if (!seen[f.ordinal()] && f.kind == ChipField.Kind.CHOICE)
+            if (!seen[f.ordinal()] && f.optional())
             {
-                // Programs written before a model choice existed meant its first choice.
-                values[f.ordinal()] = f.choiceCode(f.choiceNames().get(0));
+                // Programs written before a field existed meant its value when absent (a choice's first, a cost of 0).
+                values[f.ordinal()] = f.absent;
                 sources[f.ordinal()] = "default";
                 continue;
             }

@@ -35,6 +35,14 @@ public enum ChipField
     TIMING_NETWORK("timing.network", "network-on-chip model: mesh (dimension-order routing, link contention) or latency-only "
         + "(hops × hop latency, no contention: for fast sweeps)", new Choice("mesh", 0), new Choice("latency-only", 1)),
     TIMING_BARRIER_CYCLES("timing.barrierCycles", Kind.NON_NEGATIVE, "cycles", "barrier synchronisation at the end of a tick", 0, 1e9),
+    TIMING_CORE("timing.core", "core timing model: serial (a core's synaptic operations share its lanes, its neurons are "
+        + "updated one after another, its messages received one at a time)", new Choice("serial", 0)),
+    TIMING_MESSAGE_IN_CYCLES("timing.messageInCycles", Kind.NON_NEGATIVE, "cycles", "cycles a core takes per message (packet) it "
+        + "receives, one message at a time", 0, 1e9, 0),
+    TIMING_NEURON_FIRE_CYCLES("timing.neuronFireCycles", Kind.NON_NEGATIVE, "cycles", "cycles per neuron that fires, before its "
+        + "spike leaves", 0, 1e9, 0),
+    TIMING_NEURON_ACCESS_CYCLES("timing.neuronAccessCycles", Kind.NON_NEGATIVE, "cycles", "cycles per neuron accessed every tick, "
+        + "beside its active or idle update", 0, 1e9, 0),
 
     ENERGY_SYN_OP_PJ("energy.synOpPJ", Kind.NON_NEGATIVE, "pJ", "per synaptic operation", 0, 1e12),
     ENERGY_DYNAMIC_OP_PJ("energy.dynamicOpPJ", Kind.NON_NEGATIVE, "pJ", "per dynamic (TDEC) synaptic operation", 0, 1e12),
@@ -45,7 +53,14 @@ public enum ChipField
     ENERGY_HOP_Y_PJ("energy.hopYPJ", Kind.NON_NEGATIVE, "pJ", "per packet hop along y", 0, 1e12),
     ENERGY_CHIP_CROSSING_PJ("energy.chipCrossingPJ", Kind.NON_NEGATIVE, "pJ", "per packet crossing a chip-to-chip link", 0, 1e12),
     ENERGY_INPUT_MAC_PJ("energy.inputMacPJ", Kind.NON_NEGATIVE, "pJ", "per MAC of the input stage (conv0)", 0, 1e12),
-    ENERGY_STATIC_MW_PER_CORE("energy.staticMWPerCore", Kind.NON_NEGATIVE, "mW", "static power per core", 0, 1e6);
+    ENERGY_STATIC_MW_PER_CORE("energy.staticMWPerCore", Kind.NON_NEGATIVE, "mW", "static power per core", 0, 1e6),
+    ENERGY_MODEL("energy.model", "energy model: per-event (every counted event costs its figure; static power × time)",
+        new Choice("per-event", 0)),
+    ENERGY_MESSAGE_IN_PJ("energy.messageInPJ", Kind.NON_NEGATIVE, "pJ", "per message (packet) received at a core", 0, 1e12, 0),
+    ENERGY_MESSAGE_OUT_PJ("energy.messageOutPJ", Kind.NON_NEGATIVE, "pJ", "per message (packet) a core sends", 0, 1e12, 0),
+    ENERGY_NEURON_FIRE_PJ("energy.neuronFirePJ", Kind.NON_NEGATIVE, "pJ", "per neuron that fires", 0, 1e12, 0),
+    ENERGY_NEURON_ACCESS_PJ("energy.neuronAccessPJ", Kind.NON_NEGATIVE, "pJ", "per neuron accessed every tick, beside its active "
+        + "or idle update", 0, 1e12, 0);
 
     /** What values a field takes. */
     public enum Kind
@@ -78,6 +93,12 @@ public enum ChipField
     public final String meaning;
     /** The values of a {@link Kind#CHOICE} field; empty for every other kind. */
     private final Choice[] choices;
+    /**
+     * The value of a field a spec or program leaves out, or NaN where it must be given. Fields added
+     * after specs were written have one — a choice its first, a per-event cost 0 — so older files keep
+     * their meaning.
+     */
+    public final double absent;
     /** The smallest value accepted (beside what the kind allows). */
     public final double min;
     /** The largest value accepted: past it counts and products of counts would leave their integer types (docs/reliability.md). */
@@ -85,17 +106,24 @@ public enum ChipField
 
     ChipField(final String key, final Kind kind, final String unit, final String meaning, final double min, final double max)
     {
-        this(key, kind, unit, meaning, min, max, new Choice[0]);
+        this(key, kind, unit, meaning, min, max, Double.NaN, new Choice[0]);
+    }
+
+    ChipField(final String key, final Kind kind, final String unit, final String meaning, final double min, final double max,
+        final double absent)
+    {
+        this(key, kind, unit, meaning, min, max, absent, new Choice[0]);
     }
 
     ChipField(final String key, final String meaning, final Choice... choices)
     {
-        this(key, Kind.CHOICE, "", meaning, 0, 0, choices);
+        this(key, Kind.CHOICE, "", meaning, 0, 0, choices[0].code(), choices);
     }
 
     ChipField(final String key, final Kind kind, final String unit, final String meaning, final double min, final double max,
-        final Choice[] choices)
+        final double absent, final Choice[] choices)
     {
+        this.absent = absent;
         this.key = key;
         this.kind = kind;
         this.unit = unit;
@@ -146,6 +174,12 @@ public enum ChipField
             case FLAG -> Boolean.toString(v != 0);
             default -> v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long)v) : Double.toString(v);
         };
+    }
+
+    /** @return whether a spec or program may leave this field out ({@link #absent} is then its value). */
+    public boolean optional()
+    {
+        return !Double.isNaN(absent);
     }
 
     public String group()

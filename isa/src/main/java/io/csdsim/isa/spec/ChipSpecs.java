@@ -192,10 +192,10 @@ public final class ChipSpecs
         }
         for (final ChipField f : ChipField.values())
         {
-            if (!given[f.ordinal()] && f.kind == ChipField.Kind.CHOICE)
+            if (!given[f.ordinal()] && f.optional())
             {
-                // A model choice a spec leaves out is the first one: specs written before the choice existed keep their meaning.
-                values[f.ordinal()] = f.choiceCode(f.choiceNames().get(0));
+                // Fields added after specs were written: a spec that leaves one out keeps the meaning it had.
+                values[f.ordinal()] = f.absent;
                 sources[f.ordinal()] = "default";
             }
             else if (!given[f.ordinal()])

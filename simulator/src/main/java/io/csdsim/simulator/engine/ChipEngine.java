@@ -6,8 +6,10 @@ import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.SynapseTable;
-import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.simulator.energy.EnergyModel;
+import io.csdsim.simulator.network.Network;
+import io.csdsim.simulator.timing.CoreTiming;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 import java.util.List;
@@ -28,10 +30,10 @@ public final class ChipEngine
     private final ChipProgram program;
     private final List<ProgramPopulation> pops;
     private final List<NeuronGroup> groups;
-    private final double opCycles;
-    private final long activeCycles;
-    private final long idleCycles;
-    private final long barrier;
+    private final CoreTiming timing;
+    private final EnergyModel energy;
+    /** Cores the program occupies (a core may hold more than one group). */
+    private final int cores;
     private final long membraneMax;
     private final int parallelMinUnits;
 
@@ -52,10 +54,9 @@ public final class ChipEngine
         this.pops = program.populations();
         this.groups = program.groups();
         final ChipSpec s = program.spec;
-        opCycles = s.get(ChipField.TIMING_SYN_OP_CYCLES) / s.get(ChipField.TIMING_SYN_OP_LANES);
-        activeCycles = Math.round(s.get(ChipField.TIMING_NEURON_ACTIVE_CYCLES));
-        idleCycles = Math.round(s.get(ChipField.TIMING_NEURON_IDLE_CYCLES));
-        barrier = Math.round(s.get(ChipField.TIMING_BARRIER_CYCLES));
+        timing = CoreTiming.of(s);
+        energy = EnergyModel.of(s);
+        cores = (int)groups.stream().mapToInt(NeuronGroup::core).distinct().count();
         membraneMax = (1L << (s.membraneBits() - 1)) - 1;
     }
 
@@ -173,7 +174,7 @@ public final class ChipEngine
         private final int[][] activeTick = new int[np][];
         private final long[] popSops = new long[np];
         /** Per group, summed over ticks: SOPs, dynamic ops, spikes, packets sent, busy cycles. */
-        private final TickLog log = new TickLog();
+        private final TickLog log = new TickLog(energy, cores);
         private final TickWorkers workers;
         private final int[][] bounds;
         /** Per chunk of the current phase: saturations and fired units, merged in chunk order. */
@@ -457,6 +458,7 @@ public final class ChipEngine
                         if (ts == src.windowStart())
                         {
                             phaseEdges.add(e.id());
+                            log.inputStage(t, model.inputMacs);
                         }
                         continue;
                     }
@@ -626,14 +628,43 @@ public final class ChipEngine
         {
             private final Network net = Network.of(program);
             private final GroupSums perGroup = new GroupSums(groups.size());
+            private final long messageIn = timing.messageInCycles();
             private final long[] ready = new long[groups.size()];
             private final long[] readyOrder = new long[groups.size()];
+            /** Per group, this tick: the cycle its core is done receiving the messages so far. */
+            private final long[] receivedUntil = new long[groups.size()];
             /** Per sending group, this tick: its spikes are [firstSpike, lastSpike) of its population's list. */
             private final int[] firstSpike = new int[groups.size()];
             private final int[] lastSpike = new int[groups.size()];
             private final int[] relayStamp = new int[groups.size()];
             private final long[] relayAt = new long[groups.size()];
             private int relaySerial;
+
+            /**
+             * Sends one packet from group {@code from}'s core to group {@code to}'s, counting it, its
+             * hops and crossings for the sender and its receipt for the receiver; @return the cycle the
+             * receiver is done with it (messages are received one at a time).
+             */
+            private long deliver(final int from, final int to, final long inject)
+            {
+                final Network n = net;
+                final long hx = n.hopsX();
+                final long hy = n.hopsY();
+                final long cx = n.crossings();
+                long done = n.send(model.placeOfGroup[from], model.placeOfGroup[to], inject);
+                final GroupSums sums = perGroup;
+                sums.packets[from]++;
+                sums.packetsReceived[to]++;
+                sums.hopsX[from] += n.hopsX() - hx;
+                sums.hopsY[from] += n.hopsY() - hy;
+                sums.chipCrossings[from] += n.crossings() - cx;
+                if (messageIn != 0)
+                {
+                    done = Math.max(done, receivedUntil[to]) + messageIn;
+                    receivedUntil[to] = done;
+                }
+                return done;
+            }
 
             /** Phases with cycle timestamps, once tick t's arithmetic is done; clears the tick's counters; @return its log row. */
             TickRow time(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
@@ -642,20 +673,19 @@ public final class ChipEngine
                 final long[] groupSops = perGroup.sops;
                 final long[] groupDyn = perGroup.dynamicOps;
                 final long[] groupSpikes = perGroup.spikes;
-                final long[] groupPackets = perGroup.packets;
                 final long[] groupBusy = perGroup.busyCycles;
                 net.startTick();
-                final long packets0 = net.packets;
-                final long hopsX0 = net.hopsX;
-                final long hopsY0 = net.hopsY;
-                final long cross0 = net.crossings;
-                final long wait0 = net.waitCycles;
+                final long packets0 = net.packets();
+                final long hopsX0 = net.hopsX();
+                final long hopsY0 = net.hopsY();
+                final long cross0 = net.crossings();
+                final long wait0 = net.waitCycles();
                 final int ng = groups.size();
                 long tickSops = 0;
                 long tickDyn = 0;
                 for (int g = 0; g < ng; g++)
                 {
-                    ready[g] = (long)Math.ceil((sops[g] + dyn[g]) * opCycles);
+                    ready[g] = timing.integrateCycles(sops[g], dyn[g]);
                     tickSops += sops[g];
                     tickDyn += dyn[g];
                     groupSops[g] += sops[g];
@@ -665,7 +695,6 @@ public final class ChipEngine
                 long last = 0;
                 final int[] size = model.groupSize;
                 final int[] somaOf = model.somaOfDendrite;
-                final int[] place = model.placeOfGroup;
                 for (int g = 0; g < ng; g++)
                 {
                     final int soma = somaOf[g];
@@ -674,10 +703,9 @@ public final class ChipEngine
                         long arrive = 0;
                         for (int k = 0; k < size[g]; k++)
                         {
-                            arrive = Math.max(arrive, net.send(place[g], place[soma], ready[g] + k));
+                            arrive = Math.max(arrive, deliver(g, soma, ready[g] + k));
                         }
-                        groupPackets[g] += size[g];
-                        ready[soma] = Math.max(ready[soma], arrive) + (long)Math.ceil(size[g] * opCycles);
+                        ready[soma] = Math.max(ready[soma], arrive) + timing.partialSumCycles(size[g]);
                         last = Math.max(last, arrive);
                     }
                 }
@@ -685,20 +713,22 @@ public final class ChipEngine
                 long neuronUpdates = 0;
                 long activeUpdates = 0;
                 final boolean[] updates = model.updates;
+                final long[] groupUpdates = perGroup.neuronUpdates;
+                final long[] groupActive = perGroup.activeUpdates;
                 for (int g = 0; g < ng; g++)
                 {
                     if (updates[g])
                     {
                         final long act = Math.min(active[g], size[g]);
-                        ready[g] += act * activeCycles + (size[g] - act) * idleCycles;
+                        ready[g] += timing.updateCycles(act, size[g] - act);
                         neuronUpdates += size[g];
                         activeUpdates += act;
+                        groupUpdates[g] += size[g];
+                        groupActive[g] += act;
                     }
-                    last = Math.max(last, ready[g]);
-                    groupBusy[g] += ready[g];
                 }
-                // Phase 4: spikes leave as packets, groups in order of readiness, through relays where needed.
-                // Only groups that fire and have routes send; they are found from the tick's spikes.
+                // Phase 4: fired neurons emit, then their spikes leave as packets, groups in order of
+                // readiness, through relays where needed. Firing groups are found from the tick's spikes.
                 long spikes = 0;
                 int senders = 0;
                 for (final ProgramPopulation pop : pops)
@@ -710,22 +740,33 @@ public final class ChipEngine
                     }
                     final IntArrayList fired = trains[p][t];
                     spikes += fired.size();
-                    if (!model.hasRoutes[p])
-                    {
-                        continue;
-                    }
                     final int[] groupOf = model.groupOfUnit[p];
+                    final boolean sends = model.hasRoutes[p];
                     for (int k = 0; k < fired.size(); k++)
                     {
                         final int g = groupOf[fired.get(k)];
                         if (k == 0 || g != groupOf[fired.get(k - 1)])
                         {
-                            // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
-                            readyOrder[senders++] = ready[g] << 23 | g;
                             firstSpike[g] = k;
                         }
                         lastSpike[g] = k + 1;
+                        if (k + 1 == fired.size() || g != groupOf[fired.get(k + 1)])
+                        {
+                            final int n = lastSpike[g] - firstSpike[g];
+                            groupSpikes[g] += n;
+                            ready[g] += timing.fireCycles(n);
+                            if (sends)
+                            {
+                                // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
+                                readyOrder[senders++] = ready[g] << 23 | g;
+                            }
+                        }
                     }
+                }
+                for (int g = 0; g < ng; g++)
+                {
+                    last = Math.max(last, ready[g]);
+                    groupBusy[g] += ready[g];
                 }
                 java.util.Arrays.sort(readyOrder, 0, senders);
                 for (int o = 0; o < senders; o++)
@@ -740,7 +781,6 @@ public final class ChipEngine
                     for (int k = firstSpike[g]; k < lastSpike[g]; k++)
                     {
                         final int s = fired.get(k);
-                        groupSpikes[g]++;
                         final int serial = ++relaySerial;
                         final int r0 = model.routeStart[g];
                         final int words = runs.words(g);
@@ -760,13 +800,11 @@ public final class ChipEngine
                                     if (relayStamp[sender] != serial)
                                     {
                                         relayStamp[sender] = serial;
-                                        relayAt[sender] = net.send(model.placeOfGroup[g], model.placeOfGroup[sender], from) + 1;
-                                        groupPackets[g]++;
+                                        relayAt[sender] = deliver(g, sender, from) + 1;
                                     }
                                     from = relayAt[sender];
                                 }
-                                last = Math.max(last, net.send(model.placeOfGroup[sender], model.placeOfGroup[receiver], from));
-                                groupPackets[sender]++;
+                                last = Math.max(last, deliver(sender, receiver, from));
                             }
                         }
                     }
@@ -775,18 +813,22 @@ public final class ChipEngine
                 java.util.Arrays.fill(dyn, 0);
                 java.util.Arrays.fill(active, 0);
                 java.util.Arrays.fill(ready, 0);
+                if (messageIn != 0)
+                {
+                    java.util.Arrays.fill(receivedUntil, 0);
+                }
                 final TickRow row = new TickRow();
-                row.cycles = last + barrier;
+                row.cycles = last + timing.barrierCycles();
                 row.sops = tickSops;
                 row.dynamicOps = tickDyn;
                 row.neuronUpdates = neuronUpdates;
                 row.activeUpdates = activeUpdates;
                 row.spikes = spikes;
-                row.packets = net.packets - packets0;
-                row.hopsX = net.hopsX - hopsX0;
-                row.hopsY = net.hopsY - hopsY0;
-                row.chipCrossings = net.crossings - cross0;
-                row.waitCycles = net.waitCycles - wait0;
+                row.packets = net.packets() - packets0;
+                row.hopsX = net.hopsX() - hopsX0;
+                row.hopsY = net.hopsY() - hopsY0;
+                row.chipCrossings = net.crossings() - cross0;
+                row.waitCycles = net.waitCycles() - wait0;
                 row.peakLinkLoad = net.peakLinkLoad();
                 row.saturations = tickSaturations;
                 return row;

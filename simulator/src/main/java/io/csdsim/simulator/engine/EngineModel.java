@@ -35,7 +35,7 @@ final class EngineModel
     final int[] routeEdgeSide;
     /** Which of its group's routes each spike takes: runs of units with a bitset of routes each. */
     final RouteSegments segments;
-    /** Per group: where its core's router sits, as {@link MeshNetwork#send} takes it. */
+    /** Per group: where its core's router sits, as {@link io.csdsim.simulator.network.Network#send} takes it. */
     final int[] placeOfGroup;
     /**
      * Per group, what timing reads every tick, as primitives rather than through the group records:
@@ -92,7 +92,7 @@ final class EngineModel
         {
             dendritesOf[g] = dendrites.get(g).stream().mapToInt(Integer::intValue).toArray();
         }
-        placeOfGroup = groups.stream().mapToInt(g -> MeshNetwork.place(program, g.core())).toArray();
+        placeOfGroup = groups.stream().mapToInt(g -> io.csdsim.simulator.network.Network.place(program, g.core())).toArray();
         groupSize = groups.stream().mapToInt(NeuronGroup::size).toArray();
         somaOfDendrite = groups.stream().mapToInt(g -> g.isDendrite() ? g.parent() : -1).toArray();
         updates = new boolean[groups.size()];

@@ -1,36 +1,83 @@
 package io.csdsim.simulator.engine;
 
-/**
- * Per neuron group (one per core), summed over a sample's ticks by one timing thread: synaptic ops,
- * dynamic ops, spikes fired, packets sent and busy cycles, each in its own named array.
- */
-final class GroupSums
-{
-    final long[] sops;
-    final long[] dynamicOps;
-    final long[] spikes;
-    final long[] packets;
-    final long[] busyCycles;
+import io.csdsim.simulator.energy.EnergyEvents;
 
-    GroupSums(final int groups)
+/**
+ * Per neuron group (one per core), summed over a sample's ticks by one timing thread, each quantity
+ * in its own named array: synaptic and dynamic ops, neuron updates (all and active), spikes fired,
+ * packets sent and received, the hops and chip crossings of the packets it sent, busy cycles.
+ */
+public final class GroupSums
+{
+    public final long[] sops;
+    public final long[] dynamicOps;
+    public final long[] neuronUpdates;
+    public final long[] activeUpdates;
+    public final long[] spikes;
+    /** Packets the group's core sent (to relays and dendrites included). */
+    public final long[] packets;
+    public final long[] packetsReceived;
+    /** Hops and crossings of the packets the group sent. */
+    public final long[] hopsX;
+    public final long[] hopsY;
+    public final long[] chipCrossings;
+    /** Cycles from the tick's start until the core was done updating and firing, summed over ticks. */
+    public final long[] busyCycles;
+
+    /** Sums of this many groups, all zero. */
+    public GroupSums(final int groups)
     {
         sops = new long[groups];
         dynamicOps = new long[groups];
+        neuronUpdates = new long[groups];
+        activeUpdates = new long[groups];
         spikes = new long[groups];
         packets = new long[groups];
+        packetsReceived = new long[groups];
+        hopsX = new long[groups];
+        hopsY = new long[groups];
+        chipCrossings = new long[groups];
         busyCycles = new long[groups];
     }
 
-    /** Adds another thread's sums (integer sums: the order of threads does not matter). */
-    void add(final GroupSums o)
+    /** @return the number of groups. */
+    public int groups()
+    {
+        return sops.length;
+    }
+
+    /** Adds another thread's or sample's sums (integer sums: the order does not matter). */
+    public void add(final GroupSums o)
     {
         for (int g = 0; g < sops.length; g++)
         {
             sops[g] += o.sops[g];
             dynamicOps[g] += o.dynamicOps[g];
+            neuronUpdates[g] += o.neuronUpdates[g];
+            activeUpdates[g] += o.activeUpdates[g];
             spikes[g] += o.spikes[g];
             packets[g] += o.packets[g];
+            packetsReceived[g] += o.packetsReceived[g];
+            hopsX[g] += o.hopsX[g];
+            hopsY[g] += o.hopsY[g];
+            chipCrossings[g] += o.chipCrossings[g];
             busyCycles[g] += o.busyCycles[g];
         }
+    }
+
+    /** Adds group g's counted events to {@code into} (cycles and cores are the caller's). */
+    public EnergyEvents addEvents(final int g, final EnergyEvents into)
+    {
+        into.sops += sops[g];
+        into.dynamicOps += dynamicOps[g];
+        into.neuronUpdates += neuronUpdates[g];
+        into.activeUpdates += activeUpdates[g];
+        into.spikes += spikes[g];
+        into.messagesSent += packets[g];
+        into.messagesReceived += packetsReceived[g];
+        into.hopsX += hopsX[g];
+        into.hopsY += hopsY[g];
+        into.chipCrossings += chipCrossings[g];
+        return into;
     }
 }

@@ -15,22 +15,14 @@ public final class SampleResult
     public final TickLog ticks;
     public final long[] populationSops;
     public final long inputMacs;
-    /** Per group (one per core): synaptic ops, dynamic ops, spikes fired, packets sent, busy cycles, summed over ticks. */
-    public final long[] groupSops;
-    public final long[] groupDynamicOps;
-    public final long[] groupSpikes;
-    public final long[] groupPackets;
-    public final long[] groupBusyCycles;
+    /** Per group (one per core), summed over ticks: what it did, by name. */
+    public final GroupSums perGroup;
     private final IntArrayList[][] trains;
 
     SampleResult(final int[][] counts, final long[] logits, final long saturations, final TickLog ticks, final long[] populationSops,
         final long inputMacs, final IntArrayList[][] trains, final GroupSums perGroup)
     {
-        this.groupSops = perGroup.sops;
-        this.groupDynamicOps = perGroup.dynamicOps;
-        this.groupSpikes = perGroup.spikes;
-        this.groupPackets = perGroup.packets;
-        this.groupBusyCycles = perGroup.busyCycles;
+        this.perGroup = perGroup;
         this.counts = counts;
         this.logits = logits;
         this.saturations = saturations;

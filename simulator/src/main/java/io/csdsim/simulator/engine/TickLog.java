@@ -1,9 +1,14 @@
 package io.csdsim.simulator.engine;
 
+import io.csdsim.simulator.energy.EnergyCategory;
+import io.csdsim.simulator.energy.EnergyEvents;
+import io.csdsim.simulator.energy.EnergyModel;
+
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 
 /**
- * What the chip did, tick by tick: one primitive column per quantity, one row per tick.
+ * What the chip did, tick by tick: one primitive column per quantity, one row per tick; a tick's
+ * energy is priced from its counts by the chip's energy model when asked for (not stored twice).
  */
 public final class TickLog
 {
@@ -37,9 +42,17 @@ public final class TickLog
     }
 
     private final LongArrayList[] columns = new LongArrayList[Column.values().length];
+    private final EnergyModel energy;
+    /** Cores the program occupies: all draw static power every tick. */
+    private final int cores;
+    /** The tick the host's input stage feeds the chip, and its MACs (priced in that tick). */
+    private int inputTick = -1;
+    private long inputMacs;
 
-    TickLog()
+    TickLog(final EnergyModel energy, final int cores)
     {
+        this.energy = energy;
+        this.cores = cores;
         for (int i = 0; i < columns.length; i++)
         {
             columns[i] = new LongArrayList();
@@ -62,6 +75,46 @@ public final class TickLog
         column(Column.WAIT_CYCLES).add(r.waitCycles);
         column(Column.PEAK_LINK_LOAD).add(r.peakLinkLoad);
         column(Column.SATURATIONS).add(r.saturations);
+    }
+
+    /** Records the tick in which the host's input stage, of so many MACs, feeds the chip. */
+    void inputStage(final int tick, final long macs)
+    {
+        inputTick = tick;
+        inputMacs = macs;
+    }
+
+    /** @return the counted events of one tick, every core powered for its cycles. */
+    public EnergyEvents events(final int tick)
+    {
+        final EnergyEvents e = new EnergyEvents();
+        e.sops = get(tick, Column.SOPS);
+        e.dynamicOps = get(tick, Column.DYNAMIC_OPS);
+        e.neuronUpdates = get(tick, Column.NEURON_UPDATES);
+        e.activeUpdates = get(tick, Column.ACTIVE_UPDATES);
+        e.spikes = get(tick, Column.SPIKES);
+        // Every packet is received by one core.
+        e.messagesSent = get(tick, Column.PACKETS);
+        e.messagesReceived = e.messagesSent;
+        e.hopsX = get(tick, Column.HOPS_X);
+        e.hopsY = get(tick, Column.HOPS_Y);
+        e.chipCrossings = get(tick, Column.CHIP_CROSSINGS);
+        e.inputMacs = tick == inputTick ? inputMacs : 0;
+        e.cycles = get(tick, Column.CYCLES);
+        e.cores = cores;
+        return e;
+    }
+
+    /** @return one tick's energy of one category, in pJ, as the chip's energy model prices it. */
+    public double energyPj(final int tick, final EnergyCategory c)
+    {
+        return energy.energyPj(c, events(tick));
+    }
+
+    /** @return the energy model that prices this log's ticks. */
+    public EnergyModel energyModel()
+    {
+        return energy;
     }
 
     private LongArrayList column(final Column c)

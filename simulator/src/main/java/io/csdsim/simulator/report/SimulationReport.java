@@ -11,6 +11,10 @@ import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.simulator.energy.EnergyCategory;
+import io.csdsim.simulator.energy.EnergyEvents;
+import io.csdsim.simulator.energy.EnergyModel;
+import io.csdsim.simulator.engine.GroupSums;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.TickLog;
 
@@ -25,7 +29,7 @@ import java.util.Locale;
 public final class SimulationReport
 {
     /** Version of the JSON schema (docs/report-format.md). */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private final ChipProgram program;
     private final List<SampleResult> samples;
@@ -37,12 +41,28 @@ public final class SimulationReport
     private final long[] populationSpikes;
     private final long[] populationSops;
     private final long denseMacs;
+    private final EnergyModel energy;
+    /** Cores the program occupies; every one draws static power. */
+    private final int cores;
+    /** Per neuron group, summed over samples. */
+    private final GroupSums perGroup;
+    /** Per core: how many groups share it (its static power is split among them). */
+    private final int[] groupsOnCore;
 
     public SimulationReport(final ChipProgram program, final List<SampleResult> samples, final int[] labels)
     {
         this.program = program;
         this.samples = samples;
         this.labels = labels;
+        energy = EnergyModel.of(program.spec);
+        cores = (int)program.groups().stream().mapToInt(NeuronGroup::core).distinct().count();
+        perGroup = new GroupSums(program.groups().size());
+        final java.util.Map<Integer, Integer> sharing = new java.util.HashMap<>();
+        for (final NeuronGroup g : program.groups())
+        {
+            sharing.merge(g.core(), 1, Integer::sum);
+        }
+        groupsOnCore = program.groups().stream().mapToInt(g -> sharing.get(g.core())).toArray();
         populationSpikes = new long[program.populations().size()];
         populationSops = new long[program.populations().size()];
         for (final SampleResult r : samples)
@@ -54,6 +74,7 @@ public final class SimulationReport
             cycles += r.ticks.total(TickLog.Column.CYCLES);
             maxTickCycles = Math.max(maxTickCycles, r.ticks.max(TickLog.Column.CYCLES));
             inputMacs += r.inputMacs;
+            perGroup.add(r.perGroup);
             for (int p = 0; p < populationSpikes.length; p++)
             {
                 final ProgramPopulation q = program.populations().get(p);
@@ -108,26 +129,72 @@ public final class SimulationReport
         return 1000.0 / program.spec.get(ChipField.TIMING_CLOCK_MHZ);
     }
 
+    /** @return the counted events of the whole run, every core powered throughout. */
+    private EnergyEvents runEvents()
+    {
+        final EnergyEvents e = new EnergyEvents();
+        e.sops = total(TickLog.Column.SOPS);
+        e.dynamicOps = total(TickLog.Column.DYNAMIC_OPS);
+        e.neuronUpdates = total(TickLog.Column.NEURON_UPDATES);
+        e.activeUpdates = total(TickLog.Column.ACTIVE_UPDATES);
+        e.spikes = total(TickLog.Column.SPIKES);
+        // Every packet is received by one core.
+        e.messagesSent = total(TickLog.Column.PACKETS);
+        e.messagesReceived = e.messagesSent;
+        e.hopsX = total(TickLog.Column.HOPS_X);
+        e.hopsY = total(TickLog.Column.HOPS_Y);
+        e.chipCrossings = total(TickLog.Column.CHIP_CROSSINGS);
+        e.inputMacs = inputMacs;
+        e.cycles = cycles;
+        e.cores = cores;
+        return e;
+    }
+
+    /** @return the events of one neuron group over the run, with its share of its core's static power. */
+    private EnergyEvents groupEvents(final NeuronGroup g)
+    {
+        final EnergyEvents e = perGroup.addEvents(g.id(), new EnergyEvents());
+        e.cycles = cycles;
+        e.cores = 1.0 / groupsOnCore[g.id()];
+        return e;
+    }
+
+    /**
+     * @return the events of one population's groups (dendrites and relays serving it included), and
+     * the host's input MACs where it takes the input stage.
+     */
+    private EnergyEvents populationEvents(final ProgramPopulation p)
+    {
+        final EnergyEvents e = new EnergyEvents();
+        e.cycles = cycles;
+        for (final NeuronGroup g : program.groups())
+        {
+            if (g.population() == p.id())
+            {
+                perGroup.addEvents(g.id(), e);
+                e.cores += 1.0 / groupsOnCore[g.id()];
+            }
+        }
+        for (final ProgramEdge edge : program.edges())
+        {
+            if (edge.target() == p.id() && program.populations().get(edge.sourceA()).kind() == ProgramPopulation.Kind.INPUT)
+            {
+                e.inputMacs = inputMacs;
+            }
+        }
+        return e;
+    }
+
     /** @return the energy of one category, in pJ, summed over samples. */
     public double energyPj(final EnergyCategory c)
     {
-        final ChipSpec s = program.spec;
-        return switch (c)
-        {
-            case SYNAPTIC_OPS -> total(TickLog.Column.SOPS) * s.get(ChipField.ENERGY_SYN_OP_PJ);
-            case DYNAMIC_OPS -> total(TickLog.Column.DYNAMIC_OPS) * s.get(ChipField.ENERGY_DYNAMIC_OP_PJ);
-            case NEURON_UPDATES -> total(TickLog.Column.ACTIVE_UPDATES) * s.get(ChipField.ENERGY_NEURON_ACTIVE_PJ)
-                + (total(TickLog.Column.NEURON_UPDATES) - total(TickLog.Column.ACTIVE_UPDATES)) * s.get(ChipField.ENERGY_NEURON_IDLE_PJ);
-            case SPIKES -> total(TickLog.Column.SPIKES) * s.get(ChipField.ENERGY_SPIKE_PJ);
-            case HOPS -> total(TickLog.Column.HOPS_X) * s.get(ChipField.ENERGY_HOP_X_PJ) + total(TickLog.Column.HOPS_Y) * s.get(ChipField.ENERGY_HOP_Y_PJ);
-            case CHIP_CROSSINGS -> total(TickLog.Column.CHIP_CROSSINGS) * s.get(ChipField.ENERGY_CHIP_CROSSING_PJ);
-            case INPUT_MACS -> inputMacs * s.get(ChipField.ENERGY_INPUT_MAC_PJ);
-            case STATIC -> {
-                final double seconds = cycles * clockNs() * 1e-9;
-                final long cores = program.groups().stream().mapToInt(NeuronGroup::core).distinct().count();
-                yield s.get(ChipField.ENERGY_STATIC_MW_PER_CORE) * cores * seconds * 1e9;
-            }
-        };
+        return energy.energyPj(c, runEvents());
+    }
+
+    /** @return the energy of every category but static, in pJ, summed over samples. */
+    public double dynamicEnergyPj()
+    {
+        return energy.dynamicPj(runEvents());
     }
 
     /** The paper-style estimate: 0.9 pJ per SOP + 4.6 pJ per input MAC (45 nm, Spikformer family). */
@@ -167,6 +234,11 @@ public final class SimulationReport
             sum += e;
         }
         sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", "total", sum / n / 1e6));
+        sb.append(String.format(Locale.ROOT, "  of which dynamic        %14.4f µJ  (per event: what peer tools such as SANA-FE report)%n",
+            dynamicEnergyPj() / n / 1e6));
+        sb.append(String.format(Locale.ROOT, "  of which static         %14.4f µJ  (%s mW per core × %d cores × the sample's time)%n",
+            energyPj(EnergyCategory.STATIC) / n / 1e6, ChipField.ENERGY_STATIC_MW_PER_CORE.format(program.spec.get(ChipField.ENERGY_STATIC_MW_PER_CORE)),
+            cores));
         sb.append(String.format(Locale.ROOT, "paper-style estimate      %14.4f µJ  (0.9 pJ × SOPs + 4.6 pJ × input MACs, 45 nm; no memory access)%n%n",
             paperStylePj() / n / 1e6));
         sb.append(String.format(Locale.ROOT, "latency  %d ticks per sample, %,.0f cycles = %,.1f µs; mean tick %,.1f ns, longest %,d cycles%n",
@@ -241,6 +313,7 @@ public final class SimulationReport
                 sum += e;
             }
             j.writeNumberField("total", sum);
+            j.writeNumberField("dynamic", dynamicEnergyPj());
             j.writeEndObject();
             j.writeNumberField("paperStyleEnergyPJ", paperStylePj());
             j.writeObjectFieldStart("latency");
@@ -267,6 +340,22 @@ public final class SimulationReport
                 }
             }
             j.writeEndArray();
+            j.writeArrayFieldStart("populationEnergy");
+            for (final ProgramPopulation p : program.populations())
+            {
+                final EnergyEvents e = populationEvents(p);
+                if (e.cores == 0 && e.inputMacs == 0)
+                {
+                    continue;
+                }
+                j.writeStartObject();
+                j.writeStringField("name", p.name());
+                j.writeStringField("kind", p.kind().name());
+                j.writeNumberField("cores", e.cores);
+                writeEnergy(j, e);
+                j.writeEndObject();
+            }
+            j.writeEndArray();
             j.writeArrayFieldStart("cores");
             for (final NeuronGroup g : program.groups())
             {
@@ -279,24 +368,19 @@ public final class SimulationReport
                 j.writeStringField("role", g.role().name());
                 j.writeNumberField("start", g.start());
                 j.writeNumberField("end", g.end());
-                long sops = 0;
-                long dyn = 0;
-                long spikes = 0;
-                long packets = 0;
-                long busy = 0;
-                for (final SampleResult r : samples)
-                {
-                    sops += r.groupSops[g.id()];
-                    dyn += r.groupDynamicOps[g.id()];
-                    spikes += r.groupSpikes[g.id()];
-                    packets += r.groupPackets[g.id()];
-                    busy += r.groupBusyCycles[g.id()];
-                }
-                j.writeNumberField("sops", sops);
-                j.writeNumberField("dynamicOps", dyn);
-                j.writeNumberField("spikes", spikes);
-                j.writeNumberField("packetsSent", packets);
-                j.writeNumberField("busyCycles", busy);
+                final int id = g.id();
+                j.writeNumberField("sops", perGroup.sops[id]);
+                j.writeNumberField("dynamicOps", perGroup.dynamicOps[id]);
+                j.writeNumberField("spikes", perGroup.spikes[id]);
+                j.writeNumberField("packetsSent", perGroup.packets[id]);
+                j.writeNumberField("busyCycles", perGroup.busyCycles[id]);
+                j.writeNumberField("neuronUpdates", perGroup.neuronUpdates[id]);
+                j.writeNumberField("activeUpdates", perGroup.activeUpdates[id]);
+                j.writeNumberField("packetsReceived", perGroup.packetsReceived[id]);
+                j.writeNumberField("hopsX", perGroup.hopsX[id]);
+                j.writeNumberField("hopsY", perGroup.hopsY[id]);
+                j.writeNumberField("chipCrossings", perGroup.chipCrossings[id]);
+                writeEnergy(j, groupEvents(g));
                 j.writeEndObject();
             }
             j.writeEndArray();
@@ -329,6 +413,19 @@ public final class SimulationReport
         }
     }
 
+    /** Writes an {@code energyPJ} object: every category, the dynamic sum and the total. */
+    private void writeEnergy(final JsonGenerator j, final EnergyEvents e) throws java.io.IOException
+    {
+        j.writeObjectFieldStart("energyPJ");
+        for (final EnergyCategory c : EnergyCategory.values())
+        {
+            j.writeNumberField(c.jsonKey, energy.energyPj(c, e));
+        }
+        j.writeNumberField("dynamic", energy.dynamicPj(e));
+        j.writeNumberField("total", energy.totalPj(e));
+        j.writeEndObject();
+    }
+
     /** @return one CSV row per sample and tick. */
     public String ticksCsv()
     {
@@ -337,7 +434,12 @@ public final class SimulationReport
         {
             sb.append(',').append(c.csvName);
         }
-        sb.append('\n');
+        for (final EnergyCategory c : EnergyCategory.values())
+        {
+            sb.append(',').append(c.csvName);
+        }
+        sb.append(",energy_dynamic_pj,energy_total_pj,latency_ns\n");
+        final double ns = clockNs();
         for (int i = 0; i < samples.size(); i++)
         {
             final TickLog log = samples.get(i).ticks;
@@ -348,7 +450,13 @@ public final class SimulationReport
                 {
                     sb.append(',').append(log.get(t, c));
                 }
-                sb.append('\n');
+                final EnergyEvents e = log.events(t);
+                for (final EnergyCategory c : EnergyCategory.values())
+                {
+                    sb.append(',').append(energy.energyPj(c, e));
+                }
+                sb.append(',').append(energy.dynamicPj(e)).append(',').append(energy.totalPj(e));
+                sb.append(',').append(e.cycles * ns).append('\n');
             }
         }
         return sb.toString();

@@ -9,7 +9,7 @@ import io.csdsim.isa.program.SynapseTable;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
-import io.csdsim.simulator.report.EnergyCategory;
+import io.csdsim.simulator.energy.EnergyCategory;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -217,5 +217,93 @@ class MicroProgramTest
         assertArrayEquals(new long[] {0, 0, 2, 3, 1, 0}, column(r.ticks, TickLog.Column.PACKETS));
         assertArrayEquals(new long[] {0, 0, 0, 2, 2, 0}, column(r.ticks, TickLog.Column.SOPS));
         assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
+    }
+
+    @Test
+    void yHopsTakeTheYLatencyAndEnergy()
+    {
+        // b one tile north (tilesX = 1, tilesY = 2, core 1): packets leave core 0 at 6 and 7; the first
+        // holds the north link 6..10 and arrives 7 later, at 13; the second waits 3, holds it 10..14,
+        // arrives at 17: 17 + barrier 10 = 27.
+        final ChipSpec s = ChipSpecs.override(ChipSpecs.override(chip(1), "mesh.tilesY=2"), "energy.hopYPJ=5");
+        final ChipProgram p = twoCores(s, 1);
+        final SampleResult r = new ChipEngine(p).run(new int[] {5}, false);
+        assertArrayEquals(new long[] {12, 16, 27, 27, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.HOPS_Y));
+        assertEquals(0, r.ticks.total(TickLog.Column.HOPS_X));
+        assertEquals(2 * 5.0, r.ticks.energyPj(2, EnergyCategory.HOPS), 1e-12, "tick 2: 2 y hops × 5 pJ");
+        assertEquals(4 * 5.0, new io.csdsim.simulator.report.SimulationReport(p, List.of(r), null).energyPj(EnergyCategory.HOPS), 1e-12);
+        assertEquals(4, r.perGroup.hopsY[0], "the hops belong to the core that sent the packets");
+        assertEquals(0, r.perGroup.hopsY[1]);
+    }
+
+    /** The worked example's chip with the per-message and per-neuron costs calibrated Loihi models add. */
+    private static ChipSpec withPerEventCosts()
+    {
+        ChipSpec s = chip(2);
+        for (final String set : new String[] {"timing.messageInCycles=2", "timing.neuronFireCycles=1", "timing.neuronAccessCycles=1",
+            "energy.messageInPJ=0.25", "energy.messageOutPJ=0.75", "energy.neuronFirePJ=2", "energy.neuronAccessPJ=0.5",
+            "energy.staticMWPerCore=1"})
+        {
+            s = ChipSpecs.override(s, set);
+        }
+        return s;
+    }
+
+    @Test
+    void messagesReceivedFiringAndAccessCostTimeCycleByCycle()
+    {
+        final SampleResult r = new ChipEngine(twoCores(withPerEventCosts(), 1)).run(new int[] {5}, true);
+        // The worked example, every neuron also accessed (1 cycle), each firing neuron 1 cycle more,
+        // each packet received in 2 cycles, one at a time:
+        //  t0: a 2 idle (2) + 2 accesses (2) = 4; b 1 + 1 = 2: 4 + 10 = 14
+        //  t1: a 2 active (6) + 2 accesses = 8: 8 + 10 = 18
+        //  t2: a 8, fires 2 (2): ready 10. Packets leave at 10 and 11: the first holds the link 10..14,
+        //      arrives at 15, is received by 17; the second waits until 14, arrives at 19, is received
+        //      by max(19, 17) + 2 = 21: 21 + 10 = 31
+        //  t3: as t2 for a; b 2 SOPs (4) + active (3) + access (1) = 8 < 21: 31
+        //  t4: b 2 SOPs (4) + active (3) + access (1) + fires 1 (1) = 9 (b sends nothing); a 4: 9 + 10 = 19
+        //  t5: b active (3) + access (1) + fire (1) = 5; a 4: 5 + 10 = 15
+        assertArrayEquals(new long[] {14, 18, 31, 31, 19, 15}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new int[] {0}, r.spikes(2, 5).toArray(), "costs change when, never what");
+        assertArrayEquals(new long[] {4 + 8 + 10 + 10 + 4 + 4, 2 + 2 + 2 + 8 + 9 + 5}, r.perGroup.busyCycles,
+            "busy until updated and fired, per tick: a 4, 8, 10, 10, 4, 4; b 2, 2, 2, 8, 9, 5");
+        assertArrayEquals(new long[] {4, 0}, r.perGroup.packets);
+        assertArrayEquals(new long[] {0, 4}, r.perGroup.packetsReceived);
+        assertArrayEquals(new long[] {4, 2}, r.perGroup.spikes);
+        assertArrayEquals(new long[] {12, 6}, r.perGroup.neuronUpdates);
+    }
+
+    @Test
+    void perMessageAndPerNeuronEnergyPerTickCoreAndRun()
+    {
+        final ChipProgram p = twoCores(withPerEventCosts(), 1);
+        final SampleResult r = new ChipEngine(p).run(new int[] {5}, false);
+        // Tick 2: 3 neurons accessed × 0.5, 2 fire × 2, 2 packets sent × 0.75 and received × 0.25,
+        // 2 active × 10 + 1 idle × 2, 2 spikes × 0.5, 2 x hops × 3; static 1 mW × 2 cores × 31 ns = 62 pJ.
+        final double[] tick2 = {1.5, 4, 1.5, 0.5, 22, 1, 6, 62};
+        final EnergyCategory[] cats = {EnergyCategory.NEURON_ACCESSES, EnergyCategory.NEURON_FIRES, EnergyCategory.MESSAGES_SENT,
+            EnergyCategory.MESSAGES_RECEIVED, EnergyCategory.NEURON_UPDATES, EnergyCategory.SPIKES, EnergyCategory.HOPS, EnergyCategory.STATIC};
+        for (int k = 0; k < cats.length; k++)
+        {
+            assertEquals(tick2[k], r.ticks.energyPj(2, cats[k]), 1e-9, cats[k].label);
+        }
+        // Tick 1 takes the host's input stage: 2 MACs × 4.6 pJ (loihi's inputMacPJ); no other tick does.
+        assertEquals(2 * 4.6, r.ticks.energyPj(1, EnergyCategory.INPUT_MACS), 1e-9);
+        assertEquals(0, r.ticks.energyPj(2, EnergyCategory.INPUT_MACS));
+        // The run: 18 accesses × 0.5 = 9, 6 fires × 2 = 12, 4 packets × 0.75 = 3 and × 0.25 = 1;
+        // static 1 mW × 2 cores × 128 ns = 256 pJ.
+        final io.csdsim.simulator.report.SimulationReport rep = new io.csdsim.simulator.report.SimulationReport(p, List.of(r), null);
+        assertEquals(9, rep.energyPj(EnergyCategory.NEURON_ACCESSES), 1e-9);
+        assertEquals(12, rep.energyPj(EnergyCategory.NEURON_FIRES), 1e-9);
+        assertEquals(3, rep.energyPj(EnergyCategory.MESSAGES_SENT), 1e-9);
+        assertEquals(1, rep.energyPj(EnergyCategory.MESSAGES_RECEIVED), 1e-9);
+        assertEquals(256, rep.energyPj(EnergyCategory.STATIC), 1e-9);
+        double dynamic = 0;
+        for (final EnergyCategory c : EnergyCategory.values())
+        {
+            dynamic += c == EnergyCategory.STATIC ? 0 : rep.energyPj(c);
+        }
+        assertEquals(dynamic, rep.dynamicEnergyPj(), 1e-9);
     }
 }

@@ -1,4 +1,4 @@
-package io.csdsim.simulator.engine;
+package io.csdsim.simulator.network;
 
 import io.csdsim.isa.program.ChipProgram;
 
@@ -17,19 +17,19 @@ final class LatencyOnlyNetwork extends Network
     }
 
     @Override
-    void startTick()
+    public void startTick()
     {
         // No link state to clear.
     }
 
     @Override
-    long send(final int from, final int to, final long inject)
+    public long send(final int from, final int to, final long inject)
     {
         return inject + route(from, to);
     }
 
     @Override
-    int peakLinkLoad()
+    public int peakLinkLoad()
     {
         return 0;
     }

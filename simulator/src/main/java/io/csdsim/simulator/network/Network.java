@@ -1,4 +1,4 @@
-package io.csdsim.simulator.engine;
+package io.csdsim.simulator.network;
 
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.spec.ChipField;
@@ -9,27 +9,27 @@ import java.util.function.Function;
 
 /**
  * The network-on-chip of a board as the timing phase sees it: packets sent between router places
- * ({@link MeshNetwork#place}) in injection order, each returning the cycle it arrives. Models are
+ * ({@link #place}) in injection order, each returning the cycle it arrives. Models are
  * chosen by the spec's {@code timing.network}; each is one class and one line of {@link #MODELS}.
  * Every model counts what a report needs per packet — hops along x and y, chip crossings, cycles
  * spent waiting for links — and the dimension-order route's contention-free latency is worked out
  * here once, from the packet's endpoints, for all of them.
  */
-abstract class Network
+public abstract class Network
 {
     /** The models by the name {@code timing.network} gives. */
     private static final Map<String, Function<ChipProgram, Network>> MODELS = Map.of(
         "mesh", MeshNetwork::new,
         "latency-only", LatencyOnlyNetwork::new);
 
-    /** Packed router places: x in the high 16 bits, y in the low 16 ({@link MeshNetwork#place}). */
+    /** Packed router places: x in the high 16 bits, y in the low 16 ({@link #place}). */
     static final int PLACE_MASK = 0xFFFF;
 
-    long packets;
-    long hopsX;
-    long hopsY;
-    long crossings;
-    long waitCycles;
+    protected long packets;
+    protected long hopsX;
+    protected long hopsY;
+    protected long crossings;
+    protected long waitCycles;
 
     final long hopX;
     final long hopY;
@@ -86,8 +86,14 @@ abstract class Network
         return (ax - crossX) * hopX + (ay - crossY) * hopY + (crossX + crossY) * chipLink;
     }
 
+    /** @return where a core's router sits on the board, packed as x · 2^16 + y: what {@link #send} takes. */
+    public static int place(final ChipProgram program, final int core)
+    {
+        return program.meshX(core) << 16 | program.meshY(core);
+    }
+
     /** @return the network model the program's chip names. */
-    static Network of(final ChipProgram program)
+    public static Network of(final ChipProgram program)
     {
         final String name = ChipField.TIMING_NETWORK.choiceName(program.spec.get(ChipField.TIMING_NETWORK));
         final Function<ChipProgram, Network> model = MODELS.get(name);
@@ -99,11 +105,41 @@ abstract class Network
     }
 
     /** A new tick: every link is free from cycle 0. */
-    abstract void startTick();
+    public abstract void startTick();
 
     /** Sends one packet between two router places; @return the cycle it arrives. */
-    abstract long send(int from, int to, long inject);
+    public abstract long send(int from, int to, long inject);
 
     /** @return the most packets any link carried this tick (0 where the model keeps no links). */
-    abstract int peakLinkLoad();
+    public abstract int peakLinkLoad();
+
+    /** @return packets sent so far. */
+    public final long packets()
+    {
+        return packets;
+    }
+
+    /** @return hops along x so far. */
+    public final long hopsX()
+    {
+        return hopsX;
+    }
+
+    /** @return hops along y so far. */
+    public final long hopsY()
+    {
+        return hopsY;
+    }
+
+    /** @return chip-to-chip link crossings so far. */
+    public final long crossings()
+    {
+        return crossings;
+    }
+
+    /** @return cycles packets spent waiting for links so far. */
+    public final long waitCycles()
+    {
+        return waitCycles;
+    }
 }

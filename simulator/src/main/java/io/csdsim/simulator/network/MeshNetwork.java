@@ -1,4 +1,4 @@
-package io.csdsim.simulator.engine;
+package io.csdsim.simulator.network;
 
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.spec.ChipField;
@@ -72,7 +72,7 @@ final class MeshNetwork extends Network
      * hop touched.
      */
     @Override
-    void startTick()
+    public void startTick()
     {
         java.util.Arrays.fill(right, 0);
         java.util.Arrays.fill(left, 0);
@@ -100,7 +100,7 @@ final class MeshNetwork extends Network
     }
 
     @Override
-    int peakLinkLoad()
+    public int peakLinkLoad()
     {
         return (int)Math.max(Math.max(peakLoad(right), peakLoad(left)), Math.max(peakLoad(up), peakLoad(down)));
     }
@@ -115,14 +115,8 @@ final class MeshNetwork extends Network
         return max;
     }
 
-    /** @return where a core's router sits on the board, packed as x · 2^16 + y: what {@link #send} takes. */
-    static int place(final ChipProgram program, final int core)
-    {
-        return program.meshX(core) << 16 | program.meshY(core);
-    }
-
     /**
-     * Sends one packet between two places ({@link #place}); @return the cycle it arrives. One loop per dimension, its direction chosen
+     * Sends one packet between two places ({@link Network#place}); @return the cycle it arrives. One loop per dimension, its direction chosen
      * once: each hop reads its link's word, waits for it, holds it and moves on, with nothing else
      * carried from hop to hop but the packet's time. What the walk does not need per hop follows
      * from the endpoints: dimension-order routing crosses each chip boundary between them once, so
@@ -130,7 +124,7 @@ final class MeshNetwork extends Network
      * its arrival less its injection and its latencies.
      */
     @Override
-    long send(final int from, final int to, final long inject)
+    public long send(final int from, final int to, final long inject)
     {
         final long perFlit = this.perFlit;
         final int x0 = from >>> 16;
