@@ -57,8 +57,7 @@ final class Partitioner
 
     static boolean onChip(final ProgramPopulation p)
     {
-        return p.kind() == ProgramPopulation.Kind.DIF || p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL
-            || p.kind() == ProgramPopulation.Kind.ACCUMULATOR;
+        return p.kind().isNeurons() || p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL || p.kind() == ProgramPopulation.Kind.ACCUMULATOR;
     }
 
     private boolean usesTdec(final ProgramPopulation p)

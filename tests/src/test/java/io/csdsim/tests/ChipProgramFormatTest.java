@@ -50,6 +50,54 @@ class ChipProgramFormatTest
         assertArrayEquals(bytes, CsdxFormat.write(back));
     }
 
+    /** The program with its first DIF population made of CUBA-LIF neurons (a NEURONS population naming its model). */
+    private static ChipProgram withLifPopulation()
+    {
+        final List<io.csdsim.isa.program.ProgramPopulation> pops = new ArrayList<>(program.populations());
+        final var q = pops.stream().filter(x -> x.kind() == io.csdsim.isa.program.ProgramPopulation.Kind.DIF).findFirst().orElseThrow();
+        pops.set(q.id(), new io.csdsim.isa.program.ProgramPopulation(q.id(), q.name(), io.csdsim.isa.program.ProgramPopulation.Kind.NEURONS,
+            q.shape(), 0, 0, null, q.windowStart(), io.csdsim.isa.program.NeuronSpec.of("cuba-lif", "du", 410, "dv", 205, "theta", 640,
+                "refractory", 2)));
+        return new ChipProgram(program.name, program.timeWindow, program.delay, program.spec, program.chips, program.outputReadyTick,
+            program.initiationInterval, program.tables(), pops, program.edges(), program.groups(), program.routes());
+    }
+
+    @Test
+    void aPopulationsNeuronModelAndParametersRoundTripInBothForms()
+    {
+        final ChipProgram lif = withLifPopulation();
+        final byte[] b = CsdxFormat.write(lif);
+        final ChipProgram back = CsdxFormat.read("lif.csdx", b);
+        assertEquals(lif, back);
+        assertEquals("cuba-lif", back.populations().stream().filter(x -> x.neuron() != null).findFirst().orElseThrow().neuron().model());
+        assertArrayEquals(b, CsdxFormat.write(back));
+        final String listing = ProgramListing.print(lif, true);
+        assertTrue(listing.contains("neuron=cuba-lif du=410 dv=205 refractory=2 theta=640"), listing);
+        assertEquals(lif, ProgramListing.parse("lif.lst", listing));
+    }
+
+    @Test
+    void aVersion1FileReadsAsBefore()
+    {
+        // Version 1 is version 2 without NEUR: cut the section out and write the old header.
+        final ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int at = 8;
+        while (!new String(bytes, at, 4, StandardCharsets.US_ASCII).equals("NEUR"))
+        {
+            at += 12 + in.getInt(at + 4);
+        }
+        final int len = 12 + in.getInt(at + 4);
+        final byte[] v1 = new byte[bytes.length - len];
+        System.arraycopy(bytes, 0, v1, 0, at);
+        System.arraycopy(bytes, at + len, v1, at, bytes.length - at - len);
+        ByteBuffer.wrap(v1).order(ByteOrder.LITTLE_ENDIAN).putShort(4, (short)1).putShort(6, (short)7);
+        assertEquals(program, CsdxFormat.read("old.csdx", v1));
+        // A version 2 file must carry NEUR.
+        final byte[] noNeur = v1.clone();
+        ByteBuffer.wrap(noNeur).order(ByteOrder.LITTLE_ENDIAN).putShort(4, (short)2);
+        assertTrue(error(noNeur).contains("section NEUR: missing"), error(noNeur));
+    }
+
     @Test
     void listingRoundTrips()
     {
@@ -126,7 +174,7 @@ class ChipProgramFormatTest
     {
         final byte[] v = bytes.clone();
         v[4] = 9;
-        assertTrue(error(v).contains("offset 4: format version 9; this csdsim reads version 1"));
+        assertTrue(error(v).contains("offset 4: format version 9; this csdsim reads versions 1 to 2 (recompile the model"), error(v));
         final byte[] m = bytes.clone();
         m[0] = 'X';
         assertTrue(error(m).contains("offset 0: not a csdsim chip program"));
@@ -147,7 +195,7 @@ class ChipProgramFormatTest
     {
         // The table of docs/chip-program.md: a constant moved or added in its enum must not change a file's meaning.
         assertEquals(java.util.Map.of("CONV3X3", 0, "DENSE", 1), codes(io.csdsim.isa.program.SynapseTable.Kind.values()));
-        assertEquals(java.util.Map.of("INPUT", 0, "DIF", 1, "TDEC_MAXPOOL", 2, "ACCUMULATOR", 3, "HOST_CLASSIFIER", 4),
+        assertEquals(java.util.Map.of("INPUT", 0, "DIF", 1, "TDEC_MAXPOOL", 2, "ACCUMULATOR", 3, "HOST_CLASSIFIER", 4, "NEURONS", 5),
             codes(io.csdsim.isa.program.ProgramPopulation.Kind.values()));
         assertEquals(java.util.Map.of("TABLE", 0, "TDEC_QK", 1, "TDEC_AV", 2, "POOL", 3, "HOST_READOUT", 4),
             codes(io.csdsim.isa.program.ProgramEdge.Kind.values()));

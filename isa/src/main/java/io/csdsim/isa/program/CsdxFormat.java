@@ -28,9 +28,11 @@ import java.util.zip.CRC32;
  */
 public final class CsdxFormat
 {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest version this csdsim reads: version 1 lacks NEUR (no population names a neuron model). */
+    public static final int OLDEST_VERSION = 1;
     private static final byte[] MAGIC = {'C', 'S', 'D', 'X'};
-    private static final String[] SECTIONS = {"HEAD", "SPEC", "TABL", "POPS", "EDGE", "GRPS", "ROUT"};
+    private static final String[] SECTIONS = {"HEAD", "SPEC", "TABL", "POPS", "NEUR", "EDGE", "GRPS", "ROUT"};
 
     private CsdxFormat()
     {
@@ -61,6 +63,7 @@ public final class CsdxFormat
         section(out, "SPEC", spec(p.spec));
         section(out, "TABL", tables(p));
         section(out, "POPS", populations(p));
+        section(out, "NEUR", neuronModels(p));
         section(out, "EDGE", edges(p));
         section(out, "GRPS", groups(p));
         routes(out, p.routes());
@@ -219,6 +222,19 @@ public final class CsdxFormat
         return out;
     }
 
+    /** The neuron model and named parameters of every population that names one, by population id. */
+    private static Payload neuronModels(final ChipProgram p)
+    {
+        final List<ProgramPopulation> named = p.populations().stream().filter(q -> q.neuron() != null).toList();
+        final Payload out = new Payload().i32(named.size());
+        for (final ProgramPopulation q : named)
+        {
+            out.i32(q.id()).str(q.neuron().model()).i32(q.neuron().parameters().size());
+            q.neuron().parameters().forEach((k, v) -> out.str(k).str(v));
+        }
+        return out;
+    }
+
     private static Payload populations(final ChipProgram p)
     {
         final Payload out = new Payload().i32(p.populations().size());
@@ -359,10 +375,10 @@ public final class CsdxFormat
         }
         final ByteBuffer hb = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
         final int version = hb.getShort(4) & 0xFFFF;
-        if (version != VERSION)
+        if (version < OLDEST_VERSION || version > VERSION)
         {
-            throw new ChipInputException(src, "offset 4", "format version " + version + "; this csdsim reads version " + VERSION
-                + " (recompile the model)");
+            throw new ChipInputException(src, "offset 4", "format version " + version + "; this csdsim reads versions " + OLDEST_VERSION
+                + " to " + VERSION + " (recompile the model with this csdsim: csdsim compile MODEL.json)");
         }
         final int count = hb.getShort(6) & 0xFFFF;
         final Map<String, Reader> sections = new LinkedHashMap<>();
@@ -411,6 +427,10 @@ public final class CsdxFormat
         }
         for (final String tag : SECTIONS)
         {
+            if (tag.equals("NEUR") && version < 2)
+            {
+                continue;
+            }
             if (!tag.equals("ROUT") && !sections.containsKey(tag) || tag.equals("ROUT") && routeTable == null)
             {
                 throw new ChipInputException(src, "section " + tag, "missing");
@@ -478,6 +498,28 @@ public final class CsdxFormat
             pops.add(new ProgramPopulation(id, pname, kind, shape, theta, v0, bias, ws));
         }
         pr.end();
+        final Reader nr = sections.get("NEUR");
+        for (int i = 0, n = nr == null ? 0 : nr.count(); i < n; i++)
+        {
+            final int id = nr.i32();
+            nr.expect(id >= 0 && id < pops.size() && pops.get(id).neuron() == null, "neuron model of population " + id
+                + ": no such population, or a second model");
+            final String model = nr.str();
+            final java.util.SortedMap<String, String> parameters = new java.util.TreeMap<>();
+            for (int k = 0, np = nr.count(); k < np; k++)
+            {
+                final String key = nr.str();
+                nr.expect(parameters.put(key, nr.str()) == null, "neuron parameter '" + key + "' given twice");
+            }
+            nr.expect(!model.isEmpty(), "population " + id + ": a neuron model needs a name");
+            final ProgramPopulation q = pops.get(id);
+            pops.set(id, new ProgramPopulation(q.id(), q.name(), q.kind(), q.shape(), q.theta(), q.v0(), q.bias(), q.windowStart(),
+                new NeuronSpec(model, parameters)));
+        }
+        if (nr != null)
+        {
+            nr.end();
+        }
         final List<ProgramEdge> edges = new ArrayList<>();
         final Reader er = sections.get("EDGE");
         for (int i = 0, n = er.count(); i < n; i++)

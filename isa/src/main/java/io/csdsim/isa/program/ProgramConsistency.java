@@ -68,6 +68,8 @@ public final class ProgramConsistency
         expect(src, where, q.windowStart() >= 0 && q.windowStart() <= ChipProgram.MAX_READY_TICK, "window start " + q.windowStart()
             + " is not in 0.." + ChipProgram.MAX_READY_TICK);
         final long[] bias = q.bias();
+        expect(src, where, (q.kind() == ProgramPopulation.Kind.NEURONS) == (q.neuron() != null), q.kind() == ProgramPopulation.Kind.NEURONS
+            ? "a NEURONS population names its neuron model (section NEUR)" : "a " + q.kind() + " population names no neuron model");
         switch (q.kind())
         {
             case DIF -> {
@@ -107,7 +109,7 @@ public final class ProgramConsistency
         {
             case TABLE -> {
                 expect(src, where, e.table() >= 0 && b == null && spikingA && receives(target), "a table edge takes one spiking source, "
-                    + "a table and a DIF or accumulator target");
+                    + "a table and a neuron or accumulator target");
                 // A table's geometry is its own (a conv's output may be laid out as tokens): the units must match in number and channels.
                 final SynapseTable t = p.tables().get(e.table());
                 expect(src, where, (long)a.size() == (long)t.tokens() * t.inFeatures() && a.channels() == t.inFeatures()
@@ -124,7 +126,7 @@ public final class ProgramConsistency
             }
             case TDEC_QK -> {
                 expect(src, where, b != null && spikingA && spiking(b) && a.shape().length == 2 && Arrays.equals(a.shape(), b.shape())
-                    && e.heads() >= 1 && a.shape()[1] % e.heads() == 0 && target.kind() == ProgramPopulation.Kind.DIF
+                    && e.heads() >= 1 && a.shape()[1] % e.heads() == 0 && target.kind().isNeurons()
                     && Arrays.equals(target.shape(), new int[] {e.heads(), a.shape()[0], a.shape()[0]}), "Q·Kᵀ of "
                     + Arrays.toString(a.shape()) + " and " + (b == null ? "nothing" : Arrays.toString(b.shape())) + " in " + e.heads()
                     + " heads does not give " + Arrays.toString(target.shape()));
@@ -132,7 +134,7 @@ public final class ProgramConsistency
             case TDEC_AV -> {
                 final boolean shapes = b != null && b.shape().length == 2 && e.heads() >= 1 && b.shape()[1] % e.heads() == 0
                     && Arrays.equals(a.shape(), new int[] {e.heads(), b.shape()[0], b.shape()[0]});
-                expect(src, where, shapes && spikingA && spiking(b) && target.kind() == ProgramPopulation.Kind.DIF
+                expect(src, where, shapes && spikingA && spiking(b) && target.kind().isNeurons()
                     && Arrays.equals(target.shape(), b.shape()), "A·V of " + Arrays.toString(a.shape()) + " and "
                     + (b == null ? "nothing" : Arrays.toString(b.shape())) + " in " + e.heads() + " heads does not give "
                     + Arrays.toString(target.shape()));
@@ -152,12 +154,12 @@ public final class ProgramConsistency
 
     private static boolean spiking(final ProgramPopulation q)
     {
-        return q.kind() == ProgramPopulation.Kind.INPUT || q.kind() == ProgramPopulation.Kind.DIF || q.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL;
+        return q.kind().isSpiking();
     }
 
     private static boolean receives(final ProgramPopulation q)
     {
-        return q.kind() == ProgramPopulation.Kind.DIF || q.kind() == ProgramPopulation.Kind.ACCUMULATOR;
+        return q.kind().isNeurons() || q.kind() == ProgramPopulation.Kind.ACCUMULATOR;
     }
 
     /** Output size of a 3×3 / stride 2 / pad 1 window over n. */

@@ -54,7 +54,13 @@ public final class ProgramListing
         {
             sb.append("population ").append(q.id()).append(' ').append(q.kind()).append(' ').append(quote(q.name())).append(" shape=")
                 .append(join(q.shape())).append(" theta=").append(q.theta()).append(" v0=").append(q.v0()).append(" window=")
-                .append(q.windowStart()).append(" bias=").append(q.bias() == null ? "-" : join(q.bias())).append('\n');
+                .append(q.windowStart()).append(" bias=").append(q.bias() == null ? "-" : join(q.bias()));
+            if (q.neuron() != null)
+            {
+                sb.append(" neuron=").append(q.neuron().model());
+                q.neuron().parameters().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            }
+            sb.append('\n');
         }
         for (final ProgramEdge e : p.edges())
         {
@@ -345,8 +351,28 @@ public final class ProgramListing
                                 }
                             }
                         }
+                        NeuronSpec neuron = null;
+                        if (t.size() > 9)
+                        {
+                            // neuron=MODEL, then the model's parameters as NAME=VALUE.
+                            final String model = value(t, 9, "neuron");
+                            final java.util.SortedMap<String, String> parameters = new java.util.TreeMap<>();
+                            for (int i = 10; i < t.size(); i++)
+                            {
+                                final int eq = t.get(i).indexOf('=');
+                                if (eq <= 0 || parameters.put(t.get(i).substring(0, eq), t.get(i).substring(eq + 1)) != null)
+                                {
+                                    throw error("neuron parameter '" + t.get(i) + "': expected NAME=VALUE, each name once");
+                                }
+                            }
+                            if (model.isEmpty())
+                            {
+                                throw error("neuron= names no model");
+                            }
+                            neuron = new NeuronSpec(model, parameters);
+                        }
                         pops.add(new ProgramPopulation(toInt(t.get(1)), unquote(t.get(3)), kind(ProgramPopulation.Kind.class, t.get(2)), shape,
-                            num(t, 5, "theta"), num(t, 6, "v0"), bias, num(t, 7, "window")));
+                            num(t, 5, "theta"), num(t, 6, "v0"), bias, num(t, 7, "window"), neuron));
                     }
                     case "edge" -> edges.add(new ProgramEdge(toInt(t.get(1)), num(t, 2, "target"), kind(ProgramEdge.Kind.class, t.get(3)),
                         num(t, 4, "table"), num(t, 5, "a"), num(t, 6, "b"), num(t, 7, "heads"), num(t, 8, "shift"), num(t, 9, "delay")));

@@ -7,8 +7,15 @@ import java.util.Arrays;
  * readout accumulators (non-spiking, read by the host after the last tick). Neurons are indexed in
  * the population's layout (last dimension fastest).
  */
-public record ProgramPopulation(int id, String name, Kind kind, int[] shape, int theta, int v0, long[] bias, int windowStart)
+public record ProgramPopulation(int id, String name, Kind kind, int[] shape, int theta, int v0, long[] bias, int windowStart, NeuronSpec neuron)
 {
+    /** A population of a kind that names no neuron model (every kind but {@link Kind#NEURONS}). */
+    public ProgramPopulation(final int id, final String name, final Kind kind, final int[] shape, final int theta, final int v0,
+        final long[] bias, final int windowStart)
+    {
+        this(id, name, kind, shape, theta, v0, bias, windowStart, null);
+    }
+
     /** What a population's units do. */
     public enum Kind implements FileCode
     {
@@ -21,7 +28,9 @@ public record ProgramPopulation(int id, String name, Kind kind, int[] shape, int
         /** Integer accumulators that integrate every tick and never fire; the host reads them. */
         ACCUMULATOR(3),
         /** The classifier the host applies to accumulators after the last tick: integer logits, bias included. */
-        HOST_CLASSIFIER(4);
+        HOST_CLASSIFIER(4),
+        /** Spiking neurons of the model its {@link NeuronSpec} names (if, cuba-lif, dif, …): they may fire in any tick. */
+        NEURONS(5);
 
         private final int code;
 
@@ -34,6 +43,18 @@ public record ProgramPopulation(int id, String name, Kind kind, int[] shape, int
         public int fileCode()
         {
             return code;
+        }
+
+        /** @return whether the population's units are neurons that integrate synaptic input and fire. */
+        public boolean isNeurons()
+        {
+            return this == DIF || this == NEURONS;
+        }
+
+        /** @return whether the population's units send spikes (the host's input stage included). */
+        public boolean isSpiking()
+        {
+            return this == INPUT || this == DIF || this == NEURONS || this == TDEC_MAXPOOL;
         }
     }
 
@@ -57,7 +78,8 @@ public record ProgramPopulation(int id, String name, Kind kind, int[] shape, int
     public boolean equals(final Object o)
     {
         return o instanceof ProgramPopulation p && id == p.id && name.equals(p.name) && kind == p.kind && Arrays.equals(shape, p.shape)
-            && theta == p.theta && v0 == p.v0 && Arrays.equals(bias, p.bias) && windowStart == p.windowStart;
+            && theta == p.theta && v0 == p.v0 && Arrays.equals(bias, p.bias) && windowStart == p.windowStart
+            && java.util.Objects.equals(neuron, p.neuron);
     }
 
     @Override

@@ -31,9 +31,15 @@ public final class CubaLifReference extends NeuronReference
     /** @return a unit from named parameters: du, dv (required, 0..4096), theta (required), bias, refractory, u0, v0. */
     public static CubaLifReference create(final NamedParameters n, final int membraneBits)
     {
-        return new CubaLifReference(new Parameters((int)n.integer("du", 0, DECAY_UNITY), (int)n.integer("dv", 0, DECAY_UNITY),
+        return new CubaLifReference(parameters(n), membraneBits);
+    }
+
+    /** @return the parameters named in n (the chip's kernel reads them here too, so both agree on every name). */
+    public static Parameters parameters(final NamedParameters n)
+    {
+        return new Parameters((int)n.integer("du", 0, DECAY_UNITY), (int)n.integer("dv", 0, DECAY_UNITY),
             n.integer("theta", 1, Long.MAX_VALUE >> 2), n.integer("bias", 0), (int)n.integer("refractory", 0, 0, 1 << 16), n.integer("u0", 0),
-            n.integer("v0", 0)), membraneBits);
+            n.integer("v0", 0));
     }
 
     public CubaLifReference(final Parameters p, final int membraneBits)

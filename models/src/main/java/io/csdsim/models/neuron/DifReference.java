@@ -25,8 +25,14 @@ public final class DifReference extends NeuronReference
     /** @return a unit from named parameters: theta (required), v0, bias, windowStart, T. */
     public static DifReference create(final NamedParameters n, final int membraneBits)
     {
-        return new DifReference(new Parameters(n.integer("theta", 1, Integer.MAX_VALUE), n.integer("v0", 0), n.integer("bias", 0),
-            (int)n.integer("windowStart", 0, 0, 1 << 16), (int)n.integer("T", 1, 64)), membraneBits);
+        return new DifReference(parameters(n), membraneBits);
+    }
+
+    /** @return the parameters named in n (the chip's kernel reads them here too, so both agree on every name). */
+    public static Parameters parameters(final NamedParameters n)
+    {
+        return new Parameters(n.integer("theta", 1, Integer.MAX_VALUE), n.integer("v0", 0), n.integer("bias", 0),
+            (int)n.integer("windowStart", 0, 0, 1 << 16), (int)n.integer("T", 1, 64));
     }
 
     public DifReference(final Parameters p, final int membraneBits)

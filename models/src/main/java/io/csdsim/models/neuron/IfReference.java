@@ -48,9 +48,15 @@ public final class IfReference extends NeuronReference
     /** @return a unit from named parameters: theta (required), compare, reset, resetValue, bias, floor, v0. */
     public static IfReference create(final NamedParameters n, final int membraneBits)
     {
-        return new IfReference(new Parameters(n.integer("theta", 1, Long.MAX_VALUE >> 2), n.choice("compare", Compare.class, Compare.GE),
+        return new IfReference(parameters(n), membraneBits);
+    }
+
+    /** @return the parameters named in n (the chip's kernel reads them here too, so both agree on every name). */
+    public static Parameters parameters(final NamedParameters n)
+    {
+        return new Parameters(n.integer("theta", 1, Long.MAX_VALUE >> 2), n.choice("compare", Compare.class, Compare.GE),
             n.choice("reset", Reset.class, Reset.SOFT), n.integer("resetValue", 0), n.integer("bias", 0), n.integer("floor", Long.MIN_VALUE),
-            n.integer("v0", 0)), membraneBits);
+            n.integer("v0", 0));
     }
 
     public IfReference(final Parameters p, final int membraneBits)

@@ -9,6 +9,9 @@ import io.csdsim.isa.program.SynapseTable;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.simulator.energy.EnergyModel;
 import io.csdsim.simulator.network.Network;
+import io.csdsim.simulator.neuron.NeuronKernel;
+import io.csdsim.simulator.neuron.NeuronKernels;
+import io.csdsim.simulator.neuron.UnitActivity;
 import io.csdsim.simulator.timing.CoreTiming;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
@@ -34,7 +37,6 @@ public final class ChipEngine
     private final EnergyModel energy;
     /** Cores the program occupies (a core may hold more than one group). */
     private final int cores;
-    private final long membraneMax;
     private final int parallelMinUnits;
 
     public ChipEngine(final ChipProgram program)
@@ -57,7 +59,6 @@ public final class ChipEngine
         timing = CoreTiming.of(s);
         energy = EnergyModel.of(s);
         cores = (int)groups.stream().mapToInt(NeuronGroup::core).distinct().count();
-        membraneMax = (1L << (s.membraneBits() - 1)) - 1;
     }
 
     public ChipProgram program()
@@ -155,6 +156,8 @@ public final class ChipEngine
         private final int[][] counts = new int[np][];
         private final EngineProducts[] products = new EngineProducts[program.edges().size()];
         private final EnginePool[] pools = new EnginePool[np];
+        /** Per neuron population: its model's kernel, which holds the units' state. */
+        private final NeuronKernel[] kernels = new NeuronKernel[np];
         /**
          * Per group, this tick: SOPs, dynamic ops, active neurons. Sets in turn (one per tick that may
          * wait to be timed): the arithmetic of tick t fills set t mod sets while earlier ticks are still
@@ -180,6 +183,7 @@ public final class ChipEngine
         /** Per chunk of the current phase: saturations and fired units, merged in chunk order. */
         private final long[] chunkSaturations;
         private final IntArrayList[] chunkFired;
+        private final UnitActivity[] chunkActivity;
         /** The current phase: population, tick, the edges with input this tick, what to do. */
         private ProgramPopulation phasePop;
         private int phaseTick;
@@ -204,9 +208,11 @@ public final class ChipEngine
             laneTimer = workers.lane() == null ? null : new TickTimer();
             chunkSaturations = new long[workers.chunks()];
             chunkFired = new IntArrayList[workers.chunks()];
+            chunkActivity = new UnitActivity[workers.chunks()];
             for (int c = 0; c < chunkFired.length; c++)
             {
                 chunkFired[c] = new IntArrayList();
+                chunkActivity[c] = new UnitActivity();
             }
         }
 
@@ -218,17 +224,11 @@ public final class ChipEngine
                 switch (p.kind())
                 {
                     case INPUT -> counts[id] = input;
-                    case DIF -> {
+                    case DIF, NEURONS -> {
                         trains[id] = new IntArrayList[ticks];
                         counts[id] = new int[p.size()];
                         pending[id] = new long[p.size()];
-                        final long[] v = new long[p.size()];
-                        final int ch = p.channels();
-                        for (int i = 0; i < v.length; i++)
-                        {
-                            v[i] = clamp(p.v0() + (p.bias() == null ? 0 : p.bias()[i % ch]));
-                        }
-                        membrane[id] = v;
+                        kernels[id] = NeuronKernels.create(program, p);
                     }
                     case ACCUMULATOR -> {
                         pending[id] = new long[p.size()];
@@ -242,7 +242,7 @@ public final class ChipEngine
                     }
                     default -> { }
                 }
-                if (membrane[id] != null)
+                if (membrane[id] != null || kernels[id] != null)
                 {
                     activeTick[id] = new int[p.size()];
                     java.util.Arrays.fill(activeTick[id], -1);
@@ -292,11 +292,6 @@ public final class ChipEngine
             return new SampleResult(counts, logits, saturations, log, popSops, model.inputMacs, keepTrains ? trains : null, perGroup);
         }
 
-        private long clamp(final long v)
-        {
-            return v > membraneMax ? membraneMax : Math.max(v, -membraneMax);
-        }
-
         private long[] classify(final ProgramPopulation p)
         {
             final ProgramEdge e = model.incoming.get(p.id()).get(0);
@@ -332,7 +327,7 @@ public final class ChipEngine
             {
                 switch (p.kind())
                 {
-                    case DIF, ACCUMULATOR -> integrateAndUpdate(p, t);
+                    case DIF, NEURONS, ACCUMULATOR -> integrateAndUpdate(p, t);
                     case TDEC_MAXPOOL -> {
                         final ProgramEdge e = model.incoming.get(p.id()).get(0);
                         final IntArrayList in = trains[e.sourceA()][t];
@@ -483,8 +478,9 @@ public final class ChipEngine
                 }
             }
             phaseIntegrates = !phaseEdges.isEmpty();
-            phaseFires = p.kind() == ProgramPopulation.Kind.DIF && t >= p.windowStart() && t < p.windowStart() + program.timeWindow;
-            if (!phaseIntegrates && !phaseFires)
+            final NeuronKernel kernel = kernels[id];
+            phaseFires = kernel != null && kernel.mayFire(t);
+            if (!phaseIntegrates && !phaseFires && (kernel == null || !kernel.stepsEveryTick()))
             {
                 return;
             }
@@ -568,52 +564,27 @@ public final class ChipEngine
                     products[e.id()].accumulate(trains[e.sourceA()][ts], trains[e.sourceB()][ts], unit, cur, lo, hi);
                 }
             }
-            final long[] v = membrane[id];
-            final int[] groupOf = model.groupOfUnit[id];
-            final int[] lastActive = activeTick[id];
-            if (phaseIntegrates)
+            final NeuronKernel kernel = kernels[id];
+            if (kernel != null)
             {
-                final boolean accumulator = p.kind() == ProgramPopulation.Kind.ACCUMULATOR;
-                long sat = 0;
+                final UnitActivity activity = chunkActivity[c];
+                activity.reset(t, chunkFired[c], counts[id], activeTick[id], model.groupOfUnit[id], active);
+                chunkSaturations[c] = kernel.step(t, cur, lo, hi, phaseIntegrates, phaseFires, activity);
+            }
+            else if (phaseIntegrates)
+            {
+                // Readout accumulators: integrate without bound, never fire.
+                final long[] v = membrane[id];
+                final int[] groupOf = model.groupOfUnit[id];
+                final int[] lastActive = activeTick[id];
                 for (int i = lo; i < hi; i++)
                 {
                     if (cur[i] != 0)
                     {
-                        if (accumulator)
-                        {
-                            v[i] += cur[i];
-                        }
-                        else
-                        {
-                            final long s = v[i] + cur[i];
-                            final long clamped = clamp(s);
-                            sat += clamped != s ? 1 : 0;
-                            v[i] = clamped;
-                        }
+                        v[i] += cur[i];
                         cur[i] = 0;
                         lastActive[i] = t;
                         active[groupOf[i]]++;
-                    }
-                }
-                chunkSaturations[c] = sat;
-            }
-            if (phaseFires)
-            {
-                final IntArrayList out = chunkFired[c];
-                final int theta = p.theta();
-                final int[] count = counts[id];
-                for (int i = lo; i < hi; i++)
-                {
-                    if (v[i] >= theta)
-                    {
-                        v[i] -= theta;
-                        count[i]++;
-                        out.add(i);
-                        if (lastActive[i] != t)
-                        {
-                            lastActive[i] = t;
-                            active[groupOf[i]]++;
-                        }
                     }
                 }
             }

@@ -100,7 +100,7 @@ final class EngineModel
         {
             final ProgramPopulation.Kind kind = pops.get(g.population()).kind();
             updates[g.id()] = g.role() == NeuronGroup.Role.NEURONS
-                && (kind == ProgramPopulation.Kind.DIF || kind == ProgramPopulation.Kind.ACCUMULATOR);
+                && (kind.isNeurons() || kind == ProgramPopulation.Kind.ACCUMULATOR);
         }
         final RouteTable rt = program.routes();
         final IntArrayList lo = new IntArrayList();

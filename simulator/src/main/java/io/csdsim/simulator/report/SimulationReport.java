@@ -78,7 +78,7 @@ public final class SimulationReport
             for (int p = 0; p < populationSpikes.length; p++)
             {
                 final ProgramPopulation q = program.populations().get(p);
-                if (r.counts[p] != null && (q.kind() == ProgramPopulation.Kind.DIF || q.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL))
+                if (r.counts[p] != null && (q.kind().isNeurons() || q.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL))
                 {
                     for (final int c : r.counts[p])
                     {
@@ -326,7 +326,7 @@ public final class SimulationReport
             j.writeArrayFieldStart("populations");
             for (final ProgramPopulation p : program.populations())
             {
-                if (p.kind() == ProgramPopulation.Kind.DIF || p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL)
+                if (p.kind().isNeurons() || p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL)
                 {
                     j.writeStartObject();
                     j.writeStringField("name", p.name());

@@ -306,4 +306,34 @@ class MicroProgramTest
         }
         assertEquals(dynamic, rep.dynamicEnergyPj(), 1e-9);
     }
+
+    @Test
+    void aLifLeaksOverIdleTicksAndFiresWithoutNewInput()
+    {
+        // As the worked example, with a made of CUBA-LIF units: du = 0 (the current holds), dv = 2048
+        // (the voltage halves, toward zero, every tick), θ = 8, no bias. Input 5 reaches a in tick 1:
+        //  t1: u = 5, v = 0 + 5 = 5;  t2: v = 2 + 5 = 7;  t3: v = 3 + 5 = 8, not > 8;  t4: v = 4 + 5 = 9 > 8: fires, v = 0.
+        // Only if idle units are stepped does a fire at all. b (DIF, window [4, 5]) takes the 2 spikes in tick 5 and fires.
+        final ChipProgram direct = twoCores(2, 1);
+        final List<ProgramPopulation> pops = List.of(direct.populations().get(0),
+            new ProgramPopulation(1, "a", ProgramPopulation.Kind.NEURONS, new int[] {1, 2}, 0, 0, null, 0,
+                io.csdsim.isa.program.NeuronSpec.of("cuba-lif", "du", 0, "dv", 2048, "theta", 8)),
+            direct.populations().get(2));
+        final ChipProgram p = new ChipProgram("lif", 2, 1, direct.spec, 1, 6, 3, direct.tables(), pops, direct.edges(), direct.groups(),
+            direct.routes());
+        final SampleResult r = new ChipEngine(p).run(new int[] {5}, true);
+        for (int t = 0; t < 6; t++)
+        {
+            assertArrayEquals(t == 4 ? new int[] {0, 1} : new int[0], r.spikes(1, t).toArray(), "a, tick " + t);
+        }
+        assertArrayEquals(new int[] {0}, r.spikes(2, 5).toArray());
+        // Cycles: t0 a 2 idle (2) + 10; t1 a 2 active (6) + 10; t2, t3 a idle again (2) + 10 — its state
+        // changes, but it neither received input nor fired; t4 a fires both (6), the packets arrive at
+        // 11 and 15 (the second waits for the link): 15 + 10; t5 b 2 SOPs (4) + active (3) + 10.
+        assertArrayEquals(new long[] {12, 16, 12, 12, 25, 17}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {0, 2, 0, 0, 2, 1}, column(r.ticks, TickLog.Column.ACTIVE_UPDATES));
+        // Energy: 5 active updates × 10 pJ + 13 idle × 2 pJ.
+        assertEquals(5 * 10.0 + 13 * 2.0, new io.csdsim.simulator.report.SimulationReport(p, List.of(r), null)
+            .energyPj(EnergyCategory.NEURON_UPDATES), 1e-9);
+    }
 }

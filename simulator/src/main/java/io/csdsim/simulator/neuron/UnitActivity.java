@@ -1,0 +1,50 @@
+package io.csdsim.simulator.neuron;
+
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
+/**
+ * What a kernel reports while it steps one chunk of a population in one tick: which units received
+ * input and which fired. The engine reads it for spikes, spike counts and active updates per core
+ * (a unit is active in a tick when it received input or fired; counted once). One per chunk, reused
+ * every tick: nothing is allocated per spike.
+ */
+public final class UnitActivity
+{
+    private IntArrayList fired;
+    private int[] counts;
+    private int[] lastActive;
+    private int[] groupOf;
+    private long[] active;
+    private int tick;
+
+    /** Points this at a population's per-unit arrays for tick t; fired units are appended to {@code fired}. */
+    public void reset(final int t, final IntArrayList fired, final int[] counts, final int[] lastActive, final int[] groupOf,
+        final long[] active)
+    {
+        this.tick = t;
+        this.fired = fired;
+        this.counts = counts;
+        this.lastActive = lastActive;
+        this.groupOf = groupOf;
+        this.active = active;
+    }
+
+    /** Unit i received input this tick. */
+    public void received(final int i)
+    {
+        lastActive[i] = tick;
+        active[groupOf[i]]++;
+    }
+
+    /** Unit i fired this tick. */
+    public void fired(final int i)
+    {
+        counts[i]++;
+        fired.add(i);
+        if (lastActive[i] != tick)
+        {
+            lastActive[i] = tick;
+            active[groupOf[i]]++;
+        }
+    }
+}
