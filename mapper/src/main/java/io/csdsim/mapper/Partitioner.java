@@ -313,7 +313,7 @@ final class Partitioner
         {
             return from.size() * size;
         }
-        if (spec.sharedTables())
+        if (spec.sharedTables() && t.kind() != SynapseTable.Kind.SPARSE)
         {
             // One slice of the table serves every range of the core; a dendrite holds the rows of its pieces.
             if (held != null && held.get(t.id()))
@@ -523,16 +523,23 @@ final class Partitioner
             {
                 final SynapseTable t = table(e);
                 final int cout = t.outFeatures();
+                final java.util.List<java.util.Set<Short>> weightsInto = new java.util.ArrayList<>();
                 for (int o = 0; o < cout; o++)
                 {
-                    final java.util.Set<Short> distinct = new java.util.HashSet<>();
-                    for (int i = o; i < t.mantissa().length; i += cout)
+                    weightsInto.add(new java.util.HashSet<>());
+                }
+                final short[] m = t.mantissa();
+                for (int i = 0; i < m.length; i++)
+                {
+                    if (m[i] != 0)
                     {
-                        if (t.mantissa()[i] != 0)
-                        {
-                            distinct.add(t.mantissa()[i]);
-                        }
+                        // A sparse table names each synapse's target; the others lay weights out [.., cin][cout].
+                        weightsInto.get(t.kind() == SynapseTable.Kind.SPARSE ? t.targets()[i] : i % cout).add(m[i]);
                     }
+                }
+                for (int o = 0; o < cout; o++)
+                {
+                    final java.util.Set<Short> distinct = weightsInto.get(o);
                     if (distinct.size() > types)
                     {
                         throw new ChipInputException(spec.name(), "layer '" + p.name() + "'", "a neuron receives " + distinct.size()

@@ -1,5 +1,6 @@
 package io.csdsim.mapper;
 
+import io.csdsim.isa.program.NeuronSpec;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.SynapseTable;
@@ -35,6 +36,11 @@ final class ProgramTranslation
             if (pr.mantissa != null)
             {
                 tableOf[k] = tables.size();
+                if (pr.kind == Projection.Kind.SPARSE)
+                {
+                    tables.add(SynapseTable.sparse(tables.size(), pr.inFeatures, pr.outFeatures, pr.rowStart, pr.targets, pr.mantissa));
+                    continue;
+                }
                 final SynapseTable.Kind kind = pr.kind == Projection.Kind.CONV3X3 ? SynapseTable.Kind.CONV3X3 : SynapseTable.Kind.DENSE;
                 tables.add(new SynapseTable(tables.size(), kind, pr.height, pr.width, pr.inFeatures, pr.outFeatures, pr.mantissa));
             }
@@ -58,6 +64,8 @@ final class ProgramTranslation
                     populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.INPUT, p.shape, 0, 0, zero, window));
                 }
                 case DIF -> populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.DIF, p.shape, p.theta, p.v0, p.bias, window));
+                case NEURONS -> populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.NEURONS, p.shape, 0, 0, null, window,
+                    new NeuronSpec(p.neuronModel, p.neuronParameters)));
                 case MAX_POOL -> {
                     populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.TDEC_MAXPOOL, p.shape, 0, 0, null, window));
                     edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.POOL, -1, programOf[p.source], -1, 0, 0, 0));

@@ -7,7 +7,7 @@ import io.csdsim.isa.program.SynapseTable;
 /**
  * Which source units an edge connects to a range [a, b) of its target's units, and how many
  * synapses that takes: the geometry of convolutions, token-wise dense tables, max-pools and the two
- * attention products, computed without enumerating synapses.
+ * attention products, computed without enumerating synapses; sparse tables by scanning their rows.
  */
 public final class EdgeGeometry
 {
@@ -22,7 +22,11 @@ public final class EdgeGeometry
         switch (e.kind())
         {
             case TABLE -> {
-                if (table.kind() == SynapseTable.Kind.CONV3X3)
+                if (table.kind() == SynapseTable.Kind.SPARSE)
+                {
+                    sparseFanIn(table, a, b, fanA);
+                }
+                else if (table.kind() == SynapseTable.Kind.CONV3X3)
                 {
                     convFanIn(table.height(), table.width(), table.inFeatures(), table.outFeatures(), a, b, fanA);
                 }
@@ -90,6 +94,31 @@ public final class EdgeGeometry
         }
     }
 
+    /** The source units with a synapse into [a, b): every row is scanned (a sparse table has no geometry to exploit). */
+    private static void sparseFanIn(final SynapseTable t, final int a, final int b, final Intervals out)
+    {
+        final int[] rows = t.rowStart();
+        final int[] targets = t.targets();
+        for (int s = 0; s < t.inFeatures(); s++)
+        {
+            if (sparseCount(rows, targets, s, a, b) > 0)
+            {
+                out.add(s, s + 1);
+            }
+        }
+    }
+
+    /** @return the synapses of sparse row s into [a, b). */
+    private static int sparseCount(final int[] rows, final int[] targets, final int s, final int a, final int b)
+    {
+        int n = 0;
+        for (int k = rows[s]; k < rows[s + 1]; k++)
+        {
+            n += targets[k] >= a && targets[k] < b ? 1 : 0;
+        }
+        return n;
+    }
+
     /** 3×3 / pad 1 receptive fields of target pixels [a/cout, (b-1)/cout], all input channels. */
     private static void convFanIn(final int h, final int w, final int cin, final int cout, final int a, final int b, final Intervals out)
     {
@@ -134,6 +163,17 @@ public final class EdgeGeometry
     public static long synapses(final SynapseTable table, final int a, final int b, final Intervals from)
     {
         long s = 0;
+        if (table.kind() == SynapseTable.Kind.SPARSE)
+        {
+            for (int k = 0; k < from.count(); k++)
+            {
+                for (int u = from.lo(k); u < from.hi(k); u++)
+                {
+                    s += sparseCount(table.rowStart(), table.targets(), u, a, b);
+                }
+            }
+            return s;
+        }
         if (table.kind() == SynapseTable.Kind.DENSE)
         {
             final int din = table.inFeatures();
@@ -189,7 +229,11 @@ public final class EdgeGeometry
         switch (e.kind())
         {
             case TABLE -> {
-                if (table.kind() == SynapseTable.Kind.DENSE)
+                if (table.kind() == SynapseTable.Kind.SPARSE)
+                {
+                    c = sparseCount(table.rowStart(), table.targets(), s, a, b);
+                }
+                else if (table.kind() == SynapseTable.Kind.DENSE)
                 {
                     final int n = s / table.inFeatures();
                     c = overlap(n * table.outFeatures(), (n + 1) * table.outFeatures(), a, b);

@@ -32,7 +32,8 @@ public final class FanOutCursor
         this.source = source;
         this.table = table;
         this.sideB = sideB;
-        this.ranges = edge.kind() == ProgramEdge.Kind.TABLE;
+        // A sparse row has no contiguous ranges: it is counted by EdgeGeometry.
+        this.ranges = edge.kind() == ProgramEdge.Kind.TABLE && table.kind() != SynapseTable.Kind.SPARSE;
     }
 
     /** Places source unit s. */

@@ -178,6 +178,17 @@ public final class CsdxFormat
             return this;
         }
 
+        Payload ints(final int[] v)
+        {
+            ensure(4 + 4 * v.length);
+            buf.putInt(v.length);
+            for (final int x : v)
+            {
+                buf.putInt(x);
+            }
+            return this;
+        }
+
         Payload shorts(final short[] v)
         {
             ensure(4 + 2 * v.length);
@@ -218,6 +229,10 @@ public final class CsdxFormat
         for (final SynapseTable t : p.tables())
         {
             out.i32(t.id()).i8(t.kind().fileCode()).i32(t.height()).i32(t.width()).i32(t.inFeatures()).i32(t.outFeatures()).shorts(t.mantissa());
+            if (t.kind() == SynapseTable.Kind.SPARSE)
+            {
+                out.ints(t.rowStart()).ints(t.targets());
+            }
         }
         return out;
     }
@@ -465,7 +480,13 @@ public final class CsdxFormat
             final int id = tr.i32();
             tr.expect(id == i, "table " + i + " carries id " + id);
             final SynapseTable.Kind kind = tr.kind(SynapseTable.Kind.values());
-            tables.add(new SynapseTable(id, kind, tr.i32(), tr.i32(), tr.i32(), tr.i32(), tr.shorts()));
+            final int height = tr.i32();
+            final int width = tr.i32();
+            final int inFeatures = tr.i32();
+            final int outFeatures = tr.i32();
+            final short[] m = tr.shorts();
+            tables.add(kind == SynapseTable.Kind.SPARSE ? new SynapseTable(id, kind, height, width, inFeatures, outFeatures, m, tr.ints(), tr.ints())
+                : new SynapseTable(id, kind, height, width, inFeatures, outFeatures, m));
         }
         tr.end();
         final List<ProgramPopulation> pops = new ArrayList<>();
@@ -763,6 +784,20 @@ public final class CsdxFormat
             b.get(at, s);
             at += n;
             return new String(s, StandardCharsets.UTF_8);
+        }
+
+        int[] ints()
+        {
+            final int n = i32();
+            expect(n >= 0 && n <= remaining() / 4, "length " + n + " is negative or overruns the section");
+            need(4 * n);
+            final int[] v = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                v[i] = b.getInt(at + 4 * i);
+            }
+            at += 4 * n;
+            return v;
         }
 
         short[] shorts()

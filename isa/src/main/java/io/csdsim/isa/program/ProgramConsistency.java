@@ -85,11 +85,38 @@ public final class ProgramConsistency
         }
     }
 
+    /** Compressed sparse rows: one row start per source and one past, non-decreasing from 0 to the synapse count; targets in range. */
+    private static void sparse(final String src, final String where, final SynapseTable t)
+    {
+        final int[] rows = t.rowStart();
+        final int[] targets = t.targets();
+        expect(src, where, rows != null && targets != null && t.height() == 1 && t.width() == 1, "a SPARSE table is 1×1 with row starts "
+            + "and targets");
+        expect(src, where, rows.length == t.inFeatures() + 1 && rows[0] == 0 && rows[rows.length - 1] == targets.length
+            && targets.length == t.mantissa().length, "sparse rows: " + rows.length + " row starts, " + targets.length + " targets, "
+            + t.mantissa().length + " weights; expected " + (t.inFeatures() + 1) + " starts from 0 to the synapse count, one weight per target");
+        for (int s = 0; s < t.inFeatures(); s++)
+        {
+            expect(src, where, rows[s] <= rows[s + 1], "sparse row " + s + " starts at " + rows[s] + " after the next row's " + rows[s + 1]);
+        }
+        for (int k = 0; k < targets.length; k++)
+        {
+            expect(src, where, targets[k] >= 0 && targets[k] < t.outFeatures(), "synapse " + k + " targets unit " + targets[k] + "; expected 0.."
+                + (t.outFeatures() - 1));
+        }
+    }
+
     private static void table(final String src, final SynapseTable t)
     {
         final String where = "table " + t.id();
         expect(src, where, t.height() >= 1 && t.width() >= 1 && t.inFeatures() >= 1 && t.outFeatures() >= 1, "sizes " + t.height() + "×"
             + t.width() + ", " + t.inFeatures() + " → " + t.outFeatures() + "; expected all >= 1");
+        if (t.kind() == SynapseTable.Kind.SPARSE)
+        {
+            sparse(src, where, t);
+            return;
+        }
+        expect(src, where, t.rowStart() == null && t.targets() == null, "a " + t.kind() + " table has no sparse rows");
         final long weights = (t.kind() == SynapseTable.Kind.CONV3X3 ? 9L : 1L) * t.inFeatures() * t.outFeatures();
         expect(src, where, t.mantissa().length == weights, t.mantissa().length + " weights; a " + t.kind() + " table of "
             + t.inFeatures() + " → " + t.outFeatures() + " holds " + weights);
@@ -112,6 +139,12 @@ public final class ProgramConsistency
                     + "a table and a neuron or accumulator target");
                 // A table's geometry is its own (a conv's output may be laid out as tokens): the units must match in number and channels.
                 final SynapseTable t = p.tables().get(e.table());
+                if (t.kind() == SynapseTable.Kind.SPARSE)
+                {
+                    expect(src, where, a.size() == t.inFeatures() && target.size() == t.outFeatures(), "a sparse table of " + t.inFeatures()
+                        + " → " + t.outFeatures() + " units does not join " + a.size() + " to " + target.size() + " units");
+                    return;
+                }
                 expect(src, where, (long)a.size() == (long)t.tokens() * t.inFeatures() && a.channels() == t.inFeatures()
                     && (long)target.size() == (long)t.tokens() * t.outFeatures() && target.channels() == t.outFeatures(),
                     "a " + t.kind() + " table of " + t.height() + "×" + t.width() + ", " + t.inFeatures() + " → " + t.outFeatures()

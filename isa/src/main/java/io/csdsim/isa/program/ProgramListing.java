@@ -48,6 +48,11 @@ public final class ProgramListing
                     }
                     sb.append('\n');
                 }
+                if (t.kind() == SynapseTable.Kind.SPARSE)
+                {
+                    intLines(sb, "r", t.rowStart());
+                    intLines(sb, "t", t.targets());
+                }
             }
         }
         for (final ProgramPopulation q : p.populations())
@@ -96,6 +101,20 @@ public final class ProgramListing
         return sb.toString();
     }
 
+    /** A sparse table's row starts (r) or targets (t), WEIGHTS_PER_LINE to a line. */
+    private static void intLines(final StringBuilder sb, final String tag, final int[] v)
+    {
+        for (int i = 0; i < v.length; i += WEIGHTS_PER_LINE)
+        {
+            sb.append("  ").append(tag);
+            for (int k = i; k < Math.min(v.length, i + WEIGHTS_PER_LINE); k++)
+            {
+                sb.append(' ').append(v[k]);
+            }
+            sb.append('\n');
+        }
+    }
+
     private static String join(final int[] a)
     {
         final StringBuilder sb = new StringBuilder();
@@ -141,6 +160,30 @@ public final class ProgramListing
         {
             this.src = src;
             this.lines = text.split("\n", -1);
+        }
+
+        /** Reads n integers from lines tagged {@code tag}. */
+        private int[] ints(final String tag, final int n, final String what)
+        {
+            final int[] v = new int[n];
+            int filled = 0;
+            while (filled < n)
+            {
+                final List<String> w = next();
+                if (w == null || !w.get(0).equals(tag))
+                {
+                    throw error(what + ": expected " + (n - filled) + " more on '" + tag + "' lines");
+                }
+                for (int i = 1; i < w.size(); i++)
+                {
+                    if (filled >= n)
+                    {
+                        throw error(what + ": more than " + n);
+                    }
+                    v[filled++] = toInt(w.get(i));
+                }
+            }
+            return v;
         }
 
         private ChipInputException error(final String what)
@@ -324,7 +367,21 @@ public final class ProgramListing
                                 m[filled++] = (short)toInt(w.get(i));
                             }
                         }
-                        tables.add(new SynapseTable(id, k, num(t, 3, "h"), num(t, 4, "w"), num(t, 5, "in"), num(t, 6, "out"), m));
+                        if (k == SynapseTable.Kind.SPARSE)
+                        {
+                            final int in = num(t, 5, "in");
+                            if (in < 0 || in >= ProgramConsistency.MAX_POPULATION_UNITS)
+                            {
+                                throw error("table " + id + ": in=" + in + "; expected 0.." + (ProgramConsistency.MAX_POPULATION_UNITS - 1));
+                            }
+                            final int[] rows = ints("r", in + 1, "table " + id + " row starts");
+                            final int[] targets = ints("t", n, "table " + id + " targets");
+                            tables.add(new SynapseTable(id, k, num(t, 3, "h"), num(t, 4, "w"), in, num(t, 6, "out"), m, rows, targets));
+                        }
+                        else
+                        {
+                            tables.add(new SynapseTable(id, k, num(t, 3, "h"), num(t, 4, "w"), num(t, 5, "in"), num(t, 6, "out"), m));
+                        }
                     }
                     case "population" -> {
                         final String[] dims = value(t, 4, "shape").split(",");

@@ -8,12 +8,32 @@ import java.util.Arrays;
  * mantissas [ky][kx][cin][cout]; a dense table connects each token's Din inputs to its Dout outputs,
  * mantissas [din][dout]. Both keep a source element's fan-out contiguous.
  */
-public record SynapseTable(int id, Kind kind, int height, int width, int inFeatures, int outFeatures, short[] mantissa)
+public record SynapseTable(int id, Kind kind, int height, int width, int inFeatures, int outFeatures, short[] mantissa, int[] rowStart,
+    int[] targets)
 {
+    /** A convolution or dense table: its layout follows from its sizes. */
+    public SynapseTable(final int id, final Kind kind, final int height, final int width, final int inFeatures, final int outFeatures,
+        final short[] mantissa)
+    {
+        this(id, kind, height, width, inFeatures, outFeatures, mantissa, null, null);
+    }
+
+    /**
+     * A sparse table in compressed sparse rows: source unit s reaches {@code targets[k]} with weight
+     * {@code mantissa[k]} for k in [rowStart[s], rowStart[s + 1]); inFeatures sources, outFeatures targets.
+     */
+    public static SynapseTable sparse(final int id, final int sources, final int targetUnits, final int[] rowStart, final int[] targets,
+        final short[] mantissa)
+    {
+        return new SynapseTable(id, Kind.SPARSE, 1, 1, sources, targetUnits, mantissa, rowStart, targets);
+    }
+
     /** Connectivity of a table. */
     public enum Kind implements FileCode
     {
-        CONV3X3(0), DENSE(1);
+        CONV3X3(0), DENSE(1),
+        /** Any connectivity: compressed sparse rows, one weight per synapse. */
+        SPARSE(2);
 
         private final int code;
 
@@ -38,7 +58,8 @@ public record SynapseTable(int id, Kind kind, int height, int width, int inFeatu
     public boolean equals(final Object o)
     {
         return o instanceof SynapseTable t && id == t.id && kind == t.kind && height == t.height && width == t.width
-            && inFeatures == t.inFeatures && outFeatures == t.outFeatures && Arrays.equals(mantissa, t.mantissa);
+            && inFeatures == t.inFeatures && outFeatures == t.outFeatures && Arrays.equals(mantissa, t.mantissa)
+            && Arrays.equals(rowStart, t.rowStart) && Arrays.equals(targets, t.targets);
     }
 
     @Override

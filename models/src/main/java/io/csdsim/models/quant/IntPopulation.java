@@ -1,8 +1,8 @@
 package io.csdsim.models.quant;
 
 /**
- * A population of the integer network: the input, a DIF neuron population, a TDEC max-pool, or the
- * readout's integer accumulators. DIF populations and the readout sum the currents of their input
+ * A population of the integer network: the input, a DIF neuron population, neurons of another named
+ * model, a TDEC max-pool, or the readout's integer accumulators. DIF populations and the readout sum the currents of their input
  * projections, each shifted left by its exponent.
  */
 public final class IntPopulation
@@ -10,7 +10,9 @@ public final class IntPopulation
     /** What the population is. */
     public enum Kind
     {
-        INPUT, DIF, MAX_POOL, READOUT
+        INPUT, DIF, MAX_POOL, READOUT,
+        /** Spiking neurons of a named model (docs/neuron-models.md): they integrate and may fire in any tick of the run. */
+        NEURONS
     }
 
     public final int id;
@@ -20,6 +22,9 @@ public final class IntPopulation
     public final int[] shape;
     public final int size;
 
+    /** NEURONS: the neuron model's name (if, cuba-lif, dif, …) and its parameters by name. */
+    public String neuronModel;
+    public java.util.SortedMap<String, String> neuronParameters = new java.util.TreeMap<>();
     /** Integer threshold (DIF), > 0. */
     public int theta;
     /** Integer initial membrane potential (DIF). */
@@ -62,9 +67,9 @@ public final class IntPopulation
         return shape[shape.length - 1];
     }
 
-    /** @return true when the population emits spikes (DIF and max-pool). */
+    /** @return true when the population emits spikes (DIF, NEURONS and max-pool). */
     public boolean spiking()
     {
-        return kind == Kind.DIF || kind == Kind.MAX_POOL;
+        return kind == Kind.DIF || kind == Kind.NEURONS || kind == Kind.MAX_POOL;
     }
 }

@@ -22,7 +22,9 @@ public final class Projection
         /** Per-head A·V: A [heads, N, N] and V [N, D] spike populations (TDEC-VMM). */
         AV,
         /** The readout's classifier on the column sums of the residual stream. */
-        HEAD
+        HEAD,
+        /** Any connectivity as compressed sparse rows: one weight per synapse, one delay for all. */
+        SPARSE
     }
 
     public final int id;
@@ -42,11 +44,26 @@ public final class Projection
     public final int outputSize;
     /** ANN units (of a window's input) per unit of the produced integer current, before shifts. */
     public final double scale;
+    /** SPARSE: source s reaches targets[k] with mantissa[k] for k in [rowStart[s], rowStart[s + 1]); null otherwise. */
+    public final int[] rowStart;
+    public final int[] targets;
+    /** Ticks from a source's spike to its integration (at least 1), or 0 to let the schedule choose (DIF networks: 1). */
+    public final int delay;
 
     public Projection(final int id, final String name, final Kind kind, final int sourceA, final int sourceB,
         final int height, final int width, final int inFeatures, final int outFeatures, final int heads,
         final short[] mantissa, final int outputSize, final double scale)
     {
+        this(id, name, kind, sourceA, sourceB, height, width, inFeatures, outFeatures, heads, mantissa, outputSize, scale, null, null, 0);
+    }
+
+    private Projection(final int id, final String name, final Kind kind, final int sourceA, final int sourceB,
+        final int height, final int width, final int inFeatures, final int outFeatures, final int heads,
+        final short[] mantissa, final int outputSize, final double scale, final int[] rowStart, final int[] targets, final int delay)
+    {
+        this.rowStart = rowStart;
+        this.targets = targets;
+        this.delay = delay;
         this.id = id;
         this.name = name;
         this.kind = kind;
@@ -60,6 +77,17 @@ public final class Projection
         this.mantissa = mantissa;
         this.outputSize = outputSize;
         this.scale = scale;
+    }
+
+    /**
+     * @return a sparse projection of {@code sources} units to {@code targetUnits}, in compressed
+     * sparse rows, whose spikes arrive {@code delay} ticks later (>= 1).
+     */
+    public static Projection sparse(final int id, final String name, final int sourceA, final int sources, final int targetUnits,
+        final int[] rowStart, final int[] targets, final short[] mantissa, final int delay)
+    {
+        return new Projection(id, name, Kind.SPARSE, sourceA, -1, 1, 1, sources, targetUnits, 0, mantissa, targetUnits, 1.0, rowStart, targets,
+            delay);
     }
 
     /** @return tokens of a linear or attention projection (height × width for a map). */
@@ -78,6 +106,7 @@ public final class Projection
             case QK -> 2L * heads * tokens() * tokens() * (inFeatures / heads);
             case AV -> 2L * tokens() * tokens() * inFeatures;
             case HEAD -> (long)inFeatures * outFeatures;
+            case SPARSE -> targets.length;
         };
     }
 }

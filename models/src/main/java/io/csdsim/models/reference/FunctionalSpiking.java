@@ -1,5 +1,8 @@
 package io.csdsim.models.reference;
 
+import io.csdsim.models.neuron.NeuronModels;
+import io.csdsim.models.neuron.NeuronReference;
+
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntPopulation;
 import io.csdsim.models.quant.Projection;
@@ -9,7 +12,8 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  * DESIGN §3.2–3.6 tick by tick on the integer network, with no chip: DIF neurons that integrate every
  * tick and fire only in their window (reset by subtraction, at most one spike a tick, saturating
  * membranes), TDEC max-pools that emit when their running maximum grows, and TDEC products that add
- * q·Kcᵀ + Qc_prev·kᵀ each tick. Timing comes from a {@link Schedule}.
+ * q·Kcᵀ + Qc_prev·kᵀ each tick; populations of other neuron models step each unit's functional
+ * reference ({@link NeuronModels}) every tick. Timing comes from a {@link Schedule}.
  */
 public final class FunctionalSpiking
 {
@@ -55,6 +59,8 @@ public final class FunctionalSpiking
         private long[] colSum;
         private long saturations;
         private final long[][] scratch = new long[net.projectionCount()][];
+        /** NEURONS populations: one functional reference per unit. */
+        private final NeuronReference[][] units = new NeuronReference[n][];
 
         Run(final int[] input)
         {
@@ -81,6 +87,16 @@ public final class FunctionalSpiking
                             v[i] = clamp(p.v0 + (p.bias == null ? 0 : p.bias[i % ch]), max);
                         }
                         membrane[id] = v;
+                    }
+                    case NEURONS -> {
+                        trains.enableFor(id);
+                        counts[id] = new int[p.size];
+                        pending[id] = new long[p.size];
+                        units[id] = new NeuronReference[p.size];
+                        for (int i = 0; i < p.size; i++)
+                        {
+                            units[id][i] = NeuronModels.create(p.name, p.neuronModel, p.neuronParameters, net.membraneBits);
+                        }
                     }
                     case MAX_POOL -> {
                         trains.enableFor(id);
@@ -115,6 +131,7 @@ public final class FunctionalSpiking
                     switch (p.kind)
                     {
                         case DIF -> tickNeurons(p, t, max);
+                        case NEURONS -> tickModelNeurons(p, t);
                         case MAX_POOL -> tickPool(p, t);
                         case READOUT -> tickReadout(p, t);
                         default -> { }
@@ -124,6 +141,13 @@ public final class FunctionalSpiking
             if (trainsOut != null)
             {
                 trainsOut[0] = trains;
+            }
+            for (final NeuronReference[] us : units)
+            {
+                for (int i = 0; us != null && i < us.length; i++)
+                {
+                    saturations += us[i].saturations();
+                }
             }
             return new ExecutionResult(counts, logits, saturations);
         }
@@ -173,6 +197,30 @@ public final class FunctionalSpiking
             }
         }
 
+        /** Neurons of a named model: every unit steps every tick on its summed input. */
+        private void tickModelNeurons(final IntPopulation p, final int t)
+        {
+            final long[] cur = pending[p.id];
+            for (int k = 0; k < p.inputs.length; k++)
+            {
+                deliver(p, k, t, cur);
+            }
+            touched[p.id] = false;
+            final NeuronReference[] us = units[p.id];
+            final IntArrayList out = trains.at(p.id, t);
+            final int[] c = counts[p.id];
+            for (int i = 0; i < us.length; i++)
+            {
+                final long in = cur[i];
+                cur[i] = 0;
+                if (us[i].step(in))
+                {
+                    c[i]++;
+                    out.add(i);
+                }
+            }
+        }
+
         /** Adds into cur what input slot k of population p delivers in tick t. */
         private void deliver(final IntPopulation p, final int k, final int t, final long[] cur)
         {
@@ -185,7 +233,7 @@ public final class FunctionalSpiking
             final long unit = 1L << p.inputShifts[k];
             switch (pr.kind)
             {
-                case CONV3X3, LINEAR -> {
+                case CONV3X3, LINEAR, SPARSE -> {
                     if (net.population(pr.sourceA).kind == IntPopulation.Kind.INPUT)
                     {
                         if (ts == schedule.windowStart(pr.sourceA))

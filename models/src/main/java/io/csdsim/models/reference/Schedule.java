@@ -10,6 +10,7 @@ import java.util.Arrays;
  * When each population fires (DESIGN §3.6): a delay per input edge (ticks from a source's spike to its
  * integration, at least 1) and the firing window start f(p) = max over sources (f(s) + delay) + D.
  * The input stage is a source with f = 0; max-pools fire in their source's ticks; the readout has no D.
+ * Populations of other neuron models (NEURONS) may fire in any of the run's T ticks: f = 0.
  */
 public final class Schedule
 {
@@ -26,14 +27,19 @@ public final class Schedule
         this.outputReady = outputReady;
     }
 
-    /** The canonical schedule: one tick per edge, none for TDEC units. */
+    /** The canonical schedule: one tick per edge (or the projection's own delay), none for TDEC units. */
     public static Schedule canonical(final IntNetwork net)
     {
         final int[][] d = new int[net.populationCount()][];
         for (int id = 0; id < d.length; id++)
         {
-            d[id] = new int[net.population(id).inputs.length];
-            Arrays.fill(d[id], 1);
+            final IntPopulation p = net.population(id);
+            d[id] = new int[p.inputs.length];
+            for (int k = 0; k < d[id].length; k++)
+            {
+                final int given = net.projection(p.inputs[k]).delay;
+                d[id][k] = given > 0 ? given : 1;
+            }
         }
         return withDelays(net, d);
     }
@@ -69,6 +75,20 @@ public final class Schedule
                     f[id] = start + (p.kind == IntPopulation.Kind.DIF ? net.delay : 0);
                     total = Math.max(total, f[id] + t);
                     ready = Math.max(ready, f[id] + t);
+                }
+                case NEURONS -> {
+                    // Neurons of a named model may fire in any tick: the run lasts T ticks, and long enough to deliver every spike.
+                    for (int k = 0; k < p.inputs.length; k++)
+                    {
+                        if (delays[id][k] < 1)
+                        {
+                            throw new IllegalArgumentException(p.name + ": delay " + delays[id][k] + " < 1");
+                        }
+                        total = Math.max(total, sourceStart(net, f, net.projection(p.inputs[k])) + t - 1 + delays[id][k] + 1);
+                    }
+                    f[id] = 0;
+                    total = Math.max(total, t);
+                    ready = Math.max(ready, t);
                 }
                 default -> throw new IllegalStateException(p.kind.name());
             }

@@ -12,10 +12,18 @@ final class SynapticKernels
     {
     }
 
-    /** out += value · (fan-out of source element {@code index}) for a conv or linear projection. */
+    /** out += value · (fan-out of source element {@code index}) for a conv, linear or sparse projection. */
     static void scatter(final Projection p, final int index, final long value, final long[] out)
     {
         final short[] m = p.mantissa;
+        if (p.kind == Projection.Kind.SPARSE)
+        {
+            for (int k = p.rowStart[index]; k < p.rowStart[index + 1]; k++)
+            {
+                out[p.targets[k]] += value * m[k];
+            }
+            return;
+        }
         final int cout = p.outFeatures;
         if (p.kind == Projection.Kind.LINEAR)
         {

@@ -610,30 +610,49 @@ public final class ChipEngine
             private final int[] relayStamp = new int[groups.size()];
             private final long[] relayAt = new long[groups.size()];
             private int relaySerial;
+            /** What relays forwarded during one group's emission: kept apart from the group's own packets. */
+            private final Tally relayed = new Tally();
 
             /**
              * Sends one packet from group {@code from}'s core to group {@code to}'s, counting it, its
-             * hops and crossings for the sender and its receipt for the receiver; @return the cycle the
-             * receiver is done with it (messages are received one at a time).
+             * hops and crossings for the sender (and in {@code tally} when given) and its receipt for
+             * the receiver; @return the cycle the receiver is done with it.
              */
-            private long deliver(final int from, final int to, final long inject)
+            private long deliver(final int from, final int to, final long inject, final Tally tally)
             {
                 final Network n = net;
                 final long hx = n.hopsX();
                 final long hy = n.hopsY();
                 final long cx = n.crossings();
-                long done = n.send(model.placeOfGroup[from], model.placeOfGroup[to], inject);
+                final long arrival = n.send(model.placeOfGroup[from], model.placeOfGroup[to], inject);
+                final long dx = n.hopsX() - hx;
+                final long dy = n.hopsY() - hy;
+                final long dc = n.crossings() - cx;
                 final GroupSums sums = perGroup;
                 sums.packets[from]++;
                 sums.packetsReceived[to]++;
-                sums.hopsX[from] += n.hopsX() - hx;
-                sums.hopsY[from] += n.hopsY() - hy;
-                sums.chipCrossings[from] += n.crossings() - cx;
-                if (messageIn != 0)
+                sums.hopsX[from] += dx;
+                sums.hopsY[from] += dy;
+                sums.chipCrossings[from] += dc;
+                if (tally != null)
                 {
-                    done = Math.max(done, receivedUntil[to]) + messageIn;
-                    receivedUntil[to] = done;
+                    tally.packets++;
+                    tally.hopsX += dx;
+                    tally.hopsY += dy;
+                    tally.crossings += dc;
                 }
+                return receive(to, arrival);
+            }
+
+            /** @return the cycle group {@code to}'s core is done receiving a message that arrives then: one message at a time. */
+            private long receive(final int to, final long arrival)
+            {
+                if (messageIn == 0)
+                {
+                    return arrival;
+                }
+                final long done = Math.max(arrival, receivedUntil[to]) + messageIn;
+                receivedUntil[to] = done;
                 return done;
             }
 
@@ -674,7 +693,7 @@ public final class ChipEngine
                         long arrive = 0;
                         for (int k = 0; k < size[g]; k++)
                         {
-                            arrive = Math.max(arrive, deliver(g, soma, ready[g] + k));
+                            arrive = Math.max(arrive, deliver(g, soma, ready[g] + k, null));
                         }
                         ready[soma] = Math.max(ready[soma], arrive) + timing.partialSumCycles(size[g]);
                         last = Math.max(last, arrive);
@@ -740,6 +759,9 @@ public final class ChipEngine
                     groupBusy[g] += ready[g];
                 }
                 java.util.Arrays.sort(readyOrder, 0, senders);
+                final Network n = net;
+                final int[] place = model.placeOfGroup;
+                final long[] received = perGroup.packetsReceived;
                 for (int o = 0; o < senders; o++)
                 {
                     final int g = (int)(readyOrder[o] & ((1 << 23) - 1));
@@ -747,6 +769,16 @@ public final class ChipEngine
                     final int p = grp.population();
                     final IntArrayList fired = trains[p][t];
                     final RouteSegments runs = model.segments;
+                    // The group's packets, hops and crossings are the network's counts over its emission, less
+                    // what relays forward (counted for them, packet by packet): no per-packet bookkeeping here.
+                    final long packetsBefore = n.packets();
+                    final long hopsXBefore = n.hopsX();
+                    final long hopsYBefore = n.hopsY();
+                    final long crossingsBefore = n.crossings();
+                    final long relayedBefore = relayed.packets;
+                    final long relayedXBefore = relayed.hopsX;
+                    final long relayedYBefore = relayed.hopsY;
+                    final long relayedCrossBefore = relayed.crossings;
                     long inject = ready[g];
                     int run = -1;
                     for (int k = firstSpike[g]; k < lastSpike[g]; k++)
@@ -771,14 +803,21 @@ public final class ChipEngine
                                     if (relayStamp[sender] != serial)
                                     {
                                         relayStamp[sender] = serial;
-                                        relayAt[sender] = deliver(g, sender, from) + 1;
+                                        relayAt[sender] = receive(sender, n.send(place[g], place[sender], from)) + 1;
+                                        received[sender]++;
                                     }
-                                    from = relayAt[sender];
+                                    last = Math.max(last, deliver(sender, receiver, relayAt[sender], relayed));
+                                    continue;
                                 }
-                                last = Math.max(last, deliver(sender, receiver, from));
+                                received[receiver]++;
+                                last = Math.max(last, receive(receiver, n.send(place[g], place[receiver], from)));
                             }
                         }
                     }
+                    perGroup.packets[g] += n.packets() - packetsBefore - (relayed.packets - relayedBefore);
+                    perGroup.hopsX[g] += n.hopsX() - hopsXBefore - (relayed.hopsX - relayedXBefore);
+                    perGroup.hopsY[g] += n.hopsY() - hopsYBefore - (relayed.hopsY - relayedYBefore);
+                    perGroup.chipCrossings[g] += n.crossings() - crossingsBefore - (relayed.crossings - relayedCrossBefore);
                 }
                 java.util.Arrays.fill(sops, 0);
                 java.util.Arrays.fill(dyn, 0);
@@ -805,5 +844,14 @@ public final class ChipEngine
                 return row;
             }
         }
+    }
+
+    /** Packets, hops and crossings counted over a stretch of one tick's emission. */
+    private static final class Tally
+    {
+        long packets;
+        long hopsX;
+        long hopsY;
+        long crossings;
     }
 }

@@ -3,7 +3,8 @@ package io.csdsim.simulator.engine;
 import io.csdsim.isa.program.SynapseTable;
 
 /**
- * Synaptic integration of one source unit through a table: its fan-out, one stride-1 row per tap.
+ * Synaptic integration of one source unit through a table: its fan-out, one stride-1 row per tap
+ * (a sparse table: its compressed row).
  * Public so that the bench module measures the very kernel the engine runs.
  */
 public final class EngineTables
@@ -41,6 +42,19 @@ public final class EngineTables
         final int shift = value > 0 && Long.bitCount(value) == 1 ? Long.numberOfTrailingZeros(value) : -1;
         final short[] m = t.mantissa();
         final int cout = t.outFeatures();
+        if (t.kind() == SynapseTable.Kind.SPARSE)
+        {
+            final int[] targets = t.targets();
+            for (int k = t.rowStart()[s], end = t.rowStart()[s + 1]; k < end; k++)
+            {
+                final int o = targets[k];
+                if (o >= lo && o < hi)
+                {
+                    out[o] += value * m[k];
+                }
+            }
+            return;
+        }
         if (t.kind() == SynapseTable.Kind.DENSE)
         {
             final int din = t.inFeatures();

@@ -1,0 +1,154 @@
+package io.csdsim.tests;
+
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.CsdxFormat;
+import io.csdsim.isa.program.ProgramListing;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.program.SynapseTable;
+import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.mapper.Mapper;
+import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.graph.InputSpec;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.quant.IntPopulation;
+import io.csdsim.models.quant.Projection;
+import io.csdsim.models.quant.SparseSynapses;
+import io.csdsim.models.reference.ExecutionResult;
+import io.csdsim.models.reference.FunctionalSpiking;
+import io.csdsim.models.reference.Schedule;
+import io.csdsim.models.reference.SpikeTrains;
+import io.csdsim.simulator.engine.ChipEngine;
+import io.csdsim.simulator.engine.SampleResult;
+import io.csdsim.simulator.engine.TickWorkers;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A network that is not CSDformer's: three layers of LIF and IF neurons, a dense projection from the
+ * input, a sparse projection with per-synapse delays, and a dense readout layer — built by hand as an
+ * integer network, compiled by the mapper for a chip whose small cores split every layer, run on the
+ * engine with 1 and 2 threads, and compared spike for spike with the functional reference.
+ */
+class GenericNetworkTest
+{
+    private static final int TICKS = 40;
+
+    /** input [16] → LIF [48] → (sparse, delays 1..3) → IF [40] → LIF [10]. */
+    static IntNetwork threeLayerLif(final long seed)
+    {
+        final Random rnd = new Random(seed);
+        final int nIn = 16;
+        final int n1 = 48;
+        final int n2 = 40;
+        final int n3 = 10;
+        final double[] mean = new double[nIn];
+        final double[] std = new double[nIn];
+        Arrays.fill(std, 1.0);
+        final List<IntPopulation> pops = new ArrayList<>();
+        final List<Projection> projections = new ArrayList<>();
+        final IntPopulation in = new IntPopulation(0, "input", IntPopulation.Kind.INPUT, new int[] {1, nIn});
+        final IntPopulation l1 = new IntPopulation(1, "lif1", IntPopulation.Kind.NEURONS, new int[] {1, n1});
+        l1.neuronModel = "cuba-lif";
+        l1.neuronParameters.putAll(java.util.Map.of("du", "1024", "dv", "512", "theta", "60", "refractory", "1", "bias", "2"));
+        final IntPopulation l2 = new IntPopulation(2, "if2", IntPopulation.Kind.NEURONS, new int[] {1, n2});
+        l2.neuronModel = "if";
+        l2.neuronParameters.putAll(java.util.Map.of("theta", "20", "reset", "soft", "floor", "-40"));
+        final IntPopulation l3 = new IntPopulation(3, "lif3", IntPopulation.Kind.NEURONS, new int[] {1, n3});
+        l3.neuronModel = "cuba-lif";
+        l3.neuronParameters.putAll(java.util.Map.of("du", "2048", "dv", "256", "theta", "30"));
+        pops.addAll(List.of(in, l1, l2, l3));
+
+        projections.add(new Projection(0, "in-lif1", Projection.Kind.LINEAR, 0, -1, 1, 1, nIn, n1, 0, weights(rnd, nIn * n1, 2), n1, 1.0));
+        final SparseSynapses sparse = new SparseSynapses(n1, n2);
+        for (int s = 0; s < n1; s++)
+        {
+            for (int k = 0; k < 6; k++)
+            {
+                sparse.add(s, rnd.nextInt(n2), rnd.nextInt(25) - 6, 1 + rnd.nextInt(3));
+            }
+        }
+        final List<Projection> byDelay = sparse.projections(1, "lif1-if2", 1);
+        projections.addAll(byDelay);
+        final int last = projections.size();
+        projections.add(new Projection(last, "if2-lif3", Projection.Kind.LINEAR, 2, -1, 1, 1, n2, n3, 0, weights(rnd, n2 * n3, 3), n3, 1.0));
+        l1.inputs = new int[] {0};
+        l1.inputShifts = new int[] {1};
+        l2.inputs = byDelay.stream().mapToInt(p -> p.id).toArray();
+        l2.inputShifts = new int[l2.inputs.length];
+        l3.inputs = new int[] {last};
+        l3.inputShifts = new int[] {2};
+        return new IntNetwork("lif-3", TICKS, 1, 8, 24, new InputSpec(1, 1, nIn, mean, std), pops, projections);
+    }
+
+    private static short[] weights(final Random rnd, final int n, final int density)
+    {
+        final short[] w = new short[n];
+        for (int k = 0; k < n; k++)
+        {
+            w[k] = (short)(rnd.nextInt(density) == 0 ? rnd.nextInt(31) - 8 : 0);
+        }
+        return w;
+    }
+
+    @Test
+    void aThreeLayerLifNetworkWithASparseProjectionCompilesAndRunsSpikeForSpike()
+    {
+        final IntNetwork net = threeLayerLif(7);
+        assertTrue(net.projectionCount() >= 4, "the sparse projection's three delays make three projections");
+        // Cores of 16 neurons: every layer is split, so routes and fan-in cross cores.
+        final ChipSpec spec = ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=16");
+        final ChipProgram program = Mapper.compile(net, spec, MapperOptions.DEFAULT).program();
+        assertTrue(program.tables().stream().anyMatch(t -> t.kind() == SynapseTable.Kind.SPARSE));
+        assertTrue(program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.NEURONS).count() == 3);
+        assertTrue(program.groups().size() >= 7, program.groups().size() + " groups");
+        // The program survives both forms.
+        assertEquals(program, CsdxFormat.read("lif.csdx", CsdxFormat.write(program)));
+        assertEquals(program, ProgramListing.parse("lif.lst", ProgramListing.print(program, true)));
+
+        final FunctionalSpiking reference = new FunctionalSpiking(net, Schedule.canonical(net));
+        final Random rnd = new Random(11);
+        long spikes = 0;
+        for (int sample = 0; sample < 4; sample++)
+        {
+            final int[] input = new int[16];
+            for (int i = 0; i < input.length; i++)
+            {
+                input[i] = rnd.nextInt(12);
+            }
+            final SpikeTrains[] trains = new SpikeTrains[1];
+            final ExecutionResult expected = reference.run(input, trains);
+            for (final int threads : new int[] {1, 2})
+            {
+                final SampleResult r;
+                try (TickWorkers w = new TickWorkers(threads))
+                {
+                    r = new ChipEngine(program).run(input, true, w);
+                }
+                for (int p = 1; p <= 3; p++)
+                {
+                    for (int t = 0; t < reference.schedule().totalTicks(); t++)
+                    {
+                        final int[] want = trains[0].spikes(p, t).toArray();
+                        Arrays.sort(want);
+                        final int[] got = r.spikes(p, t).toArray();
+                        Arrays.sort(got);
+                        assertArrayEquals(want, got, "sample " + sample + ", " + threads + " thread(s), " + net.population(p).name + ", tick " + t);
+                        spikes += threads == 1 ? want.length : 0;
+                    }
+                    assertArrayEquals(expected.counts()[p], r.counts[p]);
+                }
+                assertEquals(expected.saturations(), r.saturations);
+            }
+        }
+        assertTrue(spikes > 300, spikes + " spikes: the comparison needs activity in every layer");
+    }
+}
