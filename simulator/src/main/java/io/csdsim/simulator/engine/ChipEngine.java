@@ -281,38 +281,7 @@ public final class ChipEngine
             {
                 perGroup.add(laneTimer.perGroup);
             }
-            long[] logits = new long[0];
-            for (final ProgramPopulation p : pops)
-            {
-                if (p.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER)
-                {
-                    logits = classify(p);
-                }
-            }
-            return new SampleResult(counts, logits, saturations, log, popSops, model.inputMacs, keepTrains ? trains : null, perGroup);
-        }
-
-        private long[] classify(final ProgramPopulation p)
-        {
-            final ProgramEdge e = model.incoming.get(p.id()).get(0);
-            final SynapseTable head = program.tables().get(e.table());
-            final long[] acc = membrane[e.sourceA()];
-            final int features = head.inFeatures();
-            final long[] col = new long[features];
-            for (int i = 0; i < acc.length; i++)
-            {
-                col[i % features] += acc[i];
-            }
-            final long[] logits = p.bias().clone();
-            final int classes = head.outFeatures();
-            for (int j = 0; j < features; j++)
-            {
-                for (int c = 0; c < classes; c++)
-                {
-                    logits[c] += col[j] * head.mantissa()[j * classes + c];
-                }
-            }
-            return logits;
+            return new SampleResult(counts, membrane, saturations, log, popSops, model.inputMacs, keepTrains ? trains : null, perGroup);
         }
 
         private void tick(final int t)

@@ -4,13 +4,17 @@ import org.eclipse.collections.api.list.primitive.IntList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 /**
- * One sample on the chip: spike counts per population, integer logits, saturations, the tick log,
+ * One sample on the chip: spike counts per population, readout accumulators, saturations, the tick log,
  * per-population synaptic operations, the host's input MACs, and — when asked for — the spike trains.
  */
 public final class SampleResult
 {
     public final int[][] counts;
-    public final long[] logits;
+    /**
+     * Per population: the readout accumulators' values after the last tick (ACCUMULATOR populations;
+     * null elsewhere), for the host's post-processing ({@code simulator.readout}).
+     */
+    public final long[][] accumulators;
     public final long saturations;
     public final TickLog ticks;
     public final long[] populationSops;
@@ -19,12 +23,12 @@ public final class SampleResult
     public final GroupSums perGroup;
     private final IntArrayList[][] trains;
 
-    SampleResult(final int[][] counts, final long[] logits, final long saturations, final TickLog ticks, final long[] populationSops,
+    SampleResult(final int[][] counts, final long[][] accumulators, final long saturations, final TickLog ticks, final long[] populationSops,
         final long inputMacs, final IntArrayList[][] trains, final GroupSums perGroup)
     {
         this.perGroup = perGroup;
         this.counts = counts;
-        this.logits = logits;
+        this.accumulators = accumulators;
         this.saturations = saturations;
         this.ticks = ticks;
         this.populationSops = populationSops;
@@ -41,18 +45,5 @@ public final class SampleResult
         }
         final IntArrayList[] p = trains[population];
         return p == null || tick >= p.length || p[tick] == null ? new IntArrayList() : p[tick];
-    }
-
-    public int predictedClass()
-    {
-        int best = 0;
-        for (int c = 1; c < logits.length; c++)
-        {
-            if (logits[c] > logits[best])
-            {
-                best = c;
-            }
-        }
-        return best;
     }
 }

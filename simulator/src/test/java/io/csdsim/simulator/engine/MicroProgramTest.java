@@ -336,4 +336,42 @@ class MicroProgramTest
         assertEquals(5 * 10.0 + 13 * 2.0, new io.csdsim.simulator.report.SimulationReport(p, List.of(r), null)
             .energyPj(EnergyCategory.NEURON_UPDATES), 1e-9);
     }
+
+    @Test
+    void aTdecMaxPoolUnitCountsItsDynamicOpsAndFiresInItsSourcesTicks()
+    {
+        // input [2, 2, 1] → conv 3×3 of ones → a [2, 2, 1] DIF on core 0 (θ 2, window [2, 3]) → TDEC max-pool
+        // 3×3/2 → m [1, 1, 1] on core 1 (a TDEC unit). Input 1 everywhere: every a unit takes 4 in tick 1 and
+        // fires in ticks 2 and 3; the pool's running maximum grows in both, so m fires in both.
+        final ChipSpec s = ChipSpecs.override(chip(2), "core.tdecUnits=8");
+        final short[] ones = new short[9];
+        java.util.Arrays.fill(ones, (short)1);
+        final List<SynapseTable> tables = List.of(new SynapseTable(0, SynapseTable.Kind.CONV3X3, 2, 2, 1, 1, ones));
+        final List<ProgramPopulation> pops = List.of(
+            new ProgramPopulation(0, "input", ProgramPopulation.Kind.INPUT, new int[] {2, 2, 1}, 0, 0, new long[] {0}, 0),
+            new ProgramPopulation(1, "a", ProgramPopulation.Kind.DIF, new int[] {2, 2, 1}, 2, 0, null, 2),
+            new ProgramPopulation(2, "m", ProgramPopulation.Kind.TDEC_MAXPOOL, new int[] {1, 1, 1}, 0, 0, null, 2));
+        final List<ProgramEdge> edges = List.of(new ProgramEdge(0, 1, ProgramEdge.Kind.TABLE, 0, 0, -1, 0, 0, 1),
+            new ProgramEdge(1, 2, ProgramEdge.Kind.POOL, -1, 1, -1, 0, 0, 0));
+        final List<NeuronGroup> groups = List.of(new NeuronGroup(0, 1, 0, 4, 0), new NeuronGroup(1, 2, 0, 1, 1));
+        final RouteTable routes = new RouteTable(new int[] {0}, new int[] {1}, new int[] {1}, new int[] {4});
+        final ChipProgram p = new ChipProgram("pool", 2, 1, s, 1, 4, 3, tables, pops, edges, groups, routes);
+        io.csdsim.isa.program.ProgramConsistency.check("pool", p);
+        final SampleResult r = new ChipEngine(p).run(new int[] {1, 1, 1, 1}, true);
+        assertArrayEquals(new int[] {0, 1, 2, 3}, r.spikes(1, 2).toArray());
+        assertArrayEquals(new int[] {0}, r.spikes(2, 2).toArray());
+        assertArrayEquals(new int[] {0}, r.spikes(2, 3).toArray());
+        // Cycles: t0 a 4 idle (4) + 10; t1 a 4 active (12) + 10; t2 a 4 active (12), its 4 spikes leave at
+        // 12..15 for the pool's core, one hop: the link holds each 4 cycles, so they arrive at 17, 21, 25, 29;
+        // the TDEC unit's 4 dynamic ops take 8 cycles (the pool has no neuron update): 29 + 10; t3 the same.
+        assertArrayEquals(new long[] {14, 22, 39, 39}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 4, 4}, column(r.ticks, TickLog.Column.DYNAMIC_OPS));
+        assertArrayEquals(new long[] {0, 0, 5, 5}, column(r.ticks, TickLog.Column.SPIKES));
+        assertArrayEquals(new long[] {0, 0, 4, 4}, column(r.ticks, TickLog.Column.PACKETS));
+        assertArrayEquals(new long[] {4, 4, 4, 4}, column(r.ticks, TickLog.Column.NEURON_UPDATES));
+        assertArrayEquals(new long[] {0, 8}, r.perGroup.dynamicOps, "the dynamic ops are the TDEC unit's");
+        // Energy: 8 dynamic ops × 23.6 pJ (loihi's dynamicOpPJ); tick 2 alone: 4 × 23.6.
+        assertEquals(8 * 23.6, new io.csdsim.simulator.report.SimulationReport(p, List.of(r), null).energyPj(EnergyCategory.DYNAMIC_OPS), 1e-9);
+        assertEquals(4 * 23.6, r.ticks.energyPj(2, EnergyCategory.DYNAMIC_OPS), 1e-9);
+    }
 }
