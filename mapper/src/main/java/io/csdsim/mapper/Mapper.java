@@ -11,6 +11,7 @@ import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.RouteTable;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.quant.NetworkCheck;
 import io.csdsim.models.reference.Schedule;
 
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class Mapper
 
     public static Result compile(final IntNetwork net, final ChipSpec spec, final MapperOptions options)
     {
+        NetworkCheck.check(net);
         if (net.weightBits > spec.weightBits())
         {
             throw new ChipInputException(spec.name(), "core.weightBits", "the network has " + net.weightBits + "-bit weights and the chip takes "

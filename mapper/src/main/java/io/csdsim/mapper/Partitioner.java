@@ -324,8 +324,13 @@ final class Partitioner
             {
                 held.set(t.id());
             }
-            final int rows = t.kind() == SynapseTable.Kind.CONV3X3 ? 9 * EdgeGeometry.distinctModulo(from, t.inFeatures())
-                : EdgeGeometry.distinctModulo(from, t.inFeatures());
+            // Rows of the slice: per tap, the distinct input channels (within their group) the range reads.
+            final int rows = switch (t.kind())
+            {
+                case CONV3X3 -> 9 * EdgeGeometry.distinctModulo(from, t.inFeatures());
+                case CONV -> t.conv().kernel() * t.conv().kernel() * EdgeGeometry.distinctModulo(from, t.inFeatures() / t.conv().groups());
+                default -> EdgeGeometry.distinctModulo(from, t.inFeatures());
+            };
             return (long)rows * EdgeGeometry.distinctOutputs(t, a, b) * wb;
         }
         final int index = 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1));

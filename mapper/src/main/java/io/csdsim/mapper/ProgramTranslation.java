@@ -1,5 +1,6 @@
 package io.csdsim.mapper;
 
+import io.csdsim.isa.program.ConvShape;
 import io.csdsim.isa.program.NeuronSpec;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
@@ -36,6 +37,12 @@ final class ProgramTranslation
             if (pr.mantissa != null)
             {
                 tableOf[k] = tables.size();
+                if (pr.kind == Projection.Kind.CONV)
+                {
+                    tables.add(SynapseTable.conv(tables.size(), pr.height, pr.width, pr.inFeatures, pr.outFeatures,
+                        new ConvShape(pr.kernel, pr.stride, pr.pad, pr.groups), pr.mantissa));
+                    continue;
+                }
                 if (pr.kind == Projection.Kind.SPARSE)
                 {
                     tables.add(SynapseTable.sparse(tables.size(), pr.inFeatures, pr.outFeatures, pr.rowStart, pr.targets, pr.mantissa));

@@ -151,4 +151,160 @@ class GenericNetworkTest
         }
         assertTrue(spikes > 300, spikes + " spikes: the comparison needs activity in every layer");
     }
+
+    /** A k×k convolution with stride, padding and groups as synapses, target by target, from PyTorch's definition. */
+    private static SparseSynapses expand(final int h, final int w, final int cin, final int cout, final int k, final int stride, final int pad,
+        final int groups, final short[] m)
+    {
+        final int ho = (h + 2 * pad - k) / stride + 1;
+        final int wo = (w + 2 * pad - k) / stride + 1;
+        final int cinG = cin / groups;
+        final int coutG = cout / groups;
+        final SparseSynapses out = new SparseSynapses(h * w * cin, ho * wo * cout);
+        for (int yo = 0; yo < ho; yo++)
+        {
+            for (int xo = 0; xo < wo; xo++)
+            {
+                for (int co = 0; co < cout; co++)
+                {
+                    for (int ky = 0; ky < k; ky++)
+                    {
+                        for (int kx = 0; kx < k; kx++)
+                        {
+                            final int y = yo * stride - pad + ky;
+                            final int x = xo * stride - pad + kx;
+                            if (y < 0 || y >= h || x < 0 || x >= w)
+                            {
+                                continue;
+                            }
+                            for (int j = 0; j < cinG; j++)
+                            {
+                                final int ci = co / coutG * cinG + j;
+                                out.add((y * w + x) * cin + ci, (yo * wo + xo) * cout + co, m[((ky * k + kx) * cinG + j) * cout + co], 1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** input [7, 7, 4] → conv 3×3 / 2, pad 1, 2 groups → IF [4, 4, 6] → conv 2×2 / 1, pad 0 → CUBA-LIF [3, 3, 3]; or the same with the convolutions as synapses. */
+    private static IntNetwork convolutional(final boolean asSynapses)
+    {
+        final Random rnd = new Random(5);
+        final short[] w1 = weights(rnd, 3 * 3 * 2 * 6, 2);
+        final short[] w2 = weights(rnd, 2 * 2 * 6 * 3, 2);
+        final IntPopulation in = new IntPopulation(0, "input", IntPopulation.Kind.INPUT, new int[] {7, 7, 4});
+        final IntPopulation a = new IntPopulation(1, "if1", IntPopulation.Kind.NEURONS, new int[] {4, 4, 6});
+        a.neuronModel = "if";
+        a.neuronParameters.putAll(java.util.Map.of("theta", "24", "compare", "gt"));
+        final IntPopulation b = new IntPopulation(2, "lif2", IntPopulation.Kind.NEURONS, new int[] {3, 3, 3});
+        b.neuronModel = "cuba-lif";
+        b.neuronParameters.putAll(java.util.Map.of("du", "1024", "dv", "512", "theta", "40"));
+        final List<Projection> projections = new ArrayList<>();
+        if (asSynapses)
+        {
+            projections.addAll(expand(7, 7, 4, 6, 3, 2, 1, 2, w1).projections(0, "conv1", 0));
+            projections.addAll(expand(4, 4, 6, 3, 2, 1, 0, 1, w2).projections(1, "conv2", 1));
+        }
+        else
+        {
+            projections.add(Projection.conv(0, "conv1", 0, 7, 7, 4, 6, 3, 2, 1, 2, w1, 0));
+            projections.add(Projection.conv(1, "conv2", 1, 4, 4, 6, 3, 2, 1, 0, 1, w2, 0));
+        }
+        a.inputs = new int[] {0};
+        a.inputShifts = new int[] {1};
+        b.inputs = new int[] {1};
+        b.inputShifts = new int[] {0};
+        final double[] mean = new double[4];
+        final double[] std = {1, 1, 1, 1};
+        return new IntNetwork(asSynapses ? "conv-as-synapses" : "conv", TICKS, 1, 8, 24, new InputSpec(7, 7, 4, mean, std),
+            List.of(in, a, b), projections);
+    }
+
+    @Test
+    void aGeneralConvolutionRunsAsItsSynapsesDoAndCostsTheirMemory()
+    {
+        final IntNetwork conv = convolutional(false);
+        final IntNetwork synapses = convolutional(true);
+        // The two networks have the same synapses.
+        assertEquals(synapses.projection(0).synapses(), conv.projection(0).synapses());
+        assertEquals(synapses.projection(1).synapses(), conv.projection(1).synapses());
+        final ChipSpec spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=20"), "core.maxInputAxons=64");
+        final ChipProgram program = Mapper.compile(conv, spec, MapperOptions.DEFAULT).program();
+        final ChipProgram sparse = Mapper.compile(synapses, spec, MapperOptions.DEFAULT).program();
+        assertTrue(program.tables().stream().allMatch(t -> t.kind() == SynapseTable.Kind.CONV));
+        assertEquals(program, CsdxFormat.read("conv.csdx", CsdxFormat.write(program)));
+        assertEquals(program, ProgramListing.parse("conv.lst", ProgramListing.print(program, true)));
+        // On every core, the convolution's synapses into its range from the sources it reads equal the expansion's.
+        for (final var g : program.groups())
+        {
+            for (final var e : program.edges())
+            {
+                if (e.target() != g.population() || e.table() < 0)
+                {
+                    continue;
+                }
+                final io.csdsim.isa.geometry.Intervals all = new io.csdsim.isa.geometry.Intervals();
+                all.add(0, program.populations().get(e.sourceA()).size());
+                final var sealed = all.seal();
+                assertEquals(io.csdsim.isa.geometry.EdgeGeometry.synapses(sparse.tables().get(e.table()), g.start(), g.end(), sealed),
+                    io.csdsim.isa.geometry.EdgeGeometry.synapses(program.tables().get(e.table()), g.start(), g.end(), sealed),
+                    "synapses of edge " + e.id() + " into group " + g.id());
+            }
+        }
+        final FunctionalSpiking byConv = new FunctionalSpiking(conv, Schedule.canonical(conv));
+        final FunctionalSpiking bySynapses = new FunctionalSpiking(synapses, Schedule.canonical(synapses));
+        final Random rnd = new Random(3);
+        long spikes = 0;
+        for (int sample = 0; sample < 3; sample++)
+        {
+            final int[] input = new int[7 * 7 * 4];
+            for (int i = 0; i < input.length; i++)
+            {
+                input[i] = rnd.nextInt(8);
+            }
+            final SpikeTrains[] want = new SpikeTrains[1];
+            bySynapses.run(input, want);
+            final SpikeTrains[] ref = new SpikeTrains[1];
+            byConv.run(input, ref);
+            for (final int threads : new int[] {1, 2})
+            {
+                final SampleResult r;
+                try (TickWorkers w = new TickWorkers(threads))
+                {
+                    r = new ChipEngine(program).run(input, true, w);
+                }
+                for (int p = 1; p <= 2; p++)
+                {
+                    for (int t = 0; t < bySynapses.schedule().totalTicks(); t++)
+                    {
+                        final int[] expected = want[0].spikes(p, t).toArray();
+                        assertArrayEquals(expected, ref[0].spikes(p, t).toArray(), "functional reference, conv against synapses, tick " + t);
+                        assertArrayEquals(expected, r.spikes(p, t).toArray(), "chip, sample " + sample + ", " + threads + " thread(s), population "
+                            + p + ", tick " + t);
+                        spikes += threads == 1 ? expected.length : 0;
+                    }
+                }
+            }
+        }
+        assertTrue(spikes > 200, spikes + " spikes");
+    }
+
+    @Test
+    void aMalformedNetworkIsOneLineNamingThePart()
+    {
+        final IntNetwork net = threeLayerLif(7);
+        net.population(2).neuronParameters.put("tau", "3");
+        final var e = org.junit.jupiter.api.Assertions.assertThrows(io.csdsim.models.InvalidInputException.class,
+            () -> Mapper.compile(net, ChipSpecs.preset("loihi"), MapperOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("if2") && e.getMessage().contains("tau"), e.getMessage());
+        final IntNetwork bad = threeLayerLif(7);
+        bad.population(3).inputShifts = new int[] {99};
+        final var s = org.junit.jupiter.api.Assertions.assertThrows(io.csdsim.models.InvalidInputException.class,
+            () -> Mapper.compile(bad, ChipSpecs.preset("loihi"), MapperOptions.DEFAULT));
+        assertTrue(s.getMessage().contains("lif3") && s.getMessage().contains("shift 99"), s.getMessage());
+    }
 }

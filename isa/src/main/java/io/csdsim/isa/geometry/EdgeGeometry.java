@@ -1,5 +1,6 @@
 package io.csdsim.isa.geometry;
 
+import io.csdsim.isa.program.ConvShape;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.SynapseTable;
@@ -7,7 +8,8 @@ import io.csdsim.isa.program.SynapseTable;
 /**
  * Which source units an edge connects to a range [a, b) of its target's units, and how many
  * synapses that takes: the geometry of convolutions, token-wise dense tables, max-pools and the two
- * attention products, computed without enumerating synapses; sparse tables by scanning their rows.
+ * attention products, computed without enumerating synapses; general convolutions per unit and tap,
+ * sparse tables by scanning their rows.
  */
 public final class EdgeGeometry
 {
@@ -25,6 +27,10 @@ public final class EdgeGeometry
                 if (table.kind() == SynapseTable.Kind.SPARSE)
                 {
                     sparseFanIn(table, a, b, fanA);
+                }
+                else if (table.kind() == SynapseTable.Kind.CONV)
+                {
+                    generalConvFanIn(table, a, b, fanA);
                 }
                 else if (table.kind() == SynapseTable.Kind.CONV3X3)
                 {
@@ -92,6 +98,76 @@ public final class EdgeGeometry
             }
             default -> throw new IllegalStateException(e.kind().name());
         }
+    }
+
+    /**
+     * The receptive fields of a general convolution's targets [a, b): per output pixel and per group
+     * its channels touch, the group's input channels at every tap that lands inside the map.
+     */
+    private static void generalConvFanIn(final SynapseTable t, final int a, final int b, final Intervals out)
+    {
+        final ConvShape c = t.conv();
+        final int wo = t.outWidth();
+        final int cout = t.outFeatures();
+        final int cin = t.inFeatures();
+        final int coutG = cout / c.groups();
+        final int cinG = cin / c.groups();
+        for (int pix = a / cout; pix <= (b - 1) / cout; pix++)
+        {
+            final int ca = Math.max(a, pix * cout) - pix * cout;
+            final int cb = Math.min(b, (pix + 1) * cout) - pix * cout;
+            final int g0 = ca / coutG;
+            final int g1 = (cb - 1) / coutG;
+            final int yo = pix / wo;
+            final int xo = pix % wo;
+            for (int ky = 0; ky < c.kernel(); ky++)
+            {
+                final int y = yo * c.stride() - c.pad() + ky;
+                for (int kx = 0; kx < c.kernel() && y >= 0 && y < t.height(); kx++)
+                {
+                    final int x = xo * c.stride() - c.pad() + kx;
+                    if (x >= 0 && x < t.width())
+                    {
+                        out.add((y * t.width() + x) * cin + g0 * cinG, (y * t.width() + x) * cin + (g1 + 1) * cinG);
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the targets in [a, b) that source unit s of a general convolution reaches: its group's channels at every output its taps land on. */
+    private static long generalConvCount(final SynapseTable t, final int s, final int a, final int b)
+    {
+        final ConvShape c = t.conv();
+        final int cin = t.inFeatures();
+        final int cout = t.outFeatures();
+        final int coutG = cout / c.groups();
+        final int g = s % cin / (cin / c.groups());
+        final int pix = s / cin;
+        final int y = pix / t.width();
+        final int x = pix % t.width();
+        final int ho = t.outHeight();
+        final int wo = t.outWidth();
+        long n = 0;
+        for (int ky = 0; ky < c.kernel(); ky++)
+        {
+            final int ty = y + c.pad() - ky;
+            if (ty < 0 || ty % c.stride() != 0 || ty / c.stride() >= ho)
+            {
+                continue;
+            }
+            for (int kx = 0; kx < c.kernel(); kx++)
+            {
+                final int tx = x + c.pad() - kx;
+                if (tx < 0 || tx % c.stride() != 0 || tx / c.stride() >= wo)
+                {
+                    continue;
+                }
+                final int o = ((ty / c.stride()) * wo + tx / c.stride()) * cout + g * coutG;
+                n += overlap(o, o + coutG, a, b);
+            }
+        }
+        return n;
     }
 
     /** The source units with a synapse into [a, b): every row is scanned (a sparse table has no geometry to exploit). */
@@ -163,13 +239,14 @@ public final class EdgeGeometry
     public static long synapses(final SynapseTable table, final int a, final int b, final Intervals from)
     {
         long s = 0;
-        if (table.kind() == SynapseTable.Kind.SPARSE)
+        if (table.kind() == SynapseTable.Kind.SPARSE || table.kind() == SynapseTable.Kind.CONV)
         {
             for (int k = 0; k < from.count(); k++)
             {
                 for (int u = from.lo(k); u < from.hi(k); u++)
                 {
-                    s += sparseCount(table.rowStart(), table.targets(), u, a, b);
+                    s += table.kind() == SynapseTable.Kind.SPARSE ? sparseCount(table.rowStart(), table.targets(), u, a, b)
+                        : generalConvCount(table, u, a, b);
                 }
             }
             return s;
@@ -232,6 +309,10 @@ public final class EdgeGeometry
                 if (table.kind() == SynapseTable.Kind.SPARSE)
                 {
                     c = sparseCount(table.rowStart(), table.targets(), s, a, b);
+                }
+                else if (table.kind() == SynapseTable.Kind.CONV)
+                {
+                    c = generalConvCount(table, s, a, b);
                 }
                 else if (table.kind() == SynapseTable.Kind.DENSE)
                 {

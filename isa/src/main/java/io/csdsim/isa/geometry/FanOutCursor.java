@@ -32,8 +32,8 @@ public final class FanOutCursor
         this.source = source;
         this.table = table;
         this.sideB = sideB;
-        // A sparse row has no contiguous ranges: it is counted by EdgeGeometry.
-        this.ranges = edge.kind() == ProgramEdge.Kind.TABLE && table.kind() != SynapseTable.Kind.SPARSE;
+        // A sparse row or a general convolution's taps are counted by EdgeGeometry.
+        this.ranges = edge.kind() == ProgramEdge.Kind.TABLE && (table.kind() == SynapseTable.Kind.DENSE || table.kind() == SynapseTable.Kind.CONV3X3);
     }
 
     /** Places source unit s. */

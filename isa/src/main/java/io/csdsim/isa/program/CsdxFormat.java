@@ -233,6 +233,10 @@ public final class CsdxFormat
             {
                 out.ints(t.rowStart()).ints(t.targets());
             }
+            if (t.kind() == SynapseTable.Kind.CONV)
+            {
+                out.i32(t.conv().kernel()).i32(t.conv().stride()).i32(t.conv().pad()).i32(t.conv().groups());
+            }
         }
         return out;
     }
@@ -485,8 +489,12 @@ public final class CsdxFormat
             final int inFeatures = tr.i32();
             final int outFeatures = tr.i32();
             final short[] m = tr.shorts();
-            tables.add(kind == SynapseTable.Kind.SPARSE ? new SynapseTable(id, kind, height, width, inFeatures, outFeatures, m, tr.ints(), tr.ints())
-                : new SynapseTable(id, kind, height, width, inFeatures, outFeatures, m));
+            tables.add(switch (kind)
+            {
+                case SPARSE -> new SynapseTable(id, kind, height, width, inFeatures, outFeatures, m, tr.ints(), tr.ints());
+                case CONV -> SynapseTable.conv(id, height, width, inFeatures, outFeatures, new ConvShape(tr.i32(), tr.i32(), tr.i32(), tr.i32()), m);
+                default -> new SynapseTable(id, kind, height, width, inFeatures, outFeatures, m);
+            });
         }
         tr.end();
         final List<ProgramPopulation> pops = new ArrayList<>();

@@ -85,6 +85,9 @@ public final class ProgramConsistency
         }
     }
 
+    /** The largest kernel side and stride of a general convolution. */
+    public static final int MAX_KERNEL = 64;
+
     /** Compressed sparse rows: one row start per source and one past, non-decreasing from 0 to the synapse count; targets in range. */
     private static void sparse(final String src, final String where, final SynapseTable t)
     {
@@ -117,6 +120,19 @@ public final class ProgramConsistency
             return;
         }
         expect(src, where, t.rowStart() == null && t.targets() == null, "a " + t.kind() + " table has no sparse rows");
+        if (t.kind() == SynapseTable.Kind.CONV)
+        {
+            final ConvShape c = t.conv();
+            expect(src, where, c != null && c.kernel() >= 1 && c.kernel() <= MAX_KERNEL && c.stride() >= 1 && c.stride() <= MAX_KERNEL
+                && c.pad() >= 0 && c.pad() < c.kernel() && c.groups() >= 1 && t.inFeatures() % c.groups() == 0
+                && t.outFeatures() % c.groups() == 0 && c.out(t.height()) >= 1 && c.out(t.width()) >= 1, "convolution " + c + " of a "
+                + t.height() + "×" + t.width() + "×" + t.inFeatures() + " map to " + t.outFeatures() + " channels; expected a kernel of 1.."
+                + MAX_KERNEL + " that fits, stride 1.." + MAX_KERNEL + ", padding below the kernel, groups dividing both channel counts");
+            final long weights = (long)c.kernel() * c.kernel() * (t.inFeatures() / c.groups()) * t.outFeatures();
+            expect(src, where, t.mantissa().length == weights, t.mantissa().length + " weights; the convolution holds " + weights);
+            return;
+        }
+        expect(src, where, t.conv() == null, "a " + t.kind() + " table has no convolution shape");
         final long weights = (t.kind() == SynapseTable.Kind.CONV3X3 ? 9L : 1L) * t.inFeatures() * t.outFeatures();
         expect(src, where, t.mantissa().length == weights, t.mantissa().length + " weights; a " + t.kind() + " table of "
             + t.inFeatures() + " → " + t.outFeatures() + " holds " + weights);
@@ -146,7 +162,7 @@ public final class ProgramConsistency
                     return;
                 }
                 expect(src, where, (long)a.size() == (long)t.tokens() * t.inFeatures() && a.channels() == t.inFeatures()
-                    && (long)target.size() == (long)t.tokens() * t.outFeatures() && target.channels() == t.outFeatures(),
+                    && (long)target.size() == (long)t.outHeight() * t.outWidth() * t.outFeatures() && target.channels() == t.outFeatures(),
                     "a " + t.kind() + " table of " + t.height() + "×" + t.width() + ", " + t.inFeatures() + " → " + t.outFeatures()
                         + " does not join " + Arrays.toString(a.shape()) + " to " + Arrays.toString(target.shape()));
             }

@@ -35,7 +35,13 @@ public final class ProgramListing
         for (final SynapseTable t : p.tables())
         {
             sb.append("table ").append(t.id()).append(' ').append(t.kind()).append(" h=").append(t.height()).append(" w=").append(t.width())
-                .append(" in=").append(t.inFeatures()).append(" out=").append(t.outFeatures()).append(" n=").append(t.mantissa().length).append('\n');
+                .append(" in=").append(t.inFeatures()).append(" out=").append(t.outFeatures()).append(" n=").append(t.mantissa().length);
+            if (t.conv() != null)
+            {
+                sb.append(" k=").append(t.conv().kernel()).append(" stride=").append(t.conv().stride()).append(" pad=").append(t.conv().pad())
+                    .append(" groups=").append(t.conv().groups());
+            }
+            sb.append('\n');
             if (weights)
             {
                 final short[] m = t.mantissa();
@@ -377,6 +383,11 @@ public final class ProgramListing
                             final int[] rows = ints("r", in + 1, "table " + id + " row starts");
                             final int[] targets = ints("t", n, "table " + id + " targets");
                             tables.add(new SynapseTable(id, k, num(t, 3, "h"), num(t, 4, "w"), in, num(t, 6, "out"), m, rows, targets));
+                        }
+                        else if (k == SynapseTable.Kind.CONV)
+                        {
+                            tables.add(SynapseTable.conv(id, num(t, 3, "h"), num(t, 4, "w"), num(t, 5, "in"), num(t, 6, "out"),
+                                new ConvShape(num(t, 8, "k"), num(t, 9, "stride"), num(t, 10, "pad"), num(t, 11, "groups")), m));
                         }
                         else
                         {

@@ -152,6 +152,21 @@ public enum ChipField
         return -1;
     }
 
+    /**
+     * @return the entry of {@code registry} that this choice field names in {@code spec}: how a
+     * model seam (network, core timing, energy) finds its class by the name the spec gives.
+     */
+    public <T> T chosen(final ChipSpec spec, final java.util.Map<String, T> registry)
+    {
+        final String name = choiceName(spec.get(this));
+        final T entry = registry.get(name);
+        if (entry == null)
+        {
+            throw new IllegalStateException(key + ": no model '" + name + "' is registered");
+        }
+        return entry;
+    }
+
     /** @return the name of a choice by code, or null. */
     public String choiceName(final double code)
     {

@@ -24,7 +24,12 @@ public final class Projection
         /** The readout's classifier on the column sums of the residual stream. */
         HEAD,
         /** Any connectivity as compressed sparse rows: one weight per synapse, one delay for all. */
-        SPARSE
+        SPARSE,
+        /**
+         * A general convolution on an [H, W, Cin] source: a k×k kernel, a stride, zero padding and
+         * channel groups; mantissas [ky][kx][cin / groups][cout].
+         */
+        CONV
     }
 
     public final int id;
@@ -49,18 +54,29 @@ public final class Projection
     public final int[] targets;
     /** Ticks from a source's spike to its integration (at least 1), or 0 to let the schedule choose (DIF networks: 1). */
     public final int delay;
+    /** CONV: kernel side, stride, padding and channel groups (0 for every other kind). */
+    public final int kernel;
+    public final int stride;
+    public final int pad;
+    public final int groups;
 
     public Projection(final int id, final String name, final Kind kind, final int sourceA, final int sourceB,
         final int height, final int width, final int inFeatures, final int outFeatures, final int heads,
         final short[] mantissa, final int outputSize, final double scale)
     {
-        this(id, name, kind, sourceA, sourceB, height, width, inFeatures, outFeatures, heads, mantissa, outputSize, scale, null, null, 0);
+        this(id, name, kind, sourceA, sourceB, height, width, inFeatures, outFeatures, heads, mantissa, outputSize, scale, null, null, 0,
+            new int[4]);
     }
 
     private Projection(final int id, final String name, final Kind kind, final int sourceA, final int sourceB,
         final int height, final int width, final int inFeatures, final int outFeatures, final int heads,
-        final short[] mantissa, final int outputSize, final double scale, final int[] rowStart, final int[] targets, final int delay)
+        final short[] mantissa, final int outputSize, final double scale, final int[] rowStart, final int[] targets, final int delay,
+        final int[] conv)
     {
+        this.kernel = conv[0];
+        this.stride = conv[1];
+        this.pad = conv[2];
+        this.groups = conv[3];
         this.rowStart = rowStart;
         this.targets = targets;
         this.delay = delay;
@@ -87,7 +103,40 @@ public final class Projection
         final int[] rowStart, final int[] targets, final short[] mantissa, final int delay)
     {
         return new Projection(id, name, Kind.SPARSE, sourceA, -1, 1, 1, sources, targetUnits, 0, mantissa, targetUnits, 1.0, rowStart, targets,
-            delay);
+            delay, new int[4]);
+    }
+
+    /**
+     * @return a general convolution of an [height, width, inFeatures] source to [out(height),
+     * out(width), outFeatures], out(n) = (n + 2·pad − kernel) / stride + 1, whose spikes arrive
+     * {@code delay} ticks later (0: the schedule's).
+     */
+    public static Projection conv(final int id, final String name, final int sourceA, final int height, final int width, final int inFeatures,
+        final int outFeatures, final int kernel, final int stride, final int pad, final int groups, final short[] mantissa, final int delay)
+    {
+        final int ho = outSide(height, kernel, stride, pad);
+        final int wo = outSide(width, kernel, stride, pad);
+        return new Projection(id, name, Kind.CONV, sourceA, -1, height, width, inFeatures, outFeatures, 0, mantissa, ho * wo * outFeatures, 1.0,
+            null, null, delay, new int[] {kernel, stride, pad, groups});
+    }
+
+    /** @return a convolution's output side, or 0 when the kernel does not fit once. */
+    public static int outSide(final int side, final int kernel, final int stride, final int pad)
+    {
+        final int span = side + 2 * pad - kernel;
+        return span < 0 || stride < 1 ? 0 : span / stride + 1;
+    }
+
+    /** @return a general convolution's output height. */
+    public int outHeight()
+    {
+        return outSide(height, kernel, stride, pad);
+    }
+
+    /** @return a general convolution's output width. */
+    public int outWidth()
+    {
+        return outSide(width, kernel, stride, pad);
     }
 
     /** @return tokens of a linear or attention projection (height × width for a map). */
@@ -107,6 +156,29 @@ public final class Projection
             case AV -> 2L * tokens() * tokens() * inFeatures;
             case HEAD -> (long)inFeatures * outFeatures;
             case SPARSE -> targets.length;
+            case CONV -> convSynapses();
         };
+    }
+
+    /** Per output pixel, the taps that land inside the input map, each reaching a group's input channels. */
+    private long convSynapses()
+    {
+        long taps = 0;
+        for (int yo = 0; yo < outHeight(); yo++)
+        {
+            for (int xo = 0; xo < outWidth(); xo++)
+            {
+                for (int ky = 0; ky < kernel; ky++)
+                {
+                    for (int kx = 0; kx < kernel; kx++)
+                    {
+                        final int y = yo * stride - pad + ky;
+                        final int x = xo * stride - pad + kx;
+                        taps += y >= 0 && y < height && x >= 0 && x < width ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return taps * (inFeatures / groups) * outFeatures;
     }
 }

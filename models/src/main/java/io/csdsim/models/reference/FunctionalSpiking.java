@@ -233,7 +233,7 @@ public final class FunctionalSpiking
             final long unit = 1L << p.inputShifts[k];
             switch (pr.kind)
             {
-                case CONV3X3, LINEAR, SPARSE -> {
+                case CONV3X3, LINEAR, SPARSE, CONV -> {
                     if (net.population(pr.sourceA).kind == IntPopulation.Kind.INPUT)
                     {
                         if (ts == schedule.windowStart(pr.sourceA))

@@ -12,10 +12,43 @@ final class SynapticKernels
     {
     }
 
+    /** A general convolution: source (y, x, ci) feeds output (yo, xo, co) of its group where yo·stride − pad + ky = y. */
+    private static void scatterConv(final Projection p, final int index, final long value, final long[] out)
+    {
+        final int cin = p.inFeatures;
+        final int cout = p.outFeatures;
+        final int cinG = cin / p.groups;
+        final int coutG = cout / p.groups;
+        final int ci = index % cin;
+        final int y = index / cin / p.width;
+        final int x = index / cin % p.width;
+        for (int yo = 0; yo < p.outHeight(); yo++)
+        {
+            final int ky = y - (yo * p.stride - p.pad);
+            for (int xo = 0; xo < p.outWidth() && ky >= 0 && ky < p.kernel; xo++)
+            {
+                final int kx = x - (xo * p.stride - p.pad);
+                if (kx < 0 || kx >= p.kernel)
+                {
+                    continue;
+                }
+                for (int co = ci / cinG * coutG; co < (ci / cinG + 1) * coutG; co++)
+                {
+                    out[(yo * p.outWidth() + xo) * cout + co] += value * p.mantissa[((ky * p.kernel + kx) * cinG + ci % cinG) * cout + co];
+                }
+            }
+        }
+    }
+
     /** out += value · (fan-out of source element {@code index}) for a conv, linear or sparse projection. */
     static void scatter(final Projection p, final int index, final long value, final long[] out)
     {
         final short[] m = p.mantissa;
+        if (p.kind == Projection.Kind.CONV)
+        {
+            scatterConv(p, index, value, out);
+            return;
+        }
         if (p.kind == Projection.Kind.SPARSE)
         {
             for (int k = p.rowStart[index]; k < p.rowStart[index + 1]; k++)

@@ -20,13 +20,7 @@ public abstract class EnergyModel
     /** @return the energy model the spec names. */
     public static EnergyModel of(final ChipSpec spec)
     {
-        final String name = ChipField.ENERGY_MODEL.choiceName(spec.get(ChipField.ENERGY_MODEL));
-        final Function<ChipSpec, EnergyModel> model = MODELS.get(name);
-        if (model == null)
-        {
-            throw new IllegalStateException("no energy model '" + name + "'");
-        }
-        return model.apply(spec);
+        return ChipField.ENERGY_MODEL.chosen(spec, MODELS).apply(spec);
     }
 
     /** @return the energy of one category for these events, in pJ. */

@@ -1,5 +1,6 @@
 package io.csdsim.simulator.engine;
 
+import io.csdsim.isa.program.ConvShape;
 import io.csdsim.isa.program.SynapseTable;
 
 /**
@@ -36,6 +37,46 @@ public final class EngineTables
         }
     }
 
+    /** A general convolution: per tap that lands on an output pixel, one row of the source's group's output channels. */
+    private static void scatterConv(final SynapseTable t, final int s, final long value, final int shift, final long[] out, final int lo,
+        final int hi)
+    {
+        final ConvShape c = t.conv();
+        final short[] m = t.mantissa();
+        final int cin = t.inFeatures();
+        final int cout = t.outFeatures();
+        final int cinG = cin / c.groups();
+        final int coutG = cout / c.groups();
+        final int ci = s % cin;
+        final int g = ci / cinG;
+        final int pix = s / cin;
+        final int y = pix / t.width();
+        final int x = pix - y * t.width();
+        final int ho = t.outHeight();
+        final int wo = t.outWidth();
+        final int k = c.kernel();
+        final int stride = c.stride();
+        for (int ky = 0; ky < k; ky++)
+        {
+            final int ty = y + c.pad() - ky;
+            if (ty < 0 || ty % stride != 0 || ty / stride >= ho)
+            {
+                continue;
+            }
+            for (int kx = 0; kx < k; kx++)
+            {
+                final int tx = x + c.pad() - kx;
+                if (tx < 0 || tx % stride != 0 || tx / stride >= wo)
+                {
+                    continue;
+                }
+                final int oBase = ((ty / stride) * wo + tx / stride) * cout;
+                row(m, ((ky * k + kx) * cinG + ci % cinG) * cout, out, oBase, Math.max(g * coutG, lo - oBase),
+                    Math.min((g + 1) * coutG, hi - oBase), value, shift);
+            }
+        }
+    }
+
     /** out[lo, hi) += value · fan-out of source unit s, where it falls in [lo, hi). */
     public static void scatter(final SynapseTable t, final int s, final long value, final long[] out, final int lo, final int hi)
     {
@@ -53,6 +94,11 @@ public final class EngineTables
                     out[o] += value * m[k];
                 }
             }
+            return;
+        }
+        if (t.kind() == SynapseTable.Kind.CONV)
+        {
+            scatterConv(t, s, value, shift, out, lo, hi);
             return;
         }
         if (t.kind() == SynapseTable.Kind.DENSE)

@@ -95,13 +95,7 @@ public abstract class Network
     /** @return the network model the program's chip names. */
     public static Network of(final ChipProgram program)
     {
-        final String name = ChipField.TIMING_NETWORK.choiceName(program.spec.get(ChipField.TIMING_NETWORK));
-        final Function<ChipProgram, Network> model = MODELS.get(name);
-        if (model == null)
-        {
-            throw new IllegalStateException("no network model '" + name + "'");
-        }
-        return model.apply(program);
+        return ChipField.TIMING_NETWORK.chosen(program.spec, MODELS).apply(program);
     }
 
     /** A new tick: every link is free from cycle 0. */

@@ -8,7 +8,7 @@ import io.csdsim.models.neuron.CubaLifReference;
  * resets v to 0 and starts r refractory ticks, during which v stays 0 and u keeps integrating.
  * Decays round toward zero as Lava's bit-accurate model does. Every unit is stepped every tick: it leaks.
  */
-final class CubaLifKernel extends NeuronKernel
+final class CubaLifKernel extends EveryTickKernel
 {
     private final long[] u;
     private final long[] v;
@@ -28,18 +28,6 @@ final class CubaLifKernel extends NeuronKernel
     }
 
     @Override
-    public boolean stepsEveryTick()
-    {
-        return true;
-    }
-
-    @Override
-    public boolean mayFire(final int t)
-    {
-        return true;
-    }
-
-    @Override
     public long step(final int t, final long[] input, final int lo, final int hi, final boolean integrate, final boolean fire,
         final UnitActivity activity)
     {
@@ -51,12 +39,7 @@ final class CubaLifKernel extends NeuronKernel
         long sat = 0;
         for (int i = lo; i < hi; i++)
         {
-            final long in = input[i];
-            if (in != 0)
-            {
-                input[i] = 0;
-                activity.received(i);
-            }
+            final long in = take(input, i, activity);
             final long su = CubaLifReference.decay(u[i], du) + in;
             u[i] = clamp(su);
             sat += u[i] != su ? 1 : 0;

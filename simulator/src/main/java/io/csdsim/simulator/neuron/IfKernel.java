@@ -7,7 +7,7 @@ import io.csdsim.models.neuron.IfReference;
  * a spike on v ≥ θ or v > θ, then a soft, hard or no reset. Every unit is stepped every tick: a unit
  * at or past θ after a soft reset fires again without input.
  */
-final class IfKernel extends NeuronKernel
+final class IfKernel extends EveryTickKernel
 {
     private final long[] v;
     private final IfReference.Parameters p;
@@ -18,18 +18,6 @@ final class IfKernel extends NeuronKernel
         this.p = p;
         v = new long[units];
         java.util.Arrays.fill(v, clamp(p.v0()));
-    }
-
-    @Override
-    public boolean stepsEveryTick()
-    {
-        return true;
-    }
-
-    @Override
-    public boolean mayFire(final int t)
-    {
-        return true;
     }
 
     @Override
@@ -46,12 +34,7 @@ final class IfKernel extends NeuronKernel
         long sat = 0;
         for (int i = lo; i < hi; i++)
         {
-            final long in = input[i];
-            if (in != 0)
-            {
-                input[i] = 0;
-                activity.received(i);
-            }
+            final long in = take(input, i, activity);
             final long s = v[i] + in + bias;
             long x = clamp(s);
             sat += x != s ? 1 : 0;

@@ -20,13 +20,7 @@ public abstract class CoreTiming
     /** @return the core timing model the spec names. */
     public static CoreTiming of(final ChipSpec spec)
     {
-        final String name = ChipField.TIMING_CORE.choiceName(spec.get(ChipField.TIMING_CORE));
-        final Function<ChipSpec, CoreTiming> model = MODELS.get(name);
-        if (model == null)
-        {
-            throw new IllegalStateException("no core timing model '" + name + "'");
-        }
-        return model.apply(spec);
+        return ChipField.TIMING_CORE.chosen(spec, MODELS).apply(spec);
     }
 
     /** Phase 1: cycles to integrate this tick's synaptic and dynamic operations. */
