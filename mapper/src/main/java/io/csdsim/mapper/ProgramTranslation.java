@@ -2,6 +2,7 @@ package io.csdsim.mapper;
 
 import io.csdsim.isa.program.ConvShape;
 import io.csdsim.isa.program.NeuronSpec;
+import io.csdsim.isa.program.PoolShape;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.SynapseTable;
@@ -75,7 +76,8 @@ final class ProgramTranslation
                     new NeuronSpec(p.neuronModel, p.neuronParameters)));
                 case MAX_POOL -> {
                     populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.TDEC_MAXPOOL, p.shape, 0, 0, null, window));
-                    edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.POOL, -1, programOf[p.source], -1, 0, 0, 0));
+                    edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.POOL, -1, programOf[p.source], -1, 0, 0, 0,
+                        new PoolShape(p.poolKernel, p.poolStride, p.poolPad)));
                 }
                 case READOUT -> {
                     final Projection head = net.projection(p.head);

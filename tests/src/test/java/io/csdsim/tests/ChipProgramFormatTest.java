@@ -76,25 +76,38 @@ class ChipProgramFormatTest
         assertEquals(lif, ProgramListing.parse("lif.lst", listing));
     }
 
-    @Test
-    void aVersion1FileReadsAsBefore()
+    /** The program's bytes without the sections of these tags, under an older version and section count. */
+    private static byte[] olderVersion(final int version, final String... cut)
     {
-        // Version 1 is version 2 without NEUR: cut the section out and write the old header.
         final ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int at = 8;
-        while (!new String(bytes, at, 4, StandardCharsets.US_ASCII).equals("NEUR"))
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(bytes, 0, 8);
+        int sections = 0;
+        for (int at = 8; at < bytes.length; )
         {
-            at += 12 + in.getInt(at + 4);
+            final int len = 12 + in.getInt(at + 4);
+            if (!List.of(cut).contains(new String(bytes, at, 4, StandardCharsets.US_ASCII)))
+            {
+                out.write(bytes, at, len);
+                sections++;
+            }
+            at += len;
         }
-        final int len = 12 + in.getInt(at + 4);
-        final byte[] v1 = new byte[bytes.length - len];
-        System.arraycopy(bytes, 0, v1, 0, at);
-        System.arraycopy(bytes, at + len, v1, at, bytes.length - at - len);
-        ByteBuffer.wrap(v1).order(ByteOrder.LITTLE_ENDIAN).putShort(4, (short)1).putShort(6, (short)7);
-        assertEquals(program, CsdxFormat.read("old.csdx", v1));
-        // A version 2 file must carry NEUR.
-        final byte[] noNeur = v1.clone();
-        ByteBuffer.wrap(noNeur).order(ByteOrder.LITTLE_ENDIAN).putShort(4, (short)2);
+        final byte[] old = out.toByteArray();
+        ByteBuffer.wrap(old).order(ByteOrder.LITTLE_ENDIAN).putShort(4, (short)version).putShort(6, (short)sections);
+        return old;
+    }
+
+    @Test
+    void olderVersionsReadAsBefore()
+    {
+        // Version 1 is version 3 without NEUR and POOL, version 2 without POOL; their programs mean what they meant.
+        assertEquals(program, CsdxFormat.read("v1.csdx", olderVersion(1, "NEUR", "POOL")));
+        assertEquals(program, CsdxFormat.read("v2.csdx", olderVersion(2, "POOL")));
+        // The current version must carry both.
+        final byte[] noPool = olderVersion(3, "POOL");
+        assertTrue(error(noPool).contains("section POOL: missing"), error(noPool));
+        final byte[] noNeur = olderVersion(3, "NEUR");
         assertTrue(error(noNeur).contains("section NEUR: missing"), error(noNeur));
     }
 
@@ -174,7 +187,7 @@ class ChipProgramFormatTest
     {
         final byte[] v = bytes.clone();
         v[4] = 9;
-        assertTrue(error(v).contains("offset 4: format version 9; this csdsim reads versions 1 to 2 (recompile the model"), error(v));
+        assertTrue(error(v).contains("offset 4: format version 9; this csdsim reads versions 1 to 3 (recompile the model"), error(v));
         final byte[] m = bytes.clone();
         m[0] = 'X';
         assertTrue(error(m).contains("offset 0: not a csdsim chip program"));

@@ -42,6 +42,65 @@ class GenericNetworkTest
 {
     private static final int TICKS = 40;
 
+    /**
+     * Runs {@code samples} random inputs (values below {@code maxInput}) through the functional
+     * reference of {@code net} and through {@code program} on the chip with 1 and 2 threads: every
+     * population's spikes in every tick, its counts and the saturations must agree, and so must the
+     * functional reference of every network in {@code alike} (the same network written otherwise).
+     * @return the reference's spikes per population, over all samples
+     */
+    private static long[] assertChipEqualsReference(final IntNetwork net, final ChipProgram program, final int samples, final int maxInput,
+        final long seed, final IntNetwork... alike)
+    {
+        final FunctionalSpiking reference = new FunctionalSpiking(net, Schedule.canonical(net));
+        final Random rnd = new Random(seed);
+        final long[] spikes = new long[net.populationCount()];
+        for (int sample = 0; sample < samples; sample++)
+        {
+            final int[] input = new int[net.population(0).size];
+            for (int i = 0; i < input.length; i++)
+            {
+                input[i] = rnd.nextInt(maxInput);
+            }
+            final SpikeTrains[] want = new SpikeTrains[1];
+            final ExecutionResult expected = reference.run(input, want);
+            for (final IntNetwork other : alike)
+            {
+                final SpikeTrains[] also = new SpikeTrains[1];
+                new FunctionalSpiking(other, Schedule.canonical(other)).run(input, also);
+                for (int p = 1; p < net.populationCount(); p++)
+                {
+                    for (int t = 0; t < reference.schedule().totalTicks(); t++)
+                    {
+                        assertArrayEquals(want[0].spikes(p, t).toArray(), also[0].spikes(p, t).toArray(), other.name + " against " + net.name
+                            + ", population " + p + ", tick " + t);
+                    }
+                }
+            }
+            for (final int threads : new int[] {1, 2})
+            {
+                final SampleResult r;
+                try (TickWorkers w = new TickWorkers(threads))
+                {
+                    r = new ChipEngine(program).run(input, true, w);
+                }
+                for (int p = 1; p < net.populationCount(); p++)
+                {
+                    for (int t = 0; t < reference.schedule().totalTicks(); t++)
+                    {
+                        final int[] expect = want[0].spikes(p, t).toArray();
+                        assertArrayEquals(expect, r.spikes(p, t).toArray(), "chip, sample " + sample + ", " + threads + " thread(s), "
+                            + net.population(p).name + ", tick " + t);
+                        spikes[p] += threads == 1 ? expect.length : 0;
+                    }
+                    assertArrayEquals(expected.counts()[p], r.counts[p], net.population(p).name + ": counts");
+                }
+                assertEquals(expected.saturations(), r.saturations, "saturations");
+            }
+        }
+        return spikes;
+    }
+
     /** input [16] → LIF [48] → (sparse, delays 1..3) → IF [40] → LIF [10]. */
     static IntNetwork threeLayerLif(final long seed)
     {
@@ -114,42 +173,9 @@ class GenericNetworkTest
         assertEquals(program, CsdxFormat.read("lif.csdx", CsdxFormat.write(program)));
         assertEquals(program, ProgramListing.parse("lif.lst", ProgramListing.print(program, true)));
 
-        final FunctionalSpiking reference = new FunctionalSpiking(net, Schedule.canonical(net));
-        final Random rnd = new Random(11);
-        long spikes = 0;
-        for (int sample = 0; sample < 4; sample++)
-        {
-            final int[] input = new int[16];
-            for (int i = 0; i < input.length; i++)
-            {
-                input[i] = rnd.nextInt(12);
-            }
-            final SpikeTrains[] trains = new SpikeTrains[1];
-            final ExecutionResult expected = reference.run(input, trains);
-            for (final int threads : new int[] {1, 2})
-            {
-                final SampleResult r;
-                try (TickWorkers w = new TickWorkers(threads))
-                {
-                    r = new ChipEngine(program).run(input, true, w);
-                }
-                for (int p = 1; p <= 3; p++)
-                {
-                    for (int t = 0; t < reference.schedule().totalTicks(); t++)
-                    {
-                        final int[] want = trains[0].spikes(p, t).toArray();
-                        Arrays.sort(want);
-                        final int[] got = r.spikes(p, t).toArray();
-                        Arrays.sort(got);
-                        assertArrayEquals(want, got, "sample " + sample + ", " + threads + " thread(s), " + net.population(p).name + ", tick " + t);
-                        spikes += threads == 1 ? want.length : 0;
-                    }
-                    assertArrayEquals(expected.counts()[p], r.counts[p]);
-                }
-                assertEquals(expected.saturations(), r.saturations);
-            }
-        }
-        assertTrue(spikes > 300, spikes + " spikes: the comparison needs activity in every layer");
+        final long[] spikes = assertChipEqualsReference(net, program, 4, 12, 11);
+        assertTrue(spikes[1] > 50 && spikes[2] > 50 && spikes[3] > 10, Arrays.toString(spikes) + " spikes: the comparison needs activity in every layer");
+
     }
 
     /** A k×k convolution with stride, padding and groups as synapses, target by target, from PyTorch's definition. */
@@ -255,42 +281,9 @@ class GenericNetworkTest
                     "synapses of edge " + e.id() + " into group " + g.id());
             }
         }
-        final FunctionalSpiking byConv = new FunctionalSpiking(conv, Schedule.canonical(conv));
-        final FunctionalSpiking bySynapses = new FunctionalSpiking(synapses, Schedule.canonical(synapses));
-        final Random rnd = new Random(3);
-        long spikes = 0;
-        for (int sample = 0; sample < 3; sample++)
-        {
-            final int[] input = new int[7 * 7 * 4];
-            for (int i = 0; i < input.length; i++)
-            {
-                input[i] = rnd.nextInt(8);
-            }
-            final SpikeTrains[] want = new SpikeTrains[1];
-            bySynapses.run(input, want);
-            final SpikeTrains[] ref = new SpikeTrains[1];
-            byConv.run(input, ref);
-            for (final int threads : new int[] {1, 2})
-            {
-                final SampleResult r;
-                try (TickWorkers w = new TickWorkers(threads))
-                {
-                    r = new ChipEngine(program).run(input, true, w);
-                }
-                for (int p = 1; p <= 2; p++)
-                {
-                    for (int t = 0; t < bySynapses.schedule().totalTicks(); t++)
-                    {
-                        final int[] expected = want[0].spikes(p, t).toArray();
-                        assertArrayEquals(expected, ref[0].spikes(p, t).toArray(), "functional reference, conv against synapses, tick " + t);
-                        assertArrayEquals(expected, r.spikes(p, t).toArray(), "chip, sample " + sample + ", " + threads + " thread(s), population "
-                            + p + ", tick " + t);
-                        spikes += threads == 1 ? expected.length : 0;
-                    }
-                }
-            }
-        }
-        assertTrue(spikes > 200, spikes + " spikes");
+        // The chip running the convolutions equals the reference running the synapses, which equals the reference running the convolutions.
+        final long[] spikes = assertChipEqualsReference(synapses, program, 3, 8, 3, conv);
+        assertTrue(spikes[1] + spikes[2] > 200, Arrays.toString(spikes) + " spikes");
     }
 
     @Test
@@ -306,5 +299,55 @@ class GenericNetworkTest
         final var s = org.junit.jupiter.api.Assertions.assertThrows(io.csdsim.models.InvalidInputException.class,
             () -> Mapper.compile(bad, ChipSpecs.preset("loihi"), MapperOptions.DEFAULT));
         assertTrue(s.getMessage().contains("lif3") && s.getMessage().contains("shift 99"), s.getMessage());
+    }
+
+    /** input [8, 8, 2] → conv 3×3 → IF [8, 8, 4] → max-pool 2×2 / 2 → [4, 4, 4] → max-pool 3×3 / 1 / pad 1 → [4, 4, 4] → sparse → CUBA-LIF [10]. */
+    private static IntNetwork pooling()
+    {
+        final Random rnd = new Random(9);
+        final IntPopulation in = new IntPopulation(0, "input", IntPopulation.Kind.INPUT, new int[] {8, 8, 2});
+        final IntPopulation a = new IntPopulation(1, "if1", IntPopulation.Kind.NEURONS, new int[] {8, 8, 4});
+        a.neuronModel = "if";
+        a.neuronParameters.putAll(java.util.Map.of("theta", "16"));
+        final IntPopulation p1 = new IntPopulation(2, "pool2x2", IntPopulation.Kind.MAX_POOL, new int[] {4, 4, 4});
+        p1.source = 1;
+        p1.poolKernel = 2;
+        p1.poolStride = 2;
+        p1.poolPad = 0;
+        final IntPopulation p2 = new IntPopulation(3, "pool3x3s1", IntPopulation.Kind.MAX_POOL, new int[] {4, 4, 4});
+        p2.source = 2;
+        p2.poolKernel = 3;
+        p2.poolStride = 1;
+        p2.poolPad = 1;
+        final IntPopulation b = new IntPopulation(4, "lif", IntPopulation.Kind.NEURONS, new int[] {1, 10});
+        b.neuronModel = "cuba-lif";
+        b.neuronParameters.putAll(java.util.Map.of("du", "2048", "dv", "1024", "theta", "24"));
+        final List<Projection> projections = new ArrayList<>();
+        projections.add(Projection.conv(0, "conv", 0, 8, 8, 2, 4, 3, 1, 1, 1, weights(rnd, 3 * 3 * 2 * 4, 2), 0));
+        final SparseSynapses sparse = new SparseSynapses(64, 10);
+        for (int s = 0; s < 64; s++)
+        {
+            sparse.add(s, rnd.nextInt(10), rnd.nextInt(9) - 1, 1);
+        }
+        projections.addAll(sparse.projections(1, "readout", 3));
+        a.inputs = new int[] {0};
+        a.inputShifts = new int[] {1};
+        b.inputs = new int[] {1};
+        b.inputShifts = new int[] {1};
+        return new IntNetwork("pooling", TICKS, 1, 8, 24, new InputSpec(8, 8, 2, new double[2], new double[] {1, 1}),
+            List.of(in, a, p1, p2, b), projections);
+    }
+
+    @Test
+    void maxPoolsOfAnyWindowRunSpikeForSpikeOnTheChip()
+    {
+        final IntNetwork net = pooling();
+        final ChipSpec spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=64"), "core.tdecUnits=64");
+        final ChipProgram program = Mapper.compile(net, spec, MapperOptions.DEFAULT).program();
+        assertEquals(program, CsdxFormat.read("pool.csdx", CsdxFormat.write(program)));
+        assertEquals(program, ProgramListing.parse("pool.lst", ProgramListing.print(program, true)));
+        assertTrue(ProgramListing.print(program, false).contains("window=2,2,0"));
+        final long[] spikes = assertChipEqualsReference(net, program, 3, 6, 4);
+        assertTrue(spikes[2] > 50 && spikes[3] > 50, Arrays.toString(spikes) + " spikes: both pools must fire");
     }
 }

@@ -1,6 +1,7 @@
 package io.csdsim.isa.geometry;
 
 import io.csdsim.isa.program.ConvShape;
+import io.csdsim.isa.program.PoolShape;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.SynapseTable;
@@ -43,7 +44,7 @@ public final class EdgeGeometry
                     fanA.add(n0 * table.inFeatures(), (n1 + 1) * table.inFeatures());
                 }
             }
-            case POOL -> poolFanIn(srcA.shape()[0], srcA.shape()[1], srcA.shape()[2], target.shape()[1], a, b, fanA);
+            case POOL -> poolFanIn(e.pool(), srcA.shape()[0], srcA.shape()[1], srcA.shape()[2], target.shape()[1], a, b, fanA);
             case TDEC_QK -> {
                 final int n = target.shape()[1];
                 final int d = srcA.shape()[1];
@@ -213,18 +214,19 @@ public final class EdgeGeometry
         }
     }
 
-    /** 3×3 / stride 2 / pad 1 windows of target units [a, b), each on its own channel. */
-    private static void poolFanIn(final int h, final int w, final int c, final int wo, final int a, final int b, final Intervals out)
+    /** The windows of target units [a, b) of a max-pool, each on its own channel. */
+    private static void poolFanIn(final PoolShape window, final int h, final int w, final int c, final int wo, final int a, final int b,
+        final Intervals out)
     {
         for (int p = a / c; p <= (b - 1) / c; p++)
         {
             final int ca = Math.max(a, p * c) - p * c;
             final int cb = Math.min(b, (p + 1) * c) - p * c;
-            final int yo = p / wo;
-            final int xo = p % wo;
-            for (int y = Math.max(0, 2 * yo - 1); y <= Math.min(h - 1, 2 * yo + 1); y++)
+            final int y0 = p / wo * window.stride() - window.pad();
+            final int x0 = p % wo * window.stride() - window.pad();
+            for (int y = Math.max(0, y0); y <= Math.min(h - 1, y0 + window.kernel() - 1); y++)
             {
-                for (int x = Math.max(0, 2 * xo - 1); x <= Math.min(w - 1, 2 * xo + 1); x++)
+                for (int x = Math.max(0, x0); x <= Math.min(w - 1, x0 + window.kernel() - 1); x++)
                 {
                     out.add((y * w + x) * c + ca, (y * w + x) * c + cb);
                 }
@@ -337,14 +339,15 @@ public final class EdgeGeometry
                 }
             }
             case POOL -> {
+                final PoolShape window = e.pool();
                 final int ch = source.shape()[2];
                 final int w = source.shape()[1];
                 final int y = s / ch / w;
                 final int x = s / ch % w;
                 final int wo = target.shape()[1];
-                for (int yo = y / 2; yo <= Math.min(target.shape()[0] - 1, (y + 1) / 2); yo++)
+                for (int yo = window.firstOutput(y); yo <= window.lastOutput(y, target.shape()[0]); yo++)
                 {
-                    for (int xo = x / 2; xo <= Math.min(wo - 1, (x + 1) / 2); xo++)
+                    for (int xo = window.firstOutput(x); xo <= window.lastOutput(x, wo); xo++)
                     {
                         final int o = (yo * wo + xo) * ch + s % ch;
                         c += o >= a && o < b ? 1 : 0;

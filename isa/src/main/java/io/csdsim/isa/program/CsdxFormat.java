@@ -28,11 +28,14 @@ import java.util.zip.CRC32;
  */
 public final class CsdxFormat
 {
-    public static final int VERSION = 2;
-    /** The oldest version this csdsim reads: version 1 lacks NEUR (no population names a neuron model). */
+    public static final int VERSION = 3;
+    /**
+     * The oldest version this csdsim reads: version 1 lacks NEUR (no population names a neuron model),
+     * versions 1 and 2 lack POOL (every max-pool is 3×3 / 2 / pad 1).
+     */
     public static final int OLDEST_VERSION = 1;
     private static final byte[] MAGIC = {'C', 'S', 'D', 'X'};
-    private static final String[] SECTIONS = {"HEAD", "SPEC", "TABL", "POPS", "NEUR", "EDGE", "GRPS", "ROUT"};
+    private static final String[] SECTIONS = {"HEAD", "SPEC", "TABL", "POPS", "NEUR", "EDGE", "POOL", "GRPS", "ROUT"};
 
     private CsdxFormat()
     {
@@ -65,6 +68,7 @@ public final class CsdxFormat
         section(out, "POPS", populations(p));
         section(out, "NEUR", neuronModels(p));
         section(out, "EDGE", edges(p));
+        section(out, "POOL", poolWindows(p));
         section(out, "GRPS", groups(p));
         routes(out, p.routes());
     }
@@ -237,6 +241,18 @@ public final class CsdxFormat
             {
                 out.i32(t.conv().kernel()).i32(t.conv().stride()).i32(t.conv().pad()).i32(t.conv().groups());
             }
+        }
+        return out;
+    }
+
+    /** The window of every max-pool edge, by edge id. */
+    private static Payload poolWindows(final ChipProgram p)
+    {
+        final List<ProgramEdge> pools = p.edges().stream().filter(e -> e.pool() != null).toList();
+        final Payload out = new Payload().i32(pools.size());
+        for (final ProgramEdge e : pools)
+        {
+            out.i32(e.id()).i32(e.pool().kernel()).i32(e.pool().stride()).i32(e.pool().pad());
         }
         return out;
     }
@@ -446,7 +462,7 @@ public final class CsdxFormat
         }
         for (final String tag : SECTIONS)
         {
-            if (tag.equals("NEUR") && version < 2)
+            if (tag.equals("NEUR") && version < 2 || tag.equals("POOL") && version < 3)
             {
                 continue;
             }
@@ -563,6 +579,22 @@ public final class CsdxFormat
             edges.add(e);
         }
         er.end();
+        final Reader wr = sections.get("POOL");
+        final boolean[] windowed = new boolean[edges.size()];
+        for (int i = 0, n = wr == null ? 0 : wr.count(); i < n; i++)
+        {
+            final int id = wr.i32();
+            wr.expect(id >= 0 && id < edges.size() && edges.get(id).kind() == ProgramEdge.Kind.POOL && !windowed[id], "pool window of edge "
+                + id + ": no such max-pool edge, or a second window");
+            windowed[id] = true;
+            final ProgramEdge e = edges.get(id);
+            edges.set(id, new ProgramEdge(e.id(), e.target(), e.kind(), e.table(), e.sourceA(), e.sourceB(), e.heads(), e.shift(), e.delay(),
+                new PoolShape(wr.i32(), wr.i32(), wr.i32())));
+        }
+        if (wr != null)
+        {
+            wr.end();
+        }
         final List<NeuronGroup> groups = new ArrayList<>();
         final Reader gr = sections.get("GRPS");
         for (int i = 0, n = gr.count(); i < n; i++)

@@ -147,6 +147,7 @@ public final class ProgramConsistency
         expect(src, where, e.shift() >= 0 && e.shift() <= MAX_SHIFT, "shift " + e.shift() + "; expected 0.." + MAX_SHIFT);
         expect(src, where, e.delay() >= 0 && e.delay() <= p.spec.maxAxonDelay(), "delay " + e.delay() + "; the chip's axons delay 0.."
             + p.spec.maxAxonDelay());
+        expect(src, where, e.kind() == ProgramEdge.Kind.POOL || e.pool() == null, "a " + e.kind() + " edge has no pool window");
         final boolean spikingA = spiking(a);
         switch (e.kind())
         {
@@ -168,10 +169,14 @@ public final class ProgramConsistency
             }
             case POOL -> {
                 final int[] s = a.shape();
-                expect(src, where, b == null && spikingA && target.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL && s.length == 3
-                    && Arrays.equals(target.shape(), new int[] {pooled(s[0]), pooled(s[1]), s[2]}), "a max-pool 3×3/2 of "
-                    + Arrays.toString(s) + " is " + (s.length == 3 ? Arrays.toString(new int[] {pooled(s[0]), pooled(s[1]), s[2]}) : "undefined")
-                    + ", not " + Arrays.toString(target.shape()));
+                final PoolShape w = e.pool();
+                expect(src, where, w != null && w.valid(), "a max-pool needs a window of kernel 1..64, stride 1..64 and padding below the "
+                    + "kernel; it has " + w);
+                final int[] want = s.length == 3 ? new int[] {w.out(s[0]), w.out(s[1]), s[2]} : null;
+                expect(src, where, b == null && spikingA && target.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL && want != null && want[0] >= 1
+                    && want[1] >= 1 && Arrays.equals(target.shape(), want), "a max-pool " + w.kernel() + "×" + w.kernel() + "/" + w.stride()
+                    + "/pad " + w.pad() + " of " + Arrays.toString(s) + " is " + (want == null ? "undefined" : Arrays.toString(want)) + ", not "
+                    + Arrays.toString(target.shape()));
             }
             case TDEC_QK -> {
                 expect(src, where, b != null && spikingA && spiking(b) && a.shape().length == 2 && Arrays.equals(a.shape(), b.shape())
@@ -209,12 +214,6 @@ public final class ProgramConsistency
     private static boolean receives(final ProgramPopulation q)
     {
         return q.kind().isNeurons() || q.kind() == ProgramPopulation.Kind.ACCUMULATOR;
-    }
-
-    /** Output size of a 3×3 / stride 2 / pad 1 window over n. */
-    private static int pooled(final int n)
-    {
-        return (n - 1) / 2 + 1;
     }
 
     private static int sourceUnits(final ChipProgram p, final ProgramEdge e)

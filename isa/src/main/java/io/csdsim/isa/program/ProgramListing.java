@@ -77,7 +77,12 @@ public final class ProgramListing
         {
             sb.append("edge ").append(e.id()).append(" target=").append(e.target()).append(' ').append(e.kind()).append(" table=")
                 .append(e.table()).append(" a=").append(e.sourceA()).append(" b=").append(e.sourceB()).append(" heads=").append(e.heads())
-                .append(" shift=").append(e.shift()).append(" delay=").append(e.delay()).append('\n');
+                .append(" shift=").append(e.shift()).append(" delay=").append(e.delay());
+            if (e.pool() != null)
+            {
+                sb.append(" window=").append(e.pool().kernel()).append(',').append(e.pool().stride()).append(',').append(e.pool().pad());
+            }
+            sb.append('\n');
         }
         for (final NeuronGroup g : p.groups())
         {
@@ -442,8 +447,24 @@ public final class ProgramListing
                         pops.add(new ProgramPopulation(toInt(t.get(1)), unquote(t.get(3)), kind(ProgramPopulation.Kind.class, t.get(2)), shape,
                             num(t, 5, "theta"), num(t, 6, "v0"), bias, num(t, 7, "window"), neuron));
                     }
-                    case "edge" -> edges.add(new ProgramEdge(toInt(t.get(1)), num(t, 2, "target"), kind(ProgramEdge.Kind.class, t.get(3)),
-                        num(t, 4, "table"), num(t, 5, "a"), num(t, 6, "b"), num(t, 7, "heads"), num(t, 8, "shift"), num(t, 9, "delay")));
+                    case "edge" -> {
+                        final ProgramEdge e = new ProgramEdge(toInt(t.get(1)), num(t, 2, "target"), kind(ProgramEdge.Kind.class, t.get(3)),
+                            num(t, 4, "table"), num(t, 5, "a"), num(t, 6, "b"), num(t, 7, "heads"), num(t, 8, "shift"), num(t, 9, "delay"));
+                        if (t.size() > 10)
+                        {
+                            final String[] w = value(t, 10, "window").split(",");
+                            if (w.length != 3 || e.kind() != ProgramEdge.Kind.POOL)
+                            {
+                                throw error("window= belongs to a POOL edge and takes KERNEL,STRIDE,PAD");
+                            }
+                            edges.add(new ProgramEdge(e.id(), e.target(), e.kind(), e.table(), e.sourceA(), e.sourceB(), e.heads(), e.shift(),
+                                e.delay(), new PoolShape(toInt(w[0]), toInt(w[1]), toInt(w[2]))));
+                        }
+                        else
+                        {
+                            edges.add(e);
+                        }
+                    }
                     case "group" -> {
                         final String[] r = value(t, 3, "range").split("\\.\\.");
                         if (r.length != 2)

@@ -39,6 +39,10 @@ public final class IntPopulation
     public int[] inputShifts = new int[0];
     /** MAX_POOL: the population pooled. */
     public int source = -1;
+    /** MAX_POOL: the window, k×k moved by stride over the map padded by pad (CSDformer's: 3, 2, 1). */
+    public int poolKernel = 3;
+    public int poolStride = 2;
+    public int poolPad = 1;
     /** READOUT: the projection holding the classifier's mantissas. */
     public int head = -1;
     /**

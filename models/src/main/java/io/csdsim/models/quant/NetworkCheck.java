@@ -113,6 +113,18 @@ public final class NetworkCheck
             // One unit made and dropped: an unknown model or parameter is refused here, naming the population.
             NeuronModels.create(src + ": " + where, p.neuronModel, p.neuronParameters, net.membraneBits);
         }
+        if (p.kind == IntPopulation.Kind.MAX_POOL)
+        {
+            expect(src, where, p.source >= 0 && p.source < net.populationCount() && net.population(p.source).spiking()
+                && net.population(p.source).shape.length == 3, "a max-pool pools a spiking [H, W, C] population; source " + p.source);
+            expect(src, where, p.poolKernel >= 1 && p.poolStride >= 1 && p.poolPad >= 0 && p.poolPad < p.poolKernel, "window "
+                + p.poolKernel + "/" + p.poolStride + "/pad " + p.poolPad + "; expected kernel and stride >= 1, padding below the kernel");
+            final int[] s = net.population(p.source).shape;
+            final int ho = Projection.outSide(s[0], p.poolKernel, p.poolStride, p.poolPad);
+            final int wo = Projection.outSide(s[1], p.poolKernel, p.poolStride, p.poolPad);
+            expect(src, where, java.util.Arrays.equals(p.shape, new int[] {ho, wo, s[2]}), "shape " + java.util.Arrays.toString(p.shape)
+                + "; the window makes " + java.util.Arrays.toString(new int[] {ho, wo, s[2]}));
+        }
         if (p.kind == IntPopulation.Kind.DIF)
         {
             expect(src, where, p.theta > 0, "threshold " + p.theta + "; expected > 0");

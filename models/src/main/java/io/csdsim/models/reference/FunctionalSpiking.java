@@ -101,7 +101,7 @@ public final class FunctionalSpiking
                     case MAX_POOL -> {
                         trains.enableFor(id);
                         final int[] s = net.population(p.source).shape;
-                        pools[id] = new TdecMaxPool(s[0], s[1], s[2]);
+                        pools[id] = new TdecMaxPool(s[0], s[1], s[2], p.poolKernel, p.poolStride, p.poolPad);
                         counts[id] = pools[id].outputCounts();
                     }
                     case READOUT -> {

@@ -117,7 +117,7 @@ public final class QuantizedReference
         return out;
     }
 
-    /** Max-pool 3×3 / stride 2 / pad 1 of counts; padding never wins (counts are >= 0). */
+    /** Max-pool of counts over the pool's window (CSDformer's: 3×3 / stride 2 / pad 1); padding never wins (counts are >= 0). */
     static int[] maxPool(final IntPopulation src, final int[] in, final IntPopulation out)
     {
         final int h = src.shape[0];
@@ -131,9 +131,11 @@ public final class QuantizedReference
             for (int xo = 0; xo < wo; xo++)
             {
                 final int ob = (yo * wo + xo) * c;
-                for (int y = Math.max(0, 2 * yo - 1); y <= Math.min(h - 1, 2 * yo + 1); y++)
+                final int y0 = yo * out.poolStride - out.poolPad;
+                final int x0 = xo * out.poolStride - out.poolPad;
+                for (int y = Math.max(0, y0); y <= Math.min(h - 1, y0 + out.poolKernel - 1); y++)
                 {
-                    for (int x = Math.max(0, 2 * xo - 1); x <= Math.min(w - 1, 2 * xo + 1); x++)
+                    for (int x = Math.max(0, x0); x <= Math.min(w - 1, x0 + out.poolKernel - 1); x++)
                     {
                         final int ib = (y * w + x) * c;
                         for (int ch = 0; ch < c; ch++)

@@ -4,8 +4,8 @@ import org.eclipse.collections.api.list.primitive.IntList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 /**
- * Max-pool 3×3 / stride 2 / pad 1 by temporal decomposition (DESIGN §3.3): a running count per input
- * and a running maximum per output; an output spikes in a tick when its maximum grows, so its total
+ * Max-pool by temporal decomposition (DESIGN §3.3; CSDformer's window is 3×3 / stride 2 / pad 1, any
+ * k×k / stride / pad works alike): a running count per input and a running maximum per output; an output spikes in a tick when its maximum grows, so its total
  * equals the largest input count whatever the timing.
  */
 public final class TdecMaxPool
@@ -16,14 +16,26 @@ public final class TdecMaxPool
     private final int outWidth;
     private final int[] inputCounts;
     private final int[] maximum;
+    private final int kernel;
+    private final int stride;
+    private final int pad;
 
-    /** @param height, width, channels the pooled [H, W, C] map. */
+    /** @param height, width, channels the pooled [H, W, C] map, with CSDformer's 3×3 / 2 / pad 1 window. */
     public TdecMaxPool(final int height, final int width, final int channels)
+    {
+        this(height, width, channels, 3, 2, 1);
+    }
+
+    /** A k×k window moved by {@code stride} over the map padded by {@code pad}. */
+    public TdecMaxPool(final int height, final int width, final int channels, final int kernel, final int stride, final int pad)
     {
         this.width = width;
         this.channels = channels;
-        this.outHeight = (height - 1) / 2 + 1;
-        this.outWidth = (width - 1) / 2 + 1;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.pad = pad;
+        this.outHeight = (height + 2 * pad - kernel) / stride + 1;
+        this.outWidth = (width + 2 * pad - kernel) / stride + 1;
         this.inputCounts = new int[height * width * channels];
         this.maximum = new int[outHeight * outWidth * channels];
     }
@@ -40,11 +52,19 @@ public final class TdecMaxPool
             final int pix = idx / channels;
             final int y = pix / width;
             final int x = pix - y * width;
-            // Output yo covers input rows 2yo−1..2yo+1, so row y feeds yo in [y/2, (y+1)/2].
-            for (int yo = y / 2; yo <= Math.min(outHeight - 1, (y + 1) / 2); yo++)
+            // Output yo covers input rows yo·stride − pad … yo·stride − pad + k − 1: every output whose window holds (y, x).
+            for (int yo = 0; yo < outHeight; yo++)
             {
-                for (int xo = x / 2; xo <= Math.min(outWidth - 1, (x + 1) / 2); xo++)
+                if (y < yo * stride - pad || y > yo * stride - pad + kernel - 1)
                 {
+                    continue;
+                }
+                for (int xo = 0; xo < outWidth; xo++)
+                {
+                    if (x < xo * stride - pad || x > xo * stride - pad + kernel - 1)
+                    {
+                        continue;
+                    }
                     final int o = (yo * outWidth + xo) * channels + chan;
                     if (value > maximum[o])
                     {

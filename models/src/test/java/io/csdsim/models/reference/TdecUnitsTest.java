@@ -47,14 +47,34 @@ class TdecUnitsTest
     void maxPoolEmitsTheMaximumCountAtMostOnceATick()
     {
         final SplittableRandom r = new SplittableRandom(SEEDS.getAndIncrement());
+        // CSDformer's pool, through the constructor it uses.
         final int h = 1 + r.nextInt(9);
         final int w = 1 + r.nextInt(9);
         final int c = 1 + r.nextInt(3);
+        assertPoolEmitsEachWindowsMaximum(r, new TdecMaxPool(h, w, c), h, w, c, 3, 2, 1);
+    }
+
+    @RepeatedTest(20)
+    void aMaxPoolOfAnyWindowEmitsTheMaximumCountOfItsWindowAtMostOnceATick()
+    {
+        final SplittableRandom r = new SplittableRandom(SEEDS.getAndIncrement());
+        final int k = 1 + r.nextInt(4);
+        final int stride = 1 + r.nextInt(3);
+        final int pad = r.nextInt(k);
+        final int h = k + r.nextInt(8);
+        final int w = k + r.nextInt(8);
+        final int c = 1 + r.nextInt(3);
+        assertPoolEmitsEachWindowsMaximum(r, new TdecMaxPool(h, w, c, k, stride, pad), h, w, c, k, stride, pad);
+    }
+
+    /** Random input trains: every output spikes at most once a tick and, in all, as often as the busiest input of its window. */
+    private static void assertPoolEmitsEachWindowsMaximum(final SplittableRandom r, final TdecMaxPool pool, final int h, final int w, final int c,
+        final int k, final int stride, final int pad)
+    {
         final int ticks = 1 + r.nextInt(8);
         final IntArrayList[] in = trains(r, h * w * c, ticks, r.nextDouble());
-        final TdecMaxPool pool = new TdecMaxPool(h, w, c);
-        final int ho = (h - 1) / 2 + 1;
-        final int wo = (w - 1) / 2 + 1;
+        final int ho = (h + 2 * pad - k) / stride + 1;
+        final int wo = (w + 2 * pad - k) / stride + 1;
         final int[] emitted = new int[ho * wo * c];
         for (int t = 0; t < ticks; t++)
         {
@@ -72,12 +92,12 @@ class TdecUnitsTest
                 for (int ch = 0; ch < c; ch++)
                 {
                     int m = 0;
-                    for (int dy = -1; dy <= 1; dy++)
+                    for (int ky = 0; ky < k; ky++)
                     {
-                        for (int dx = -1; dx <= 1; dx++)
+                        for (int kx = 0; kx < k; kx++)
                         {
-                            final int y = 2 * yo + dy;
-                            final int x = 2 * xo + dx;
+                            final int y = yo * stride - pad + ky;
+                            final int x = xo * stride - pad + kx;
                             if (y >= 0 && y < h && x >= 0 && x < w)
                             {
                                 m = Math.max(m, tot[(y * w + x) * c + ch]);
@@ -88,8 +108,25 @@ class TdecUnitsTest
                 }
             }
         }
-        assertArrayEquals(brute, emitted);
+        assertArrayEquals(brute, emitted, k + "×" + k + "/" + stride + "/pad " + pad + " on " + h + "×" + w);
         assertArrayEquals(brute, pool.outputCounts());
+    }
+
+    @Test
+    void aTwoByTwoPoolOfStrideTwoTakesDisjointWindows()
+    {
+        // A 2×4 map, one channel, 2×2 / 2 / pad 0: outputs 0 and 1 pool inputs {0, 1, 4, 5} and {2, 3, 6, 7}.
+        final TdecMaxPool pool = new TdecMaxPool(2, 4, 1, 2, 2, 0);
+        final IntArrayList out = new IntArrayList();
+        pool.tick(IntArrayList.newListWith(5, 6), out);
+        assertArrayEquals(new int[] {0, 1}, out.toArray());
+        out.clear();
+        pool.tick(IntArrayList.newListWith(4, 3), out);
+        assertArrayEquals(new int[0], out.toArray(), "counts of 1 do not raise a maximum of 1");
+        out.clear();
+        pool.tick(IntArrayList.newListWith(4), out);
+        assertArrayEquals(new int[] {0}, out.toArray(), "input 4 reaches 2");
+        assertArrayEquals(new int[] {2, 1}, pool.outputCounts());
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.SynapseTable;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.simulator.energy.EnergyModel;
-import io.csdsim.simulator.network.Network;
 import io.csdsim.simulator.neuron.NeuronKernel;
 import io.csdsim.simulator.neuron.NeuronKernels;
 import io.csdsim.simulator.neuron.UnitActivity;
@@ -204,8 +203,8 @@ public final class ChipEngine
             tickSets = new long[sets][3][groups.size()];
             timingDone = new java.util.concurrent.Future<?>[sets];
             rows = new TickRow[sets];
-            callerTimer = new TickTimer();
-            laneTimer = workers.lane() == null ? null : new TickTimer();
+            callerTimer = new TickTimer(program, model, timing, trains);
+            laneTimer = workers.lane() == null ? null : new TickTimer(program, model, timing, trains);
             chunkSaturations = new long[workers.chunks()];
             chunkFired = new IntArrayList[workers.chunks()];
             chunkActivity = new UnitActivity[workers.chunks()];
@@ -236,8 +235,9 @@ public final class ChipEngine
                     }
                     case TDEC_MAXPOOL -> {
                         trains[id] = new IntArrayList[ticks];
-                        final ProgramPopulation src = pops.get(model.incoming.get(id).get(0).sourceA());
-                        pools[id] = new EnginePool(src.shape()[0], src.shape()[1], src.shape()[2]);
+                        final ProgramEdge pool = model.incoming.get(id).get(0);
+                        final ProgramPopulation src = pops.get(pool.sourceA());
+                        pools[id] = new EnginePool(src.shape()[0], src.shape()[1], src.shape()[2], pool.pool());
                         counts[id] = pools[id].outputCounts();
                     }
                     default -> { }
@@ -276,10 +276,10 @@ public final class ChipEngine
             {
                 awaitTiming(t % tickSets.length);
             }
-            final GroupSums perGroup = callerTimer.perGroup;
+            final GroupSums perGroup = callerTimer.perGroup();
             if (laneTimer != null)
             {
-                perGroup.add(laneTimer.perGroup);
+                perGroup.add(laneTimer.perGroup());
             }
             return new SampleResult(counts, membrane, saturations, log, popSops, model.inputMacs, keepTrains ? trains : null, perGroup);
         }
@@ -558,269 +558,5 @@ public final class ChipEngine
                 }
             }
         }
-
-        /**
-         * Times ticks on one thread: its own network, scratch and per-group sums, so that two ticks
-         * can be timed at once. Per-group sums of all timers add up to the sample's (integer sums:
-         * the order does not matter).
-         */
-        private final class TickTimer
-        {
-            private final Network net = Network.of(program);
-            private final GroupSums perGroup = new GroupSums(groups.size());
-            private final long messageIn = timing.messageInCycles();
-            private final long[] ready = new long[groups.size()];
-            private final long[] readyOrder = new long[groups.size()];
-            /** Per group, this tick: the cycle its core is done receiving the messages so far. */
-            private final long[] receivedUntil = new long[groups.size()];
-            /** Per sending group, this tick: its spikes are [firstSpike, lastSpike) of its population's list. */
-            private final int[] firstSpike = new int[groups.size()];
-            private final int[] lastSpike = new int[groups.size()];
-            private final int[] relayStamp = new int[groups.size()];
-            private final long[] relayAt = new long[groups.size()];
-            private int relaySerial;
-            /** What relays forwarded during one group's emission: kept apart from the group's own packets. */
-            private final Tally relayed = new Tally();
-
-            /**
-             * Sends one packet from group {@code from}'s core to group {@code to}'s, counting it, its
-             * hops and crossings for the sender (and in {@code tally} when given) and its receipt for
-             * the receiver; @return the cycle the receiver is done with it.
-             */
-            private long deliver(final int from, final int to, final long inject, final Tally tally)
-            {
-                final Network n = net;
-                final long hx = n.hopsX();
-                final long hy = n.hopsY();
-                final long cx = n.crossings();
-                final long arrival = n.send(model.placeOfGroup[from], model.placeOfGroup[to], inject);
-                final long dx = n.hopsX() - hx;
-                final long dy = n.hopsY() - hy;
-                final long dc = n.crossings() - cx;
-                final GroupSums sums = perGroup;
-                sums.packets[from]++;
-                sums.packetsReceived[to]++;
-                sums.hopsX[from] += dx;
-                sums.hopsY[from] += dy;
-                sums.chipCrossings[from] += dc;
-                if (tally != null)
-                {
-                    tally.packets++;
-                    tally.hopsX += dx;
-                    tally.hopsY += dy;
-                    tally.crossings += dc;
-                }
-                return receive(to, arrival);
-            }
-
-            /** @return the cycle group {@code to}'s core is done receiving a message that arrives then: one message at a time. */
-            private long receive(final int to, final long arrival)
-            {
-                if (messageIn == 0)
-                {
-                    return arrival;
-                }
-                final long done = Math.max(arrival, receivedUntil[to]) + messageIn;
-                receivedUntil[to] = done;
-                return done;
-            }
-
-            /** Phases with cycle timestamps, once tick t's arithmetic is done; clears the tick's counters; @return its log row. */
-            TickRow time(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
-            {
-                // The sums' arrays in locals: the per-spike and per-packet loops below update them.
-                final long[] groupSops = perGroup.sops;
-                final long[] groupDyn = perGroup.dynamicOps;
-                final long[] groupSpikes = perGroup.spikes;
-                final long[] groupBusy = perGroup.busyCycles;
-                net.startTick();
-                final long packets0 = net.packets();
-                final long hopsX0 = net.hopsX();
-                final long hopsY0 = net.hopsY();
-                final long cross0 = net.crossings();
-                final long wait0 = net.waitCycles();
-                final int ng = groups.size();
-                long tickSops = 0;
-                long tickDyn = 0;
-                for (int g = 0; g < ng; g++)
-                {
-                    ready[g] = timing.integrateCycles(sops[g], dyn[g]);
-                    tickSops += sops[g];
-                    tickDyn += dyn[g];
-                    groupSops[g] += sops[g];
-                    groupDyn[g] += dyn[g];
-                }
-                // Phase 2: dendrites with input send a partial current per compartment to their soma.
-                long last = 0;
-                final int[] size = model.groupSize;
-                final int[] somaOf = model.somaOfDendrite;
-                for (int g = 0; g < ng; g++)
-                {
-                    final int soma = somaOf[g];
-                    if (soma >= 0 && sops[g] > 0)
-                    {
-                        long arrive = 0;
-                        for (int k = 0; k < size[g]; k++)
-                        {
-                            arrive = Math.max(arrive, deliver(g, soma, ready[g] + k, null));
-                        }
-                        ready[soma] = Math.max(ready[soma], arrive) + timing.partialSumCycles(size[g]);
-                        last = Math.max(last, arrive);
-                    }
-                }
-                // Phase 3: neuron updates.
-                long neuronUpdates = 0;
-                long activeUpdates = 0;
-                final boolean[] updates = model.updates;
-                final long[] groupUpdates = perGroup.neuronUpdates;
-                final long[] groupActive = perGroup.activeUpdates;
-                for (int g = 0; g < ng; g++)
-                {
-                    if (updates[g])
-                    {
-                        final long act = Math.min(active[g], size[g]);
-                        ready[g] += timing.updateCycles(act, size[g] - act);
-                        neuronUpdates += size[g];
-                        activeUpdates += act;
-                        groupUpdates[g] += size[g];
-                        groupActive[g] += act;
-                    }
-                }
-                // Phase 4: fired neurons emit, then their spikes leave as packets, groups in order of
-                // readiness, through relays where needed. Firing groups are found from the tick's spikes.
-                long spikes = 0;
-                int senders = 0;
-                for (final ProgramPopulation pop : pops)
-                {
-                    final int p = pop.id();
-                    if (trains[p] == null || model.groupOfUnit[p] == null)
-                    {
-                        continue;
-                    }
-                    final IntArrayList fired = trains[p][t];
-                    spikes += fired.size();
-                    final int[] groupOf = model.groupOfUnit[p];
-                    final boolean sends = model.hasRoutes[p];
-                    for (int k = 0; k < fired.size(); k++)
-                    {
-                        final int g = groupOf[fired.get(k)];
-                        if (k == 0 || g != groupOf[fired.get(k - 1)])
-                        {
-                            firstSpike[g] = k;
-                        }
-                        lastSpike[g] = k + 1;
-                        if (k + 1 == fired.size() || g != groupOf[fired.get(k + 1)])
-                        {
-                            final int n = lastSpike[g] - firstSpike[g];
-                            groupSpikes[g] += n;
-                            ready[g] += timing.fireCycles(n);
-                            if (sends)
-                            {
-                                // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
-                                readyOrder[senders++] = ready[g] << 23 | g;
-                            }
-                        }
-                    }
-                }
-                for (int g = 0; g < ng; g++)
-                {
-                    last = Math.max(last, ready[g]);
-                    groupBusy[g] += ready[g];
-                }
-                java.util.Arrays.sort(readyOrder, 0, senders);
-                final Network n = net;
-                final int[] place = model.placeOfGroup;
-                final long[] received = perGroup.packetsReceived;
-                for (int o = 0; o < senders; o++)
-                {
-                    final int g = (int)(readyOrder[o] & ((1 << 23) - 1));
-                    final NeuronGroup grp = groups.get(g);
-                    final int p = grp.population();
-                    final IntArrayList fired = trains[p][t];
-                    final RouteSegments runs = model.segments;
-                    // The group's packets, hops and crossings are the network's counts over its emission, less
-                    // what relays forward (counted for them, packet by packet): no per-packet bookkeeping here.
-                    final long packetsBefore = n.packets();
-                    final long hopsXBefore = n.hopsX();
-                    final long hopsYBefore = n.hopsY();
-                    final long crossingsBefore = n.crossings();
-                    final long relayedBefore = relayed.packets;
-                    final long relayedXBefore = relayed.hopsX;
-                    final long relayedYBefore = relayed.hopsY;
-                    final long relayedCrossBefore = relayed.crossings;
-                    long inject = ready[g];
-                    int run = -1;
-                    for (int k = firstSpike[g]; k < lastSpike[g]; k++)
-                    {
-                        final int s = fired.get(k);
-                        final int serial = ++relaySerial;
-                        final int r0 = model.routeStart[g];
-                        final int words = runs.words(g);
-                        run = runs.runOf(g, s, run);
-                        final int at = runs.runBits[run];
-                        for (int w = 0; w < words; w++)
-                        {
-                            for (long b = runs.bits[at + w]; b != 0; b &= b - 1)
-                            {
-                                final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
-                                final int sender = model.routeSender[r];
-                                final int receiver = model.routeReceiver[r];
-                                long from = inject++;
-                                if (sender != g)
-                                {
-                                    // One packet to each relay per spike, however many receivers it serves.
-                                    if (relayStamp[sender] != serial)
-                                    {
-                                        relayStamp[sender] = serial;
-                                        relayAt[sender] = receive(sender, n.send(place[g], place[sender], from)) + 1;
-                                        received[sender]++;
-                                    }
-                                    last = Math.max(last, deliver(sender, receiver, relayAt[sender], relayed));
-                                    continue;
-                                }
-                                received[receiver]++;
-                                last = Math.max(last, receive(receiver, n.send(place[g], place[receiver], from)));
-                            }
-                        }
-                    }
-                    perGroup.packets[g] += n.packets() - packetsBefore - (relayed.packets - relayedBefore);
-                    perGroup.hopsX[g] += n.hopsX() - hopsXBefore - (relayed.hopsX - relayedXBefore);
-                    perGroup.hopsY[g] += n.hopsY() - hopsYBefore - (relayed.hopsY - relayedYBefore);
-                    perGroup.chipCrossings[g] += n.crossings() - crossingsBefore - (relayed.crossings - relayedCrossBefore);
-                }
-                java.util.Arrays.fill(sops, 0);
-                java.util.Arrays.fill(dyn, 0);
-                java.util.Arrays.fill(active, 0);
-                java.util.Arrays.fill(ready, 0);
-                if (messageIn != 0)
-                {
-                    java.util.Arrays.fill(receivedUntil, 0);
-                }
-                final TickRow row = new TickRow();
-                row.cycles = last + timing.barrierCycles();
-                row.sops = tickSops;
-                row.dynamicOps = tickDyn;
-                row.neuronUpdates = neuronUpdates;
-                row.activeUpdates = activeUpdates;
-                row.spikes = spikes;
-                row.packets = net.packets() - packets0;
-                row.hopsX = net.hopsX() - hopsX0;
-                row.hopsY = net.hopsY() - hopsY0;
-                row.chipCrossings = net.crossings() - cross0;
-                row.waitCycles = net.waitCycles() - wait0;
-                row.peakLinkLoad = net.peakLinkLoad();
-                row.saturations = tickSaturations;
-                return row;
-            }
-        }
-    }
-
-    /** Packets, hops and crossings counted over a stretch of one tick's emission. */
-    private static final class Tally
-    {
-        long packets;
-        long hopsX;
-        long hopsY;
-        long crossings;
     }
 }

@@ -1,10 +1,12 @@
 package io.csdsim.simulator.engine;
 
+import io.csdsim.isa.program.PoolShape;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 /**
- * A TDEC max-pool unit bank (3×3 / stride 2 / pad 1): a running count per input and a running
- * maximum per output; an output fires in a tick when its maximum grows.
+ * A TDEC max-pool unit bank over a {@link PoolShape} window (CSDformer's: 3×3 / stride 2 / pad 1): a
+ * running count per input and a running maximum per output; an output fires in a tick when its
+ * maximum grows.
  */
 final class EnginePool
 {
@@ -14,13 +16,15 @@ final class EnginePool
     private final int outWidth;
     private final int[] inputCounts;
     private final int[] maximum;
+    private final PoolShape window;
 
-    EnginePool(final int height, final int width, final int channels)
+    EnginePool(final int height, final int width, final int channels, final PoolShape window)
     {
         this.width = width;
         this.channels = channels;
-        this.outHeight = (height - 1) / 2 + 1;
-        this.outWidth = (width - 1) / 2 + 1;
+        this.window = window;
+        this.outHeight = window.out(height);
+        this.outWidth = window.out(width);
         this.inputCounts = new int[height * width * channels];
         this.maximum = new int[outHeight * outWidth * channels];
     }
@@ -39,9 +43,9 @@ final class EnginePool
             final int c = idx % channels;
             final int y = idx / channels / width;
             final int x = idx / channels % width;
-            for (int yo = y / 2; yo <= Math.min(outHeight - 1, (y + 1) / 2); yo++)
+            for (int yo = window.firstOutput(y); yo <= window.lastOutput(y, outHeight); yo++)
             {
-                for (int xo = x / 2; xo <= Math.min(outWidth - 1, (x + 1) / 2); xo++)
+                for (int xo = window.firstOutput(x); xo <= window.lastOutput(x, outWidth); xo++)
                 {
                     final int o = (yo * outWidth + xo) * channels + c;
                     if (value > maximum[o])

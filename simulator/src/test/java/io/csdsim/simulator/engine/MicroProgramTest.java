@@ -189,6 +189,11 @@ class MicroProgramTest
         assertArrayEquals(new long[] {0, 0, 4, 4, 0, 0}, column(r.ticks, TickLog.Column.HOPS_X));
         assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
         assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.PEAK_LINK_LOAD));
+        // Per core (groups a, b, relay): a sends 4 packets to the relay (one hop each), the relay 4 to b
+        // (one hop each); the relay and b receive 4 each.
+        assertArrayEquals(new long[] {4, 0, 4}, r.perGroup.packets);
+        assertArrayEquals(new long[] {0, 4, 4}, r.perGroup.packetsReceived);
+        assertArrayEquals(new long[] {4, 0, 4}, r.perGroup.hopsX);
     }
 
     /** As {@link #twoCores}, on three tiles, with b's fan-in on a dendrite on core 1 and its soma on core 2. */

@@ -1,0 +1,352 @@
+package io.csdsim.simulator.engine;
+
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.NeuronGroup;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.simulator.network.Network;
+import io.csdsim.simulator.timing.CoreTiming;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
+import java.util.List;
+
+/**
+ * Times ticks on one thread: its own network, scratch and per-group sums, so that two ticks
+ * can be timed at once. Per-group sums of all timers add up to the sample's (integer sums:
+ * the order does not matter).
+ */
+final class TickTimer
+{
+    private final EngineModel model;
+    private final CoreTiming timing;
+    private final List<ProgramPopulation> pops;
+    private final List<NeuronGroup> groups;
+    /** The sample's spike trains, per population and tick: what the emission phase sends. */
+    private final IntArrayList[][] trains;
+    private final Network net;
+    private final GroupSums perGroup;
+    private final long messageIn;
+    private final long[] ready;
+    private final long[] readyOrder;
+    /** Per group, this tick: the cycle its core is done receiving the messages so far. */
+    private final long[] receivedUntil;
+    /** Per sending group, this tick: its spikes are [firstSpike, lastSpike) of its population's list. */
+    private final int[] firstSpike;
+    private final int[] lastSpike;
+    private final int[] relayStamp;
+    private final long[] relayAt;
+    /** Per route run: the spikes that took it (each sends one packet per route, one per relay), over the sample. */
+    private final long[] runSpikes;
+    private boolean receiptsCounted;
+    private int relaySerial;
+    /** What relays forwarded during one group's emission: kept apart from the group's own packets. */
+    private final Tally relayed = new Tally();
+
+    TickTimer(final ChipProgram program, final EngineModel model, final CoreTiming timing, final IntArrayList[][] trains)
+    {
+        this.model = model;
+        this.timing = timing;
+        this.pops = program.populations();
+        this.groups = program.groups();
+        this.trains = trains;
+        net = Network.of(program);
+        perGroup = new GroupSums(groups.size());
+        messageIn = timing.messageInCycles();
+        ready = new long[groups.size()];
+        readyOrder = new long[groups.size()];
+        receivedUntil = new long[groups.size()];
+        firstSpike = new int[groups.size()];
+        lastSpike = new int[groups.size()];
+        relayStamp = new int[groups.size()];
+        relayAt = new long[groups.size()];
+        runSpikes = new long[model.segments.runLo.length];
+    }
+
+    /**
+     * @return this timer's per-group sums over the ticks it timed, once they are over: the packets
+     * each group received from spikes are added from the spikes per route run — every route of a run
+     * delivers one packet per spike to its receiver, or through a relay one to the relay per spike
+     * (the relay's forward legs count their own receipts as they go).
+     */
+    GroupSums perGroup()
+    {
+        if (!receiptsCounted)
+        {
+            receiptsCounted = true;
+            final RouteSegments runs = model.segments;
+            final long[] received = perGroup.packetsReceived;
+            int stamp = 0;
+            for (int g = 0; g < groups.size(); g++)
+            {
+                for (int run = runs.groupFirst[g]; run < runs.groupFirst[g + 1]; run++)
+                {
+                    final long n = runSpikes[run];
+                    if (n == 0)
+                    {
+                        continue;
+                    }
+                    stamp++;
+                    final int r0 = model.routeStart[g];
+                    final int at = runs.runBits[run];
+                    for (int w = 0; w < runs.words(g); w++)
+                    {
+                        for (long b = runs.bits[at + w]; b != 0; b &= b - 1)
+                        {
+                            final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
+                            final int sender = model.routeSender[r];
+                            if (sender == g)
+                            {
+                                received[model.routeReceiver[r]] += n;
+                            }
+                            else if (relayStamp[sender] != -stamp)
+                            {
+                                // Stamps here are negative: the emission's relay serials are positive.
+                                relayStamp[sender] = -stamp;
+                                received[sender] += n;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return perGroup;
+    }
+
+    /**
+     * Sends one packet from group {@code from}'s core to group {@code to}'s, counting it, its
+     * hops and crossings for the sender (and in {@code tally} when given) and its receipt for
+     * the receiver; @return the cycle the receiver is done with it.
+     */
+    private long deliver(final int from, final int to, final long inject, final Tally tally)
+    {
+        final Network n = net;
+        final long hx = n.hopsX();
+        final long hy = n.hopsY();
+        final long cx = n.crossings();
+        final long arrival = n.send(model.placeOfGroup[from], model.placeOfGroup[to], inject);
+        final long dx = n.hopsX() - hx;
+        final long dy = n.hopsY() - hy;
+        final long dc = n.crossings() - cx;
+        final GroupSums sums = perGroup;
+        sums.packets[from]++;
+        sums.packetsReceived[to]++;
+        sums.hopsX[from] += dx;
+        sums.hopsY[from] += dy;
+        sums.chipCrossings[from] += dc;
+        if (tally != null)
+        {
+            tally.packets++;
+            tally.hopsX += dx;
+            tally.hopsY += dy;
+            tally.crossings += dc;
+        }
+        return receive(to, arrival);
+    }
+
+    /** @return the cycle group {@code to}'s core is done receiving a message that arrives then: one message at a time. */
+    private long receive(final int to, final long arrival)
+    {
+        if (messageIn == 0)
+        {
+            return arrival;
+        }
+        final long done = Math.max(arrival, receivedUntil[to]) + messageIn;
+        receivedUntil[to] = done;
+        return done;
+    }
+
+    /** Phases with cycle timestamps, once tick t's arithmetic is done; clears the tick's counters; @return its log row. */
+    TickRow time(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
+    {
+        // The sums' arrays in locals: the per-spike and per-packet loops below update them.
+        final long[] groupSops = perGroup.sops;
+        final long[] groupDyn = perGroup.dynamicOps;
+        final long[] groupSpikes = perGroup.spikes;
+        final long[] groupBusy = perGroup.busyCycles;
+        net.startTick();
+        final long packets0 = net.packets();
+        final long hopsX0 = net.hopsX();
+        final long hopsY0 = net.hopsY();
+        final long cross0 = net.crossings();
+        final long wait0 = net.waitCycles();
+        final int ng = groups.size();
+        long tickSops = 0;
+        long tickDyn = 0;
+        for (int g = 0; g < ng; g++)
+        {
+            ready[g] = timing.integrateCycles(sops[g], dyn[g]);
+            tickSops += sops[g];
+            tickDyn += dyn[g];
+            groupSops[g] += sops[g];
+            groupDyn[g] += dyn[g];
+        }
+        // Phase 2: dendrites with input send a partial current per compartment to their soma.
+        long last = 0;
+        final int[] size = model.groupSize;
+        final int[] somaOf = model.somaOfDendrite;
+        for (int g = 0; g < ng; g++)
+        {
+            final int soma = somaOf[g];
+            if (soma >= 0 && sops[g] > 0)
+            {
+                long arrive = 0;
+                for (int k = 0; k < size[g]; k++)
+                {
+                    arrive = Math.max(arrive, deliver(g, soma, ready[g] + k, null));
+                }
+                ready[soma] = Math.max(ready[soma], arrive) + timing.partialSumCycles(size[g]);
+                last = Math.max(last, arrive);
+            }
+        }
+        // Phase 3: neuron updates.
+        long neuronUpdates = 0;
+        long activeUpdates = 0;
+        final boolean[] updates = model.updates;
+        final long[] groupUpdates = perGroup.neuronUpdates;
+        final long[] groupActive = perGroup.activeUpdates;
+        for (int g = 0; g < ng; g++)
+        {
+            if (updates[g])
+            {
+                final long act = Math.min(active[g], size[g]);
+                ready[g] += timing.updateCycles(act, size[g] - act);
+                neuronUpdates += size[g];
+                activeUpdates += act;
+                groupUpdates[g] += size[g];
+                groupActive[g] += act;
+            }
+        }
+        // Phase 4: fired neurons emit, then their spikes leave as packets, groups in order of
+        // readiness, through relays where needed. Firing groups are found from the tick's spikes.
+        long spikes = 0;
+        int senders = 0;
+        for (final ProgramPopulation pop : pops)
+        {
+            final int p = pop.id();
+            if (trains[p] == null || model.groupOfUnit[p] == null)
+            {
+                continue;
+            }
+            final IntArrayList fired = trains[p][t];
+            spikes += fired.size();
+            final int[] groupOf = model.groupOfUnit[p];
+            final boolean sends = model.hasRoutes[p];
+            for (int k = 0; k < fired.size(); k++)
+            {
+                final int g = groupOf[fired.get(k)];
+                if (k == 0 || g != groupOf[fired.get(k - 1)])
+                {
+                    firstSpike[g] = k;
+                }
+                lastSpike[g] = k + 1;
+                if (k + 1 == fired.size() || g != groupOf[fired.get(k + 1)])
+                {
+                    final int n = lastSpike[g] - firstSpike[g];
+                    groupSpikes[g] += n;
+                    ready[g] += timing.fireCycles(n);
+                    if (sends)
+                    {
+                        // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
+                        readyOrder[senders++] = ready[g] << 23 | g;
+                    }
+                }
+            }
+        }
+        for (int g = 0; g < ng; g++)
+        {
+            last = Math.max(last, ready[g]);
+            groupBusy[g] += ready[g];
+        }
+        java.util.Arrays.sort(readyOrder, 0, senders);
+        final Network n = net;
+        final int[] place = model.placeOfGroup;
+        for (int o = 0; o < senders; o++)
+        {
+            final int g = (int)(readyOrder[o] & ((1 << 23) - 1));
+            final NeuronGroup grp = groups.get(g);
+            final int p = grp.population();
+            final IntArrayList fired = trains[p][t];
+            final RouteSegments runs = model.segments;
+            // The group's packets, hops and crossings are the network's counts over its emission, less
+            // what relays forward (counted for them, packet by packet): no per-packet bookkeeping here.
+            final long packetsBefore = n.packets();
+            final long hopsXBefore = n.hopsX();
+            final long hopsYBefore = n.hopsY();
+            final long crossingsBefore = n.crossings();
+            final long relayedBefore = relayed.packets;
+            final long relayedXBefore = relayed.hopsX;
+            final long relayedYBefore = relayed.hopsY;
+            final long relayedCrossBefore = relayed.crossings;
+            long inject = ready[g];
+            int run = -1;
+            for (int k = firstSpike[g]; k < lastSpike[g]; k++)
+            {
+                final int s = fired.get(k);
+                final int serial = ++relaySerial;
+                final int r0 = model.routeStart[g];
+                final int words = runs.words(g);
+                run = runs.runOf(g, s, run);
+                // Receipts are counted per run when the sample is over, not per packet.
+                runSpikes[run]++;
+                final int at = runs.runBits[run];
+                for (int w = 0; w < words; w++)
+                {
+                    for (long b = runs.bits[at + w]; b != 0; b &= b - 1)
+                    {
+                        final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
+                        final int sender = model.routeSender[r];
+                        final int receiver = model.routeReceiver[r];
+                        long from = inject++;
+                        if (sender != g)
+                        {
+                            // One packet to each relay per spike, however many receivers it serves.
+                            if (relayStamp[sender] != serial)
+                            {
+                                relayStamp[sender] = serial;
+                                relayAt[sender] = receive(sender, n.send(place[g], place[sender], from)) + 1;
+                            }
+                            last = Math.max(last, deliver(sender, receiver, relayAt[sender], relayed));
+                            continue;
+                        }
+                        last = Math.max(last, receive(receiver, n.send(place[g], place[receiver], from)));
+                    }
+                }
+            }
+            perGroup.packets[g] += n.packets() - packetsBefore - (relayed.packets - relayedBefore);
+            perGroup.hopsX[g] += n.hopsX() - hopsXBefore - (relayed.hopsX - relayedXBefore);
+            perGroup.hopsY[g] += n.hopsY() - hopsYBefore - (relayed.hopsY - relayedYBefore);
+            perGroup.chipCrossings[g] += n.crossings() - crossingsBefore - (relayed.crossings - relayedCrossBefore);
+        }
+        java.util.Arrays.fill(sops, 0);
+        java.util.Arrays.fill(dyn, 0);
+        java.util.Arrays.fill(active, 0);
+        java.util.Arrays.fill(ready, 0);
+        if (messageIn != 0)
+        {
+            java.util.Arrays.fill(receivedUntil, 0);
+        }
+        final TickRow row = new TickRow();
+        row.cycles = last + timing.barrierCycles();
+        row.sops = tickSops;
+        row.dynamicOps = tickDyn;
+        row.neuronUpdates = neuronUpdates;
+        row.activeUpdates = activeUpdates;
+        row.spikes = spikes;
+        row.packets = net.packets() - packets0;
+        row.hopsX = net.hopsX() - hopsX0;
+        row.hopsY = net.hopsY() - hopsY0;
+        row.chipCrossings = net.crossings() - cross0;
+        row.waitCycles = net.waitCycles() - wait0;
+        row.peakLinkLoad = net.peakLinkLoad();
+        row.saturations = tickSaturations;
+        return row;
+    }
+
+    /** Packets, hops and crossings counted over a stretch of one tick's emission. */
+    private static final class Tally
+    {
+        long packets;
+        long hopsX;
+        long hopsY;
+        long crossings;
+    }
+}
