@@ -39,6 +39,19 @@ public final class ProgramConsistency
         {
             edge(src, p, e);
         }
+        final RouteTable routes = p.routes();
+        for (int i = 0; i < routes.size(); i++)
+        {
+            final int edge = routes.edge(i);
+            if (edge >= 0)
+            {
+                final ProgramEdge e = p.edges().get(edge);
+                final int into = p.groups().get(routes.target(i)).population();
+                expect(src, "route " + i, e.kind() != ProgramEdge.Kind.HOST_READOUT && e.target() == into, "carries edge " + edge + ", a "
+                    + e.kind() + " edge into population " + e.target() + ", to a group of population " + into + "; a route carries an on-chip "
+                    + "edge into its receiver's population");
+            }
+        }
         for (final NeuronGroup g : p.groups())
         {
             final int[] pieces = g.pieces();
@@ -48,6 +61,10 @@ public final class ProgramConsistency
                 expect(src, "group " + g.id(), edge >= 0 && edge < p.edges().size() && pieces[k + 1] >= 0 && pieces[k + 1] <= pieces[k + 2]
                     && pieces[k + 2] <= sourceUnits(p, p.edges().get(edge)), "fan-in piece " + k / 3 + " (edge " + edge + ", units "
                     + pieces[k + 1] + ".." + pieces[k + 2] + ") lies outside its edge's sources");
+                final ProgramEdge pe = p.edges().get(edge);
+                expect(src, "group " + g.id(), pe.kind() != ProgramEdge.Kind.HOST_READOUT && pe.target() == g.population(), "fan-in piece "
+                    + k / 3 + " takes edge " + edge + ", a " + pe.kind() + " edge into population " + pe.target() + "; a piece takes an on-chip "
+                    + "edge into its group's population " + g.population());
             }
         }
     }
