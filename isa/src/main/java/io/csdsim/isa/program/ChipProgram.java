@@ -87,6 +87,12 @@ public final class ChipProgram
         return spec.coresPerChip();
     }
 
+    /** @return the cores the program's groups occupy (a core may hold more than one group): all draw static power. */
+    public int occupiedCores()
+    {
+        return (int)groups.stream().mapToInt(NeuronGroup::core).distinct().count();
+    }
+
     /** @return where the cores are. */
     public Board board()
     {

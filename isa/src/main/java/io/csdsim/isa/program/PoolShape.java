@@ -13,8 +13,7 @@ public record PoolShape(int kernel, int stride, int pad)
     /** @return the output side for an input side, or 0 when the window does not fit once. */
     public int out(final int side)
     {
-        final int span = side + 2 * pad - kernel;
-        return span < 0 || stride < 1 ? 0 : span / stride + 1;
+        return ConvShape.outSide(side, kernel, stride, pad);
     }
 
     /** @return the first output (along one side) whose window covers input i. */

@@ -59,7 +59,7 @@ public final class Schedule
             {
                 case INPUT -> f[id] = 0;
                 case MAX_POOL -> f[id] = f[p.source];
-                case DIF, READOUT -> {
+                case DIF, READOUT, NEURONS -> {
                     int start = 0;
                     for (int k = 0; k < p.inputs.length; k++)
                     {
@@ -72,23 +72,10 @@ public final class Schedule
                         // The last spike of a source (f + T − 1) must be delivered before the run ends.
                         total = Math.max(total, src + t - 1 + delays[id][k] + 1);
                     }
-                    f[id] = start + (p.kind == IntPopulation.Kind.DIF ? net.delay : 0);
+                    // Neurons of a named model may fire in any tick: their window is the whole run, from tick 0.
+                    f[id] = p.kind == IntPopulation.Kind.NEURONS ? 0 : start + (p.kind == IntPopulation.Kind.DIF ? net.delay : 0);
                     total = Math.max(total, f[id] + t);
                     ready = Math.max(ready, f[id] + t);
-                }
-                case NEURONS -> {
-                    // Neurons of a named model may fire in any tick: the run lasts T ticks, and long enough to deliver every spike.
-                    for (int k = 0; k < p.inputs.length; k++)
-                    {
-                        if (delays[id][k] < 1)
-                        {
-                            throw new IllegalArgumentException(p.name + ": delay " + delays[id][k] + " < 1");
-                        }
-                        total = Math.max(total, sourceStart(net, f, net.projection(p.inputs[k])) + t - 1 + delays[id][k] + 1);
-                    }
-                    f[id] = 0;
-                    total = Math.max(total, t);
-                    ready = Math.max(ready, t);
                 }
                 default -> throw new IllegalStateException(p.kind.name());
             }

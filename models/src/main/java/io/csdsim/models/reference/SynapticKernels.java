@@ -22,13 +22,18 @@ final class SynapticKernels
         final int ci = index % cin;
         final int y = index / cin / p.width;
         final int x = index / cin % p.width;
-        for (int yo = 0; yo < p.outHeight(); yo++)
+        // Tap ky reaches output row yo when yo·stride = y + pad − ky: the taps of one stride class.
+        for (int ky = (y + p.pad) % p.stride; ky < p.kernel; ky += p.stride)
         {
-            final int ky = y - (yo * p.stride - p.pad);
-            for (int xo = 0; xo < p.outWidth() && ky >= 0 && ky < p.kernel; xo++)
+            final int yo = (y + p.pad - ky) / p.stride;
+            if (yo < 0 || yo >= p.outHeight())
             {
-                final int kx = x - (xo * p.stride - p.pad);
-                if (kx < 0 || kx >= p.kernel)
+                continue;
+            }
+            for (int kx = (x + p.pad) % p.stride; kx < p.kernel; kx += p.stride)
+            {
+                final int xo = (x + p.pad - kx) / p.stride;
+                if (xo < 0 || xo >= p.outWidth())
                 {
                     continue;
                 }

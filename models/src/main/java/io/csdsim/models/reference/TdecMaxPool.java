@@ -1,5 +1,6 @@
 package io.csdsim.models.reference;
 
+import io.csdsim.models.quant.Projection;
 import org.eclipse.collections.api.list.primitive.IntList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
@@ -34,8 +35,8 @@ public final class TdecMaxPool
         this.kernel = kernel;
         this.stride = stride;
         this.pad = pad;
-        this.outHeight = (height + 2 * pad - kernel) / stride + 1;
-        this.outWidth = (width + 2 * pad - kernel) / stride + 1;
+        this.outHeight = Projection.outSide(height, kernel, stride, pad);
+        this.outWidth = Projection.outSide(width, kernel, stride, pad);
         this.inputCounts = new int[height * width * channels];
         this.maximum = new int[outHeight * outWidth * channels];
     }
@@ -52,19 +53,12 @@ public final class TdecMaxPool
             final int pix = idx / channels;
             final int y = pix / width;
             final int x = pix - y * width;
-            // Output yo covers input rows yo·stride − pad … yo·stride − pad + k − 1: every output whose window holds (y, x).
-            for (int yo = 0; yo < outHeight; yo++)
+            // Output yo covers input rows yo·stride − pad … yo·stride − pad + k − 1, so row y feeds the
+            // outputs from ⌈(y + pad − k + 1) / stride⌉ to ⌊(y + pad) / stride⌋ (for 3×3/2/1: y/2 to (y+1)/2).
+            for (int yo = firstOutput(y); yo <= Math.min(outHeight - 1, (y + pad) / stride); yo++)
             {
-                if (y < yo * stride - pad || y > yo * stride - pad + kernel - 1)
+                for (int xo = firstOutput(x); xo <= Math.min(outWidth - 1, (x + pad) / stride); xo++)
                 {
-                    continue;
-                }
-                for (int xo = 0; xo < outWidth; xo++)
-                {
-                    if (x < xo * stride - pad || x > xo * stride - pad + kernel - 1)
-                    {
-                        continue;
-                    }
                     final int o = (yo * outWidth + xo) * channels + chan;
                     if (value > maximum[o])
                     {
@@ -87,6 +81,12 @@ public final class TdecMaxPool
                 outputSpikes.set(before + i, tail[i]);
             }
         }
+    }
+
+    /** @return the first output along a side whose window covers input i. */
+    private int firstOutput(final int i)
+    {
+        return Math.max(0, Math.floorDiv(i + pad - kernel + stride, stride));
     }
 
     /** @return the running maximum of each output: its spike count so far. */

@@ -57,7 +57,7 @@ public final class ChipEngine
         final ChipSpec s = program.spec;
         timing = CoreTiming.of(s);
         energy = EnergyModel.of(s);
-        cores = (int)groups.stream().mapToInt(NeuronGroup::core).distinct().count();
+        cores = program.occupiedCores();
     }
 
     public ChipProgram program()

@@ -87,21 +87,31 @@ public final class TickLog
     /** @return the counted events of one tick, every core powered for its cycles. */
     public EnergyEvents events(final int tick)
     {
-        final EnergyEvents e = new EnergyEvents();
-        e.sops = get(tick, Column.SOPS);
-        e.dynamicOps = get(tick, Column.DYNAMIC_OPS);
-        e.neuronUpdates = get(tick, Column.NEURON_UPDATES);
-        e.activeUpdates = get(tick, Column.ACTIVE_UPDATES);
-        e.spikes = get(tick, Column.SPIKES);
-        // Every packet is received by one core.
-        e.messagesSent = get(tick, Column.PACKETS);
-        e.messagesReceived = e.messagesSent;
-        e.hopsX = get(tick, Column.HOPS_X);
-        e.hopsY = get(tick, Column.HOPS_Y);
-        e.chipCrossings = get(tick, Column.CHIP_CROSSINGS);
+        final EnergyEvents e = events(c -> get(tick, c));
         e.inputMacs = tick == inputTick ? inputMacs : 0;
-        e.cycles = get(tick, Column.CYCLES);
         e.cores = cores;
+        return e;
+    }
+
+    /**
+     * @return the events the columns count — one tick's, or sums over ticks and samples — with their
+     * cycles; the host's input MACs and the cores powered are the caller's to state.
+     */
+    public static EnergyEvents events(final java.util.function.ToLongFunction<Column> count)
+    {
+        final EnergyEvents e = new EnergyEvents();
+        e.sops = count.applyAsLong(Column.SOPS);
+        e.dynamicOps = count.applyAsLong(Column.DYNAMIC_OPS);
+        e.neuronUpdates = count.applyAsLong(Column.NEURON_UPDATES);
+        e.activeUpdates = count.applyAsLong(Column.ACTIVE_UPDATES);
+        e.spikes = count.applyAsLong(Column.SPIKES);
+        // Every packet is received by one core.
+        e.messagesSent = count.applyAsLong(Column.PACKETS);
+        e.messagesReceived = e.messagesSent;
+        e.hopsX = count.applyAsLong(Column.HOPS_X);
+        e.hopsY = count.applyAsLong(Column.HOPS_Y);
+        e.chipCrossings = count.applyAsLong(Column.CHIP_CROSSINGS);
+        e.cycles = count.applyAsLong(Column.CYCLES);
         return e;
     }
 

@@ -58,7 +58,7 @@ public final class SimulationReport
         this.samples = samples;
         this.labels = labels;
         energy = EnergyModel.of(program.spec);
-        cores = (int)program.groups().stream().mapToInt(NeuronGroup::core).distinct().count();
+        cores = program.occupiedCores();
         perGroup = new GroupSums(program.groups().size());
         final java.util.Map<Integer, Integer> sharing = new java.util.HashMap<>();
         for (final NeuronGroup g : program.groups())
@@ -136,20 +136,8 @@ public final class SimulationReport
     /** @return the counted events of the whole run, every core powered throughout. */
     private EnergyEvents runEvents()
     {
-        final EnergyEvents e = new EnergyEvents();
-        e.sops = total(TickLog.Column.SOPS);
-        e.dynamicOps = total(TickLog.Column.DYNAMIC_OPS);
-        e.neuronUpdates = total(TickLog.Column.NEURON_UPDATES);
-        e.activeUpdates = total(TickLog.Column.ACTIVE_UPDATES);
-        e.spikes = total(TickLog.Column.SPIKES);
-        // Every packet is received by one core.
-        e.messagesSent = total(TickLog.Column.PACKETS);
-        e.messagesReceived = e.messagesSent;
-        e.hopsX = total(TickLog.Column.HOPS_X);
-        e.hopsY = total(TickLog.Column.HOPS_Y);
-        e.chipCrossings = total(TickLog.Column.CHIP_CROSSINGS);
+        final EnergyEvents e = TickLog.events(this::total);
         e.inputMacs = inputMacs;
-        e.cycles = cycles;
         e.cores = cores;
         return e;
     }
@@ -164,29 +152,32 @@ public final class SimulationReport
     }
 
     /**
-     * @return the events of one population's groups (dendrites and relays serving it included), and
-     * the host's input MACs where it takes the input stage.
+     * @return per population, the events of its groups (dendrites and relays serving it included)
+     * with their shares of their cores, and the host's input MACs where it takes the input stage:
+     * one pass over the groups, in group order.
      */
-    private EnergyEvents populationEvents(final ProgramPopulation p)
+    private EnergyEvents[] populationEvents()
     {
-        final EnergyEvents e = new EnergyEvents();
-        e.cycles = cycles;
+        final EnergyEvents[] events = new EnergyEvents[program.populations().size()];
+        for (int p = 0; p < events.length; p++)
+        {
+            events[p] = new EnergyEvents();
+            events[p].cycles = cycles;
+        }
         for (final NeuronGroup g : program.groups())
         {
-            if (g.population() == p.id())
-            {
-                perGroup.addEvents(g.id(), e);
-                e.cores += 1.0 / groupsOnCore[g.id()];
-            }
+            final EnergyEvents e = events[g.population()];
+            perGroup.addEvents(g.id(), e);
+            e.cores += 1.0 / groupsOnCore[g.id()];
         }
         for (final ProgramEdge edge : program.edges())
         {
-            if (edge.target() == p.id() && program.populations().get(edge.sourceA()).kind() == ProgramPopulation.Kind.INPUT)
+            if (program.populations().get(edge.sourceA()).kind() == ProgramPopulation.Kind.INPUT)
             {
-                e.inputMacs = inputMacs;
+                events[edge.target()].inputMacs = inputMacs;
             }
         }
-        return e;
+        return events;
     }
 
     /** @return the energy of one category, in pJ, summed over samples. */
@@ -357,9 +348,10 @@ public final class SimulationReport
             }
             j.writeEndArray();
             j.writeArrayFieldStart("populationEnergy");
+            final EnergyEvents[] byPopulation = populationEvents();
             for (final ProgramPopulation p : program.populations())
             {
-                final EnergyEvents e = populationEvents(p);
+                final EnergyEvents e = byPopulation[p.id()];
                 if (e.cores == 0 && e.inputMacs == 0)
                 {
                     continue;
