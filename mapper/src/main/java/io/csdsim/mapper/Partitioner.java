@@ -68,7 +68,7 @@ final class Partitioner
         }
         for (final ProgramEdge e : incoming.get(p.id()))
         {
-            if (e.kind() == ProgramEdge.Kind.TDEC_QK || e.kind() == ProgramEdge.Kind.TDEC_AV)
+            if (e.kind() == ProgramEdge.Kind.TDEC_PRODUCT)
             {
                 return true;
             }

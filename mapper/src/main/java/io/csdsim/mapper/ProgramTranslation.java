@@ -3,6 +3,7 @@ package io.csdsim.mapper;
 import io.csdsim.isa.program.ConvShape;
 import io.csdsim.isa.program.NeuronSpec;
 import io.csdsim.isa.program.PoolShape;
+import io.csdsim.isa.program.ProductMap;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.SynapseTable;
@@ -76,7 +77,7 @@ final class ProgramTranslation
                     new NeuronSpec(p.neuronModel, p.neuronParameters)));
                 case MAX_POOL -> {
                     populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.TDEC_MAXPOOL, p.shape, 0, 0, null, window));
-                    edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.POOL, -1, programOf[p.source], -1, 0, 0, 0,
+                    edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.POOL, -1, programOf[p.source], -1, null, 0, 0,
                         new PoolShape(p.poolKernel, p.poolStride, p.poolPad)));
                 }
                 case READOUT -> {
@@ -86,7 +87,7 @@ final class ProgramTranslation
                     final int cls = populations.size();
                     populations.add(new ProgramPopulation(cls, p.name, ProgramPopulation.Kind.HOST_CLASSIFIER, p.shape, 0, 0, p.bias,
                         schedule.outputReadyTick()));
-                    edges.add(new ProgramEdge(edges.size(), cls, ProgramEdge.Kind.HOST_READOUT, tableOf[p.head], pid, -1, 0, 0, 0));
+                    edges.add(new ProgramEdge(edges.size(), cls, ProgramEdge.Kind.HOST_READOUT, tableOf[p.head], pid, -1, null, 0, 0));
                 }
                 default -> throw new IllegalStateException(p.kind.name());
             }
@@ -94,14 +95,10 @@ final class ProgramTranslation
             {
                 final Projection pr = net.projection(p.inputs[k]);
                 final int delay = schedule.delay(id, k);
-                final ProgramEdge.Kind kind = switch (pr.kind)
-                {
-                    case QK -> ProgramEdge.Kind.TDEC_QK;
-                    case AV -> ProgramEdge.Kind.TDEC_AV;
-                    default -> ProgramEdge.Kind.TABLE;
-                };
-                edges.add(new ProgramEdge(edges.size(), pid, kind, tableOf[pr.id], programOf[pr.sourceA],
-                    pr.sourceB < 0 ? -1 : programOf[pr.sourceB], pr.heads, p.inputShifts[k], delay));
+                final boolean product = pr.kind == Projection.Kind.PRODUCT;
+                edges.add(new ProgramEdge(edges.size(), pid, product ? ProgramEdge.Kind.TDEC_PRODUCT : ProgramEdge.Kind.TABLE, tableOf[pr.id],
+                    programOf[pr.sourceA], pr.sourceB < 0 ? -1 : programOf[pr.sourceB], product ? ProductMap.parse(pr.product.text()) : null,
+                    p.inputShifts[k], delay));
             }
         }
     }

@@ -11,6 +11,7 @@ import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.models.csdformer.RandomNetworks;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntPopulation;
+import io.csdsim.models.quant.ProductIndex;
 import io.csdsim.models.quant.Projection;
 import org.junit.jupiter.api.Test;
 
@@ -76,38 +77,54 @@ class ConnectivityTest
                     out.add(n * pr.outFeatures + o);
                 }
             }
-            case QK -> {
-                final int tok = pr.tokens();
-                final int d = pr.inFeatures;
-                final int h = s % d / (d / pr.heads);
-                final int row = s / d;
-                for (int other = 0; other < tok; other++)
+            case PRODUCT -> {
+                // Attention's geometry by hand, which also pins what its two index maps mean.
+                final int tok = pr.product.extents()[0];
+                final int heads = pr.product.extents()[2];
+                final int d = heads * pr.product.extents()[3];
+                final boolean scores = pr.product.equals(ProductIndex.attentionScores(tok, d, heads));
+                assertTrue(scores || pr.product.equals(ProductIndex.attentionValues(tok, d, heads)), pr.product.text());
+                if (scores)
                 {
-                    out.add(fromB ? (h * tok + other) * tok + row : (h * tok + row) * tok + other);
-                }
-            }
-            case AV -> {
-                final int tok = pr.tokens();
-                final int d = pr.inFeatures;
-                final int dk = d / pr.heads;
-                if (!fromB)
-                {
-                    final int h = s / (tok * tok);
-                    final int i = s / tok % tok;
-                    for (int e = h * dk; e < (h + 1) * dk; e++)
-                    {
-                        out.add(i * d + e);
-                    }
+                    attentionScores(tok, d, heads, fromB, s, out);
                 }
                 else
                 {
-                    for (int i = 0; i < tok; i++)
-                    {
-                        out.add(i * d + s % d);
-                    }
+                    attentionValues(tok, d, heads, fromB, s, out);
                 }
             }
             default -> throw new IllegalStateException(pr.kind.name());
+        }
+    }
+
+    private static void attentionScores(final int tok, final int d, final int heads, final boolean fromB, final int s, final Set<Integer> out)
+    {
+        final int h = s % d / (d / heads);
+        final int row = s / d;
+        for (int other = 0; other < tok; other++)
+        {
+            out.add(fromB ? (h * tok + other) * tok + row : (h * tok + row) * tok + other);
+        }
+    }
+
+    private static void attentionValues(final int tok, final int d, final int heads, final boolean fromB, final int s, final Set<Integer> out)
+    {
+        final int dk = d / heads;
+        if (!fromB)
+        {
+            final int h = s / (tok * tok);
+            final int i = s / tok % tok;
+            for (int e = h * dk; e < (h + 1) * dk; e++)
+            {
+                out.add(i * d + e);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < tok; i++)
+            {
+                out.add(i * d + s % d);
+            }
         }
     }
 
@@ -240,7 +257,7 @@ class ConnectivityTest
                 }, e.sourceA(), target, expected);
                 if (pr.sourceB >= 0)
                 {
-                    final ProgramEdge eb = new ProgramEdge(e.id(), e.target(), e.kind(), e.table(), e.sourceB(), -1, e.heads(), e.shift(), e.delay());
+                    final ProgramEdge eb = new ProgramEdge(e.id(), e.target(), e.kind(), e.table(), e.sourceB(), -1, e.product(), e.shift(), e.delay());
                     expect(p, eb, net.population(pr.sourceB).size, s -> {
                         final Set<Integer> t = new HashSet<>();
                         fanOut(net, pr, true, s, t);

@@ -91,7 +91,7 @@ class CoreLimitsTest
     {
         final InputSpec spec = new InputSpec(2, 2, 1, new double[1], new double[] {1});
         final IntPopulation in = new IntPopulation(0, "input", IntPopulation.Kind.INPUT, new int[] {2, 2, 1});
-        final Projection conv = new Projection(0, "conv", Projection.Kind.CONV3X3, 0, -1, 2, 2, 1, 3, 0, TestChips.filled(27), 12, 1);
+        final Projection conv = new Projection(0, "conv", Projection.Kind.CONV3X3, 0, -1, 2, 2, 1, 3, TestChips.filled(27), 12, 1);
         final IntPopulation a = TestChips.dif(1, "a", new int[] {2, 2, 3}, 0);
         final IntPopulation pool = new IntPopulation(2, "pool", IntPopulation.Kind.MAX_POOL, new int[] {1, 1, 3});
         pool.source = 1;

@@ -38,9 +38,9 @@ final class TestChips
         final List<IntPopulation> pops = new ArrayList<>();
         final List<Projection> projs = new ArrayList<>();
         pops.add(new IntPopulation(0, "input", IntPopulation.Kind.INPUT, new int[] {tokens, 1, k}));
-        projs.add(new Projection(0, "fc1", Projection.Kind.LINEAR, 0, -1, tokens, 1, k, m, 0, filled(k * m), tokens * m, 1));
+        projs.add(new Projection(0, "fc1", Projection.Kind.LINEAR, 0, -1, tokens, 1, k, m, filled(k * m), tokens * m, 1));
         pops.add(dif(1, "a", new int[] {tokens, m}, 0));
-        projs.add(new Projection(1, "fc2", Projection.Kind.LINEAR, 1, -1, tokens, 1, m, m2, 0, filled(m * m2), tokens * m2, 1));
+        projs.add(new Projection(1, "fc2", Projection.Kind.LINEAR, 1, -1, tokens, 1, m, m2, filled(m * m2), tokens * m2, 1));
         pops.add(dif(2, "b", new int[] {tokens, m2}, 1));
         return new IntNetwork("two-layers", 4, 3, 8, 24, spec, pops, projs);
     }

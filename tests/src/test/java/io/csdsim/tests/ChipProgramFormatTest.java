@@ -3,6 +3,8 @@ package io.csdsim.tests;
 import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.CsdxFormat;
+import io.csdsim.isa.program.ProductMap;
+import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramListing;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.mapper.Mapper;
@@ -76,7 +78,11 @@ class ChipProgramFormatTest
         assertEquals(lif, ProgramListing.parse("lif.lst", listing));
     }
 
-    /** The program's bytes without the sections of these tags, under an older version and section count. */
+    /**
+     * The program's bytes without the sections of these tags, under an older version and section count;
+     * before version 4 the EDGE records are rewritten as those versions wrote them (docs/chip-program.md):
+     * attention's products as kind 1 (Q·Kᵀ) or 2 (A·V) with their heads in the slot version 4 reserves.
+     */
     private static byte[] olderVersion(final int version, final String... cut)
     {
         final ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -86,9 +92,15 @@ class ChipProgramFormatTest
         for (int at = 8; at < bytes.length; )
         {
             final int len = 12 + in.getInt(at + 4);
-            if (!List.of(cut).contains(new String(bytes, at, 4, StandardCharsets.US_ASCII)))
+            final String tag = new String(bytes, at, 4, StandardCharsets.US_ASCII);
+            if (!List.of(cut).contains(tag))
             {
-                out.write(bytes, at, len);
+                final byte[] section = java.util.Arrays.copyOfRange(bytes, at, at + len);
+                if (tag.equals("EDGE") && version < 4)
+                {
+                    legacyEdges(ByteBuffer.wrap(section).order(ByteOrder.LITTLE_ENDIAN));
+                }
+                out.write(section, 0, len);
                 sections++;
             }
             at += len;
@@ -98,17 +110,86 @@ class ChipProgramFormatTest
         return old;
     }
 
+    /** Rewrites a whole EDGE section (header included) in the layout of versions 1 to 3, and its CRC. */
+    private static void legacyEdges(final ByteBuffer s)
+    {
+        // Per edge: id, target (i32), kind (u8), table, a, b, heads, shift, delay (i32): 33 bytes after the count.
+        int products = 0;
+        for (final ProgramEdge e : program.edges())
+        {
+            final int at = 12 + 4 + 33 * e.id();
+            if (e.kind() != ProgramEdge.Kind.TDEC_PRODUCT)
+            {
+                continue;
+            }
+            final int[] v = program.populations().get(e.sourceB()).shape();
+            for (int heads = 1; heads <= v[1]; heads++)
+            {
+                if (v[1] % heads != 0)
+                {
+                    continue;
+                }
+                final boolean scores = e.product().equals(ProductMap.attentionScores(v[0], v[1], heads));
+                if (scores || e.product().equals(ProductMap.attentionValues(v[0], v[1], heads)))
+                {
+                    s.put(at + 8, (byte)(scores ? 1 : 2)).putInt(at + 9 + 12, heads);
+                    products++;
+                }
+            }
+        }
+        assertTrue(products >= 2, "the program should hold attention products");
+        final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(s.array(), 12, s.capacity() - 12);
+        s.putInt(8, (int)crc.getValue());
+    }
+
     @Test
     void olderVersionsReadAsBefore()
     {
-        // Version 1 is version 3 without NEUR and POOL, version 2 without POOL; their programs mean what they meant.
-        assertEquals(program, CsdxFormat.read("v1.csdx", olderVersion(1, "NEUR", "POOL")));
-        assertEquals(program, CsdxFormat.read("v2.csdx", olderVersion(2, "POOL")));
-        // The current version must carry both.
-        final byte[] noPool = olderVersion(3, "POOL");
-        assertTrue(error(noPool).contains("section POOL: missing"), error(noPool));
-        final byte[] noNeur = olderVersion(3, "NEUR");
-        assertTrue(error(noNeur).contains("section NEUR: missing"), error(noNeur));
+        // Version 1 lacks NEUR, POOL and PROD, version 2 POOL and PROD, version 3 PROD: their programs mean what they meant.
+        assertEquals(program, CsdxFormat.read("v1.csdx", olderVersion(1, "NEUR", "POOL", "PROD")));
+        assertEquals(program, CsdxFormat.read("v2.csdx", olderVersion(2, "POOL", "PROD")));
+        assertEquals(program, CsdxFormat.read("v3.csdx", olderVersion(3, "PROD")));
+        // The current version must carry all three.
+        for (final String tag : List.of("POOL", "NEUR", "PROD"))
+        {
+            final byte[] without = olderVersion(CsdxFormat.VERSION, tag);
+            assertTrue(error(without).contains("section " + tag + ": missing"), error(without));
+        }
+        // A version 3 file whose attention product cannot be split into its heads says so.
+        final byte[] v3 = olderVersion(3, "PROD");
+        final ProgramEdge qk = program.edges().stream().filter(e -> e.kind() == ProgramEdge.Kind.TDEC_PRODUCT).findFirst().orElseThrow();
+        final int edges = indexOf(v3, "EDGE");
+        final ByteBuffer b = ByteBuffer.wrap(v3).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(edges + 16 + 33 * qk.id() + 21, 0);
+        final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(v3, edges + 12, b.getInt(edges + 4));
+        b.putInt(edges + 8, (int)crc.getValue());
+        assertTrue(error(v3).contains("edge " + qk.id() + ": an attention product of") && error(v3).contains("in 0 heads"), error(v3));
+    }
+
+    private static int indexOf(final byte[] file, final String tag)
+    {
+        final ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        for (int at = 8; at < file.length; at += 12 + in.getInt(at + 4))
+        {
+            if (new String(file, at, 4, StandardCharsets.US_ASCII).equals(tag))
+            {
+                return at;
+            }
+        }
+        throw new AssertionError(tag);
+    }
+
+    @Test
+    void aProductMapRoundTripsAndABrokenOneNamesTheEdge()
+    {
+        final ProgramEdge qk = program.edges().stream().filter(e -> e.kind() == ProgramEdge.Kind.TDEC_PRODUCT).findFirst().orElseThrow();
+        final String listing = ProgramListing.print(program, true);
+        assertTrue(listing.contains("product=" + qk.product()), listing);
+        final String broken = listing.replace("product=" + qk.product(), "product=nhk,mhk->hnq[n=1]");
+        final String m = assertThrows(ChipInputException.class, () -> ProgramListing.parse("m.lst", broken)).getMessage();
+        assertTrue(m.contains("output axis 'q' is in neither A nor B"), m);
     }
 
     @Test
@@ -187,7 +268,7 @@ class ChipProgramFormatTest
     {
         final byte[] v = bytes.clone();
         v[4] = 9;
-        assertTrue(error(v).contains("offset 4: format version 9; this csdsim reads versions 1 to 3 (recompile the model"), error(v));
+        assertTrue(error(v).contains("offset 4: format version 9; this csdsim reads versions 1 to " + CsdxFormat.VERSION + " (recompile the model"), error(v));
         final byte[] m = bytes.clone();
         m[0] = 'X';
         assertTrue(error(m).contains("offset 0: not a csdsim chip program"));
@@ -210,7 +291,7 @@ class ChipProgramFormatTest
         assertEquals(java.util.Map.of("CONV3X3", 0, "DENSE", 1, "SPARSE", 2, "CONV", 3), codes(io.csdsim.isa.program.SynapseTable.Kind.values()));
         assertEquals(java.util.Map.of("INPUT", 0, "DIF", 1, "TDEC_MAXPOOL", 2, "ACCUMULATOR", 3, "HOST_CLASSIFIER", 4, "NEURONS", 5),
             codes(io.csdsim.isa.program.ProgramPopulation.Kind.values()));
-        assertEquals(java.util.Map.of("TABLE", 0, "TDEC_QK", 1, "TDEC_AV", 2, "POOL", 3, "HOST_READOUT", 4),
+        assertEquals(java.util.Map.of("TABLE", 0, "TDEC_PRODUCT", 1, "POOL", 3, "HOST_READOUT", 4),
             codes(io.csdsim.isa.program.ProgramEdge.Kind.values()));
         assertEquals(java.util.Map.of("NEURONS", 0, "DENDRITE", 1, "RELAY", 2), codes(io.csdsim.isa.program.NeuronGroup.Role.values()));
     }

@@ -12,6 +12,7 @@ import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.graph.InputSpec;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntPopulation;
+import io.csdsim.models.quant.ProductIndex;
 import io.csdsim.models.quant.Projection;
 import io.csdsim.models.quant.SparseSynapses;
 import io.csdsim.models.reference.ExecutionResult;
@@ -126,7 +127,7 @@ class GenericNetworkTest
         l3.neuronParameters.putAll(java.util.Map.of("du", "2048", "dv", "256", "theta", "30"));
         pops.addAll(List.of(in, l1, l2, l3));
 
-        projections.add(new Projection(0, "in-lif1", Projection.Kind.LINEAR, 0, -1, 1, 1, nIn, n1, 0, weights(rnd, nIn * n1, 2), n1, 1.0));
+        projections.add(new Projection(0, "in-lif1", Projection.Kind.LINEAR, 0, -1, 1, 1, nIn, n1, weights(rnd, nIn * n1, 2), n1, 1.0));
         final SparseSynapses sparse = new SparseSynapses(n1, n2);
         for (int s = 0; s < n1; s++)
         {
@@ -138,7 +139,7 @@ class GenericNetworkTest
         final List<Projection> byDelay = sparse.projections(1, "lif1-if2", 1);
         projections.addAll(byDelay);
         final int last = projections.size();
-        projections.add(new Projection(last, "if2-lif3", Projection.Kind.LINEAR, 2, -1, 1, 1, n2, n3, 0, weights(rnd, n2 * n3, 3), n3, 1.0));
+        projections.add(new Projection(last, "if2-lif3", Projection.Kind.LINEAR, 2, -1, 1, 1, n2, n3, weights(rnd, n2 * n3, 3), n3, 1.0));
         l1.inputs = new int[] {0};
         l1.inputShifts = new int[] {1};
         l2.inputs = byDelay.stream().mapToInt(p -> p.id).toArray();
@@ -299,6 +300,64 @@ class GenericNetworkTest
         final var s = org.junit.jupiter.api.Assertions.assertThrows(io.csdsim.models.InvalidInputException.class,
             () -> Mapper.compile(bad, ChipSpecs.preset("loihi"), MapperOptions.DEFAULT));
         assertTrue(s.getMessage().contains("lif3") && s.getMessage().contains("shift 99"), s.getMessage());
+    }
+
+    /**
+     * input [12] → IF a (12 units, read as [3, 4]) and IF b (20, read as [4, 5]); a matrix product a·b
+     * ({@code ij,jk->ik}) → IF (15); a product summed over B's own axis ({@code ij,jk->ij}, each A spike
+     * adds a row sum of B's counts) → IF (12). A map reads flat populations through its own axes.
+     */
+    private static IntNetwork products()
+    {
+        final Random rnd = new Random(21);
+        final IntPopulation in = new IntPopulation(0, "input", IntPopulation.Kind.INPUT, new int[] {1, 12});
+        final IntPopulation a = ifPopulation(1, "a", new int[] {1, 12}, "12");
+        final IntPopulation b = ifPopulation(2, "b", new int[] {1, 20}, "10");
+        final IntPopulation c = ifPopulation(3, "ab", new int[] {1, 15}, "6");
+        final IntPopulation d = ifPopulation(4, "a-rowsum-b", new int[] {1, 12}, "9");
+        final List<Projection> projections = new ArrayList<>();
+        projections.add(new Projection(0, "in-a", Projection.Kind.LINEAR, 0, -1, 1, 1, 12, 12, weights(rnd, 144, 2), 12, 1.0));
+        projections.add(new Projection(1, "in-b", Projection.Kind.LINEAR, 0, -1, 1, 1, 12, 20, weights(rnd, 240, 2), 20, 1.0));
+        projections.add(Projection.product(2, "a.b", 1, 2, new ProductIndex("ij", "jk", "ik", "ijk", new int[] {3, 4, 5}), 1.0));
+        projections.add(Projection.product(3, "a.sum(b)", 1, 2, new ProductIndex("ij", "jk", "ij", "ijk", new int[] {3, 4, 5}), 1.0));
+        a.inputs = new int[] {0};
+        a.inputShifts = new int[] {1};
+        b.inputs = new int[] {1};
+        b.inputShifts = new int[] {1};
+        c.inputs = new int[] {2};
+        c.inputShifts = new int[] {0};
+        d.inputs = new int[] {3};
+        d.inputShifts = new int[] {0};
+        return new IntNetwork("products", TICKS, 1, 8, 24, new InputSpec(1, 1, 12, new double[12], filled(12, 1.0)),
+            List.of(in, a, b, c, d), projections);
+    }
+
+    private static IntPopulation ifPopulation(final int id, final String name, final int[] shape, final String theta)
+    {
+        final IntPopulation p = new IntPopulation(id, name, IntPopulation.Kind.NEURONS, shape);
+        p.neuronModel = "if";
+        p.neuronParameters.putAll(java.util.Map.of("theta", theta, "reset", "soft"));
+        return p;
+    }
+
+    private static double[] filled(final int n, final double v)
+    {
+        final double[] x = new double[n];
+        Arrays.fill(x, v);
+        return x;
+    }
+
+    @Test
+    void productsOfAnyIndexMapRunSpikeForSpikeOnTheChip()
+    {
+        final IntNetwork net = products();
+        final ChipSpec spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=4"), "core.tdecUnits=64");
+        final ChipProgram program = Mapper.compile(net, spec, MapperOptions.DEFAULT).program();
+        assertEquals(program, CsdxFormat.read("products.csdx", CsdxFormat.write(program)));
+        assertEquals(program, ProgramListing.parse("products.lst", ProgramListing.print(program, true)));
+        assertTrue(ProgramListing.print(program, false).contains("product=ij,jk->ij[i=3,j=4,k=5]"));
+        final long[] spikes = assertChipEqualsReference(net, program, 3, 6, 4);
+        assertTrue(spikes[3] > 30 && spikes[4] > 30, Arrays.toString(spikes) + " spikes: both products must drive their neurons");
     }
 
     /** input [8, 8, 2] → conv 3×3 → IF [8, 8, 4] → max-pool 2×2 / 2 → [4, 4, 4] → max-pool 3×3 / 1 / pad 1 → [4, 4, 4] → sparse → CUBA-LIF [10]. */

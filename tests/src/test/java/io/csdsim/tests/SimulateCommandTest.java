@@ -95,9 +95,10 @@ class SimulateCommandTest
         final Path prog = dir.resolve("m.csdx");
         assertEquals(0, Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=8192", "-o", prog.toString()).code());
         final byte[] b = Files.readAllBytes(prog);
-        b[4] = 4;
+        b[4] = (byte)(io.csdsim.isa.program.CsdxFormat.VERSION + 1);
         Files.write(prog, b);
-        Cli.assertBadInput(Cli.run("simulate", prog.toString()), "m.csdx", "format version 4", "recompile");
+        Cli.assertBadInput(Cli.run("simulate", prog.toString()), "m.csdx", "format version " + (io.csdsim.isa.program.CsdxFormat.VERSION + 1),
+            "recompile");
         Cli.assertBadInput(Cli.run("simulate", "--threads", "-1"), "--threads");
     }
 }

@@ -2,6 +2,7 @@ package io.csdsim.isa.geometry;
 
 import io.csdsim.isa.program.ConvShape;
 import io.csdsim.isa.program.PoolShape;
+import io.csdsim.isa.program.ProductMap;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.SynapseTable;
@@ -45,59 +46,70 @@ public final class EdgeGeometry
                 }
             }
             case POOL -> poolFanIn(e.pool(), srcA.shape()[0], srcA.shape()[1], srcA.shape()[2], target.shape()[1], a, b, fanA);
-            case TDEC_QK -> {
-                final int n = target.shape()[1];
-                final int d = srcA.shape()[1];
-                final int dk = d / e.heads();
-                for (int row = a / n; row <= (b - 1) / n; row++)
-                {
-                    final int h = row / n;
-                    final int i = row % n;
-                    fanA.add(i * d + h * dk, i * d + (h + 1) * dk);
-                    final int ja = Math.max(a, row * n) - row * n;
-                    final int jb = Math.min(b, (row + 1) * n) - row * n;
-                    for (int j = ja; j < jb; j++)
-                    {
-                        fanB.add(j * d + h * dk, j * d + (h + 1) * dk);
-                    }
-                }
-            }
-            case TDEC_AV -> {
-                final int n = target.shape()[0];
-                final int d = target.shape()[1];
-                final int dk = d / e.heads();
-                final boolean[] covered = new boolean[d];
-                for (int i = a / d; i <= (b - 1) / d; i++)
-                {
-                    final int ea = Math.max(a, i * d) - i * d;
-                    final int eb = Math.min(b, (i + 1) * d) - i * d;
-                    for (int h = ea / dk; h <= (eb - 1) / dk; h++)
-                    {
-                        fanA.add((h * n + i) * n, (h * n + i + 1) * n);
-                    }
-                    java.util.Arrays.fill(covered, ea, eb, true);
-                }
-                // Every covered feature e needs V[j, e] for all tokens j.
-                for (int e0 = 0; e0 < d; )
-                {
-                    if (!covered[e0])
-                    {
-                        e0++;
-                        continue;
-                    }
-                    int e1 = e0;
-                    while (e1 < d && covered[e1])
-                    {
-                        e1++;
-                    }
-                    for (int j = 0; j < n; j++)
-                    {
-                        fanB.add(j * d + e0, j * d + e1);
-                    }
-                    e0 = e1;
-                }
+            case TDEC_PRODUCT -> {
+                productFanIn(e.product(), ProductMap.Operand.A, a, b, fanA);
+                productFanIn(e.product(), ProductMap.Operand.B, a, b, fanB);
             }
             default -> throw new IllegalStateException(e.kind().name());
+        }
+    }
+
+    /**
+     * The elements of one operand of a product that outputs [a, b) read: per distinct setting of the
+     * axes the operand shares with the output, every value of the axes it sums alone.
+     */
+    private static void productFanIn(final ProductMap map, final ProductMap.Operand op, final int a, final int b, final Intervals out)
+    {
+        final int[] outAxes = map.axes(ProductMap.Operand.OUT);
+        final java.util.BitSet bases = new java.util.BitSet(map.size(op));
+        for (int o = a; o < b; o++)
+        {
+            int rem = o;
+            int base = 0;
+            for (int i = outAxes.length - 1; i >= 0; i--)
+            {
+                base += rem % map.extent(outAxes[i]) * map.stride(op, outAxes[i]);
+                rem /= map.extent(outAxes[i]);
+            }
+            bases.set(base);
+        }
+        final int[] own = map.axes(op);
+        int summed = 0;
+        final int[] extent = new int[own.length];
+        final int[] stride = new int[own.length];
+        int combos = 1;
+        for (final int ax : own)
+        {
+            if (!map.has(ProductMap.Operand.OUT, ax))
+            {
+                extent[summed] = map.extent(ax);
+                stride[summed] = map.stride(op, ax);
+                combos *= extent[summed];
+                summed++;
+            }
+        }
+        for (int base = bases.nextSetBit(0); base >= 0; base = bases.nextSetBit(base + 1))
+        {
+            // The operand's own order makes the indices rise, so consecutive ones join into one interval.
+            int runFrom = -1;
+            int runTo = -1;
+            for (int q = 0; q < combos; q++)
+            {
+                int rem = q;
+                int idx = base;
+                for (int i = summed - 1; i >= 0; i--)
+                {
+                    idx += rem % extent[i] * stride[i];
+                    rem /= extent[i];
+                }
+                if (idx != runTo)
+                {
+                    out.add(runFrom, runTo);
+                    runFrom = idx;
+                }
+                runTo = idx + 1;
+            }
+            out.add(runFrom, runTo);
         }
     }
 
@@ -354,35 +366,7 @@ public final class EdgeGeometry
                     }
                 }
             }
-            case TDEC_QK -> {
-                final int n = target.shape()[1];
-                final int d = source.shape()[1];
-                final int h = s % d / (d / e.heads());
-                final int row = s / d;
-                if (!sideB)
-                {
-                    c = overlap((h * n + row) * n, (h * n + row + 1) * n, a, b);
-                }
-                else
-                {
-                    c = progressionCount(h * n * n + row, n, n, a, b);
-                }
-            }
-            case TDEC_AV -> {
-                final int n = target.shape()[0];
-                final int d = target.shape()[1];
-                final int dk = d / e.heads();
-                if (!sideB)
-                {
-                    final int h = s / (n * n);
-                    final int i = s / n % n;
-                    c = overlap(i * d + h * dk, i * d + (h + 1) * dk, a, b);
-                }
-                else
-                {
-                    c = progressionCount(s % d, d, n, a, b);
-                }
-            }
+            case TDEC_PRODUCT -> c = new ProductReach(e.product(), sideB ? ProductMap.Operand.B : ProductMap.Operand.A).additions(s, a, b);
             default -> throw new IllegalStateException(e.kind().name());
         }
         return (int)c;

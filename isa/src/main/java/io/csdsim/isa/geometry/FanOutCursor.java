@@ -9,7 +9,7 @@ import io.csdsim.isa.program.SynapseTable;
  * {@link #at} places the unit once — for a table, the target ranges it reaches (one token's outputs,
  * or up to three rows of a 3×3 neighbourhood, each contiguous) — and {@link #count} then only
  * intersects. Equal to {@link EdgeGeometry#fanOutCount} for every unit and range; kinds other than
- * tables are passed to it.
+ * tables and products are passed to it.
  */
 public final class FanOutCursor
 {
@@ -19,6 +19,7 @@ public final class FanOutCursor
     private final SynapseTable table;
     private final boolean sideB;
     private final boolean ranges;
+    private final ProductReach reach;
     private final int[] lo = new int[3];
     private final int[] hi = new int[3];
     private int count;
@@ -34,6 +35,9 @@ public final class FanOutCursor
         this.sideB = sideB;
         // A sparse row or a general convolution's taps are counted by EdgeGeometry.
         this.ranges = edge.kind() == ProgramEdge.Kind.TABLE && (table.kind() == SynapseTable.Kind.DENSE || table.kind() == SynapseTable.Kind.CONV3X3);
+        this.reach = edge.kind() == ProgramEdge.Kind.TDEC_PRODUCT
+            ? new ProductReach(edge.product(), sideB ? io.csdsim.isa.program.ProductMap.Operand.B : io.csdsim.isa.program.ProductMap.Operand.A)
+            : null;
     }
 
     /** Places source unit s. */
@@ -70,6 +74,10 @@ public final class FanOutCursor
     /** @return the targets in [a, b) the placed unit reaches. */
     public int count(final int a, final int b)
     {
+        if (reach != null)
+        {
+            return (int)reach.additions(unit, a, b);
+        }
         if (!ranges)
         {
             return EdgeGeometry.fanOutCount(edge, target, source, table, sideB, unit, a, b);

@@ -28,14 +28,16 @@ import java.util.zip.CRC32;
  */
 public final class CsdxFormat
 {
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /**
      * The oldest version this csdsim reads: version 1 lacks NEUR (no population names a neuron model),
-     * versions 1 and 2 lack POOL (every max-pool is 3×3 / 2 / pad 1).
+     * versions 1 and 2 lack POOL (every max-pool is 3×3 / 2 / pad 1), versions 1 to 3 lack PROD (a
+     * product edge is attention's Q·Kᵀ, code 1, or A·V, code 2, split into the heads its EDGE record
+     * gives).
      */
     public static final int OLDEST_VERSION = 1;
     private static final byte[] MAGIC = {'C', 'S', 'D', 'X'};
-    private static final String[] SECTIONS = {"HEAD", "SPEC", "TABL", "POPS", "NEUR", "EDGE", "POOL", "GRPS", "ROUT"};
+    private static final String[] SECTIONS = {"HEAD", "SPEC", "TABL", "POPS", "NEUR", "EDGE", "POOL", "PROD", "GRPS", "ROUT"};
 
     private CsdxFormat()
     {
@@ -69,6 +71,7 @@ public final class CsdxFormat
         section(out, "NEUR", neuronModels(p));
         section(out, "EDGE", edges(p));
         section(out, "POOL", poolWindows(p));
+        section(out, "PROD", productMaps(p));
         section(out, "GRPS", groups(p));
         routes(out, p.routes());
     }
@@ -257,6 +260,18 @@ public final class CsdxFormat
         return out;
     }
 
+    /** The index map of every product edge, by edge id, in its text form. */
+    private static Payload productMaps(final ChipProgram p)
+    {
+        final List<ProgramEdge> products = p.edges().stream().filter(e -> e.product() != null).toList();
+        final Payload out = new Payload().i32(products.size());
+        for (final ProgramEdge e : products)
+        {
+            out.i32(e.id()).str(e.product().toString());
+        }
+        return out;
+    }
+
     /** The neuron model and named parameters of every population that names one, by population id. */
     private static Payload neuronModels(final ChipProgram p)
     {
@@ -297,8 +312,8 @@ public final class CsdxFormat
         final Payload out = new Payload().i32(p.edges().size());
         for (final ProgramEdge e : p.edges())
         {
-            out.i32(e.id()).i32(e.target()).i8(e.kind().fileCode()).i32(e.table()).i32(e.sourceA()).i32(e.sourceB()).i32(e.heads())
-                .i32(e.shift()).i32(e.delay());
+            out.i32(e.id()).i32(e.target()).i8(e.kind().fileCode()).i32(e.table()).i32(e.sourceA()).i32(e.sourceB())
+                .i32(0).i32(e.shift()).i32(e.delay());
         }
         return out;
     }
@@ -462,7 +477,7 @@ public final class CsdxFormat
         }
         for (final String tag : SECTIONS)
         {
-            if (tag.equals("NEUR") && version < 2 || tag.equals("POOL") && version < 3)
+            if (tag.equals("NEUR") && version < 2 || tag.equals("POOL") && version < 3 || tag.equals("PROD") && version < 4)
             {
                 continue;
             }
@@ -569,14 +584,32 @@ public final class CsdxFormat
         final Reader er = sections.get("EDGE");
         for (int i = 0, n = er.count(); i < n; i++)
         {
-            final ProgramEdge e = new ProgramEdge(er.i32(), er.i32(), er.kind(ProgramEdge.Kind.values()), er.i32(), er.i32(), er.i32(),
-                er.i32(), er.i32(), er.i32());
+            final int eid = er.i32();
+            final int etarget = er.i32();
+            // Before version 4 code 2 was attention's A·V; both attention products are product maps now.
+            final boolean legacyValues = version < 4 && er.peekByte() == 2;
+            final ProgramEdge.Kind kind = legacyValues ? er.skipByte(ProgramEdge.Kind.TDEC_PRODUCT) : er.kind(ProgramEdge.Kind.values());
+            final int etable = er.i32();
+            final int ea = er.i32();
+            final int eb = er.i32();
+            final int heads = er.i32();
+            final ProgramEdge e = new ProgramEdge(eid, etarget, kind, etable, ea, eb, null, er.i32(), er.i32());
             er.expect(e.id() == i, "edge " + i + " carries id " + e.id());
             er.expect(e.target() >= 0 && e.target() < pops.size(), "edge " + i + ": target population " + e.target() + " does not exist");
             er.expect(e.sourceA() >= 0 && e.sourceA() < pops.size(), "edge " + i + ": source population " + e.sourceA() + " does not exist");
             er.expect(e.sourceB() >= -1 && e.sourceB() < pops.size(), "edge " + i + ": source population " + e.sourceB() + " does not exist");
             er.expect(e.table() >= -1 && e.table() < tables.size(), "edge " + i + ": table " + e.table() + " does not exist");
-            edges.add(e);
+            if (version < 4 && kind == ProgramEdge.Kind.TDEC_PRODUCT)
+            {
+                final int[] v = e.sourceB() >= 0 ? pops.get(e.sourceB()).shape() : new int[0];
+                er.expect(v.length == 2 && heads >= 1 && v[1] % heads == 0, "edge " + i + ": an attention product of "
+                    + java.util.Arrays.toString(v) + " in " + heads + " heads (expected [tokens, features] and features divisible by heads)");
+                edges.add(e.withProduct(legacyValues ? ProductMap.attentionValues(v[0], v[1], heads) : ProductMap.attentionScores(v[0], v[1], heads)));
+            }
+            else
+            {
+                edges.add(e);
+            }
         }
         er.end();
         final Reader wr = sections.get("POOL");
@@ -588,12 +621,31 @@ public final class CsdxFormat
                 + id + ": no such max-pool edge, or a second window");
             windowed[id] = true;
             final ProgramEdge e = edges.get(id);
-            edges.set(id, new ProgramEdge(e.id(), e.target(), e.kind(), e.table(), e.sourceA(), e.sourceB(), e.heads(), e.shift(), e.delay(),
-                new PoolShape(wr.i32(), wr.i32(), wr.i32())));
+            edges.set(id, e.withPool(new PoolShape(wr.i32(), wr.i32(), wr.i32())));
         }
         if (wr != null)
         {
             wr.end();
+        }
+        final Reader mr = sections.get("PROD");
+        for (int i = 0, n = mr == null ? 0 : mr.count(); i < n; i++)
+        {
+            final int id = mr.i32();
+            mr.expect(id >= 0 && id < edges.size() && edges.get(id).kind() == ProgramEdge.Kind.TDEC_PRODUCT && edges.get(id).product() == null,
+                "product map of edge " + id + ": no such product edge, or a second map");
+            final String text = mr.str();
+            try
+            {
+                edges.set(id, edges.get(id).withProduct(ProductMap.parse(text)));
+            }
+            catch (final IllegalArgumentException bad)
+            {
+                mr.expect(false, "edge " + id + ": " + bad.getMessage());
+            }
+        }
+        if (mr != null)
+        {
+            mr.end();
         }
         final List<NeuronGroup> groups = new ArrayList<>();
         final Reader gr = sections.get("GRPS");
@@ -773,6 +825,21 @@ public final class CsdxFormat
             final int v = b.getInt(at);
             at += 4;
             return v;
+        }
+
+        /** @return the next byte, unsigned, without consuming it. */
+        int peekByte()
+        {
+            need(1);
+            return b.get(at) & 0xFF;
+        }
+
+        /** Consumes one byte and answers {@code kind}. */
+        <E> E skipByte(final E kind)
+        {
+            need(1);
+            at++;
+            return kind;
         }
 
         int count()

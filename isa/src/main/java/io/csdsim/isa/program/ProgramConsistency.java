@@ -165,6 +165,7 @@ public final class ProgramConsistency
         expect(src, where, e.delay() >= 0 && e.delay() <= p.spec.maxAxonDelay(), "delay " + e.delay() + "; the chip's axons delay 0.."
             + p.spec.maxAxonDelay());
         expect(src, where, e.kind() == ProgramEdge.Kind.POOL || e.pool() == null, "a " + e.kind() + " edge has no pool window");
+        expect(src, where, e.kind() == ProgramEdge.Kind.TDEC_PRODUCT || e.product() == null, "a " + e.kind() + " edge has no product map");
         final boolean spikingA = spiking(a);
         switch (e.kind())
         {
@@ -195,20 +196,15 @@ public final class ProgramConsistency
                     + "/pad " + w.pad() + " of " + Arrays.toString(s) + " is " + (want == null ? "undefined" : Arrays.toString(want)) + ", not "
                     + Arrays.toString(target.shape()));
             }
-            case TDEC_QK -> {
-                expect(src, where, b != null && spikingA && spiking(b) && a.shape().length == 2 && Arrays.equals(a.shape(), b.shape())
-                    && e.heads() >= 1 && a.shape()[1] % e.heads() == 0 && target.kind().isNeurons()
-                    && Arrays.equals(target.shape(), new int[] {e.heads(), a.shape()[0], a.shape()[0]}), "Q·Kᵀ of "
-                    + Arrays.toString(a.shape()) + " and " + (b == null ? "nothing" : Arrays.toString(b.shape())) + " in " + e.heads()
-                    + " heads does not give " + Arrays.toString(target.shape()));
-            }
-            case TDEC_AV -> {
-                final boolean shapes = b != null && b.shape().length == 2 && e.heads() >= 1 && b.shape()[1] % e.heads() == 0
-                    && Arrays.equals(a.shape(), new int[] {e.heads(), b.shape()[0], b.shape()[0]});
-                expect(src, where, shapes && spikingA && spiking(b) && target.kind().isNeurons()
-                    && Arrays.equals(target.shape(), b.shape()), "A·V of " + Arrays.toString(a.shape()) + " and "
-                    + (b == null ? "nothing" : Arrays.toString(b.shape())) + " in " + e.heads() + " heads does not give "
-                    + Arrays.toString(target.shape()));
+            case TDEC_PRODUCT -> {
+                final ProductMap m = e.product();
+                expect(src, where, m != null, "a product edge needs an index map");
+                expect(src, where, e.table() == -1 && b != null && spikingA && spiking(b) && target.kind().isNeurons(),
+                    "a product joins two spiking populations into neurons, without a weight table");
+                expect(src, where, m.size(ProductMap.Operand.A) == a.size() && m.size(ProductMap.Operand.B) == b.size()
+                    && m.size(ProductMap.Operand.OUT) == target.size(), "the product " + m + " takes " + m.size(ProductMap.Operand.A) + " and "
+                    + m.size(ProductMap.Operand.B) + " units into " + m.size(ProductMap.Operand.OUT) + "; its populations have " + a.size() + ", "
+                    + b.size() + " and " + target.size());
             }
             case HOST_READOUT -> {
                 expect(src, where, e.table() >= 0 && b == null && a.kind() == ProgramPopulation.Kind.ACCUMULATOR

@@ -76,7 +76,8 @@ public final class ProgramListing
         for (final ProgramEdge e : p.edges())
         {
             sb.append("edge ").append(e.id()).append(" target=").append(e.target()).append(' ').append(e.kind()).append(" table=")
-                .append(e.table()).append(" a=").append(e.sourceA()).append(" b=").append(e.sourceB()).append(" heads=").append(e.heads())
+                .append(e.table()).append(" a=").append(e.sourceA()).append(" b=").append(e.sourceB()).append(" product=")
+                .append(e.product() == null ? "-" : e.product().toString())
                 .append(" shift=").append(e.shift()).append(" delay=").append(e.delay());
             if (e.pool() != null)
             {
@@ -448,8 +449,21 @@ public final class ProgramListing
                             num(t, 5, "theta"), num(t, 6, "v0"), bias, num(t, 7, "window"), neuron));
                     }
                     case "edge" -> {
+                        final String map = value(t, 7, "product");
+                        ProductMap product = null;
+                        if (!map.equals("-"))
+                        {
+                            try
+                            {
+                                product = ProductMap.parse(map);
+                            }
+                            catch (final IllegalArgumentException bad)
+                            {
+                                throw error(bad.getMessage());
+                            }
+                        }
                         final ProgramEdge e = new ProgramEdge(toInt(t.get(1)), num(t, 2, "target"), kind(ProgramEdge.Kind.class, t.get(3)),
-                            num(t, 4, "table"), num(t, 5, "a"), num(t, 6, "b"), num(t, 7, "heads"), num(t, 8, "shift"), num(t, 9, "delay"));
+                            num(t, 4, "table"), num(t, 5, "a"), num(t, 6, "b"), product, num(t, 8, "shift"), num(t, 9, "delay"));
                         if (t.size() > 10)
                         {
                             final String[] w = value(t, 10, "window").split(",");
@@ -457,8 +471,7 @@ public final class ProgramListing
                             {
                                 throw error("window= belongs to a POOL edge and takes KERNEL,STRIDE,PAD");
                             }
-                            edges.add(new ProgramEdge(e.id(), e.target(), e.kind(), e.table(), e.sourceA(), e.sourceB(), e.heads(), e.shift(),
-                                e.delay(), new PoolShape(toInt(w[0]), toInt(w[1]), toInt(w[2]))));
+                            edges.add(e.withPool(new PoolShape(toInt(w[0]), toInt(w[1]), toInt(w[2]))));
                         }
                         else
                         {

@@ -161,7 +161,7 @@ public final class IntQuantizer
         final int h = n.op == OpKind.CONV3X3 ? n.shape[0] : n.shape[0];
         final int wd = n.op == OpKind.CONV3X3 ? n.shape[1] : 1;
         final Projection.Kind kind = n.op == OpKind.CONV3X3 ? Projection.Kind.CONV3X3 : Projection.Kind.LINEAR;
-        addProj(new Projection(projs.size(), n.name, kind, popOf.get(src.name), -1, h, wd, cin, cout, 0, m, n.size(), scale));
+        addProj(new Projection(projs.size(), n.name, kind, popOf.get(src.name), -1, h, wd, cin, cout, m, n.size(), scale));
     }
 
     private void addProduct(final GraphNode n)
@@ -169,11 +169,11 @@ public final class IntQuantizer
         final GraphNode a = graph.node(n.inputs[0]);
         final GraphNode b = graph.node(n.inputs[1]);
         final double c = n.scale * spikeValue.get(a.name) * spikeValue.get(b.name) / graph.timeWindow;
-        final Projection.Kind kind = n.op == OpKind.QK ? Projection.Kind.QK : Projection.Kind.AV;
-        final int tokens = n.op == OpKind.QK ? a.shape[0] : b.shape[0];
-        final int features = n.op == OpKind.QK ? a.shape[1] : b.shape[1];
-        addProj(new Projection(projs.size(), n.name, kind, popOf.get(a.name), popOf.get(b.name), tokens, 1, features,
-            kind == Projection.Kind.QK ? tokens : features, n.heads, null, n.size(), c));
+        final boolean scores = n.op == OpKind.QK;
+        final int tokens = scores ? a.shape[0] : b.shape[0];
+        final int features = scores ? a.shape[1] : b.shape[1];
+        addProj(Projection.product(projs.size(), n.name, popOf.get(a.name), popOf.get(b.name), scores
+            ? ProductIndex.attentionScores(tokens, features, n.heads) : ProductIndex.attentionValues(tokens, features, n.heads), c));
     }
 
     private void addProj(final Projection p)
@@ -215,7 +215,7 @@ public final class IntQuantizer
             for (int i = 0; i < k; i++)
             {
                 final Projection pr = projs.get(projOf.get(n.inputs[i]));
-                if (pr.kind == Projection.Kind.QK || pr.kind == Projection.Kind.AV)
+                if (pr.kind == Projection.Kind.PRODUCT)
                 {
                     throw new InvalidInputException(graph.name, "node '" + n.name + "'.inputs",
                         "'" + pr.name + "' is an attention product; it must be the neuron's only input");
@@ -311,7 +311,7 @@ public final class IntQuantizer
         }
         final double hs = powerOfTwoScale(eff);
         final Projection head = new Projection(projs.size(), n.name + ".head", Projection.Kind.HEAD, -1, -1, tokens, 1,
-            features, classes, 0, mantissas(eff, hs), classes, hs);
+            features, classes, mantissas(eff, hs), classes, hs);
         addProj(head);
         p.head = head.id;
         final float[] hb = n.bias == null ? new float[classes] : graph.weight(n.bias);

@@ -80,7 +80,16 @@ public final class NetworkCheck
                 expect(src, where, a.size == p.height * p.width * p.inFeatures, "'" + a.name + "' has " + a.size + " units; the convolution reads "
                     + p.height + " × " + p.width + " × " + p.inFeatures);
             }
-            case QK, AV -> expect(src, where, p.sourceB >= 0 && p.heads >= 1, "an attention product takes two sources and heads >= 1");
+            case PRODUCT -> {
+                expect(src, where, p.sourceB >= 0 && p.product != null, "a product takes two sources and an index map");
+                final String problem = p.product.problem();
+                expect(src, where, problem == null, "product map " + p.product + ": " + problem);
+                final IntPopulation b = net.population(p.sourceB);
+                expect(src, where, a.size == p.product.size(p.product.a()) && b.size == p.product.size(p.product.b())
+                    && p.outputSize == p.product.size(p.product.out()), "the product " + p.product + " takes " + p.product.size(p.product.a())
+                    + " and " + p.product.size(p.product.b()) + " units into " + p.product.size(p.product.out()) + "; '" + a.name + "' has "
+                    + a.size + ", '" + b.name + "' " + b.size + ", the current " + p.outputSize);
+            }
             default -> throw new IllegalStateException(p.kind.name());
         }
         if (p.kind == Projection.Kind.LINEAR || p.kind == Projection.Kind.CONV3X3)

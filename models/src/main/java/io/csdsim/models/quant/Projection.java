@@ -1,9 +1,9 @@
 package io.csdsim.models.quant;
 
 /**
- * A synaptic projection: one table of integer weight mantissas (or, for the attention products, the
- * dynamic synapses whose weights are running spike counts) from one or two source populations to a
- * current. The table is stored once; every population reading the current applies its own shift.
+ * A synaptic projection: one table of integer weight mantissas (or, for a product, the dynamic
+ * synapses whose weights are running spike counts, joined by an index map) from one or two source
+ * populations to a current. The table is stored once; every population reading the current applies its own shift.
  *
  * <p>Mantissa layouts put one source element's fan-out in a contiguous run, so that a spike scatters
  * along one stride-1 row: conv [ky][kx][cin][cout], linear [din][dout], head [d][classes].
@@ -17,10 +17,11 @@ public final class Projection
         CONV3X3,
         /** Token-wise linear layer on an [N, Din] source. */
         LINEAR,
-        /** Per-head Q·Kᵀ of two [N, D] spike populations (TDEC-VMM); weight 1 per count pair. */
-        QK,
-        /** Per-head A·V: A [heads, N, N] and V [N, D] spike populations (TDEC-VMM). */
-        AV,
+        /**
+         * The product of two spike populations by a {@link ProductIndex} (TDEC-VMM); weight 1 per count
+         * pair. Attention's Q·Kᵀ and A·V are two of them.
+         */
+        PRODUCT,
         /** The readout's classifier on the column sums of the residual stream. */
         HEAD,
         /** Any connectivity as compressed sparse rows: one weight per synapse, one delay for all. */
@@ -42,8 +43,9 @@ public final class Projection
     public final int width;
     public final int inFeatures;
     public final int outFeatures;
-    public final int heads;
-    /** Mantissas in fan-out layout; null for QK and AV. */
+    /** PRODUCT: how the two sources' counts combine into the current; null for every other kind. */
+    public final ProductIndex product;
+    /** Mantissas in fan-out layout; null for a product. */
     public final short[] mantissa;
     /** Number of elements of the current produced. */
     public final int outputSize;
@@ -61,15 +63,15 @@ public final class Projection
     public final int groups;
 
     public Projection(final int id, final String name, final Kind kind, final int sourceA, final int sourceB,
-        final int height, final int width, final int inFeatures, final int outFeatures, final int heads,
+        final int height, final int width, final int inFeatures, final int outFeatures,
         final short[] mantissa, final int outputSize, final double scale)
     {
-        this(id, name, kind, sourceA, sourceB, height, width, inFeatures, outFeatures, heads, mantissa, outputSize, scale, null, null, 0,
+        this(id, name, kind, sourceA, sourceB, height, width, inFeatures, outFeatures, null, mantissa, outputSize, scale, null, null, 0,
             new int[4]);
     }
 
     private Projection(final int id, final String name, final Kind kind, final int sourceA, final int sourceB,
-        final int height, final int width, final int inFeatures, final int outFeatures, final int heads,
+        final int height, final int width, final int inFeatures, final int outFeatures, final ProductIndex product,
         final short[] mantissa, final int outputSize, final double scale, final int[] rowStart, final int[] targets, final int delay,
         final int[] conv)
     {
@@ -89,10 +91,21 @@ public final class Projection
         this.width = width;
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
-        this.heads = heads;
+        this.product = product;
         this.mantissa = mantissa;
         this.outputSize = outputSize;
         this.scale = scale;
+    }
+
+    /**
+     * @return the product of sources A and B by {@code map} (no delay: TDEC-VMM integrates in the
+     * sources' tick), each unit of its current worth {@code scale} ANN units
+     */
+    public static Projection product(final int id, final String name, final int sourceA, final int sourceB, final ProductIndex map,
+        final double scale)
+    {
+        return new Projection(id, name, Kind.PRODUCT, sourceA, sourceB, 1, 1, map.size(map.a()), map.size(map.out()), map, null,
+            map.size(map.out()), scale, null, null, 0, new int[4]);
     }
 
     /**
@@ -102,7 +115,7 @@ public final class Projection
     public static Projection sparse(final int id, final String name, final int sourceA, final int sources, final int targetUnits,
         final int[] rowStart, final int[] targets, final short[] mantissa, final int delay)
     {
-        return new Projection(id, name, Kind.SPARSE, sourceA, -1, 1, 1, sources, targetUnits, 0, mantissa, targetUnits, 1.0, rowStart, targets,
+        return new Projection(id, name, Kind.SPARSE, sourceA, -1, 1, 1, sources, targetUnits, null, mantissa, targetUnits, 1.0, rowStart, targets,
             delay, new int[4]);
     }
 
@@ -116,7 +129,7 @@ public final class Projection
     {
         final int ho = outSide(height, kernel, stride, pad);
         final int wo = outSide(width, kernel, stride, pad);
-        return new Projection(id, name, Kind.CONV, sourceA, -1, height, width, inFeatures, outFeatures, 0, mantissa, ho * wo * outFeatures, 1.0,
+        return new Projection(id, name, Kind.CONV, sourceA, -1, height, width, inFeatures, outFeatures, null, mantissa, ho * wo * outFeatures, 1.0,
             null, null, delay, new int[] {kernel, stride, pad, groups});
     }
 
@@ -139,7 +152,7 @@ public final class Projection
         return outSide(width, kernel, stride, pad);
     }
 
-    /** @return tokens of a linear or attention projection (height × width for a map). */
+    /** @return tokens of a linear projection (height × width for a map). */
     public int tokens()
     {
         return height * width;
@@ -152,8 +165,7 @@ public final class Projection
         {
             case CONV3X3 -> (long)(3L * height - 2) * (3L * width - 2) * inFeatures * outFeatures;
             case LINEAR -> (long)tokens() * inFeatures * outFeatures;
-            case QK -> 2L * heads * tokens() * tokens() * (inFeatures / heads);
-            case AV -> 2L * tokens() * tokens() * inFeatures;
+            case PRODUCT -> 2L * product.terms();
             case HEAD -> (long)inFeatures * outFeatures;
             case SPARSE -> targets.length;
             case CONV -> convSynapses();

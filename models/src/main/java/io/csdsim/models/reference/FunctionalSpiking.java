@@ -113,13 +113,9 @@ public final class FunctionalSpiking
                 for (final int pr : p.inputs)
                 {
                     final Projection proj = net.projection(pr);
-                    if (proj.kind == Projection.Kind.QK)
+                    if (proj.kind == Projection.Kind.PRODUCT)
                     {
-                        products[pr] = TdecProduct.qk(proj.tokens(), proj.inFeatures, proj.heads);
-                    }
-                    else if (proj.kind == Projection.Kind.AV)
-                    {
-                        products[pr] = TdecProduct.av(proj.tokens(), proj.inFeatures, proj.heads);
+                        products[pr] = new TdecProduct(proj.product);
                     }
                 }
             }
@@ -256,7 +252,7 @@ public final class FunctionalSpiking
                     }
                     touched[p.id] |= !s.isEmpty();
                 }
-                case QK, AV -> {
+                case PRODUCT -> {
                     products[pr.id].tick(trains.at(pr.sourceA, ts), trains.at(pr.sourceB, ts), unit, cur);
                     touched[p.id] = true;
                 }

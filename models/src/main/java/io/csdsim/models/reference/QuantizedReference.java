@@ -109,8 +109,7 @@ public final class QuantizedReference
         switch (pr.kind)
         {
             case CONV3X3, LINEAR -> SynapticKernels.scatterAll(pr, counts[pr.sourceA], out);
-            case QK -> SynapticKernels.qk(pr, counts[pr.sourceA], counts[pr.sourceB], out);
-            case AV -> SynapticKernels.av(pr, counts[pr.sourceA], counts[pr.sourceB], out);
+            case PRODUCT -> SynapticKernels.product(pr, counts[pr.sourceA], counts[pr.sourceB], out);
             default -> throw new IllegalStateException(pr.kind.name());
         }
         currents[projId] = out;

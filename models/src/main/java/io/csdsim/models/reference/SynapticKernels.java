@@ -1,5 +1,6 @@
 package io.csdsim.models.reference;
 
+import io.csdsim.models.quant.ProductIndex;
 import io.csdsim.models.quant.Projection;
 
 /**
@@ -118,55 +119,73 @@ final class SynapticKernels
         }
     }
 
-    /** out[h, i, j] += Σ_{d in head h} q[i, d]·k[j, d]. */
-    static void qk(final Projection p, final int[] q, final int[] k, final long[] out)
+    /**
+     * out[o] += Σ a[α]·b[β] over every assignment of the product's axes: per non-zero element of a,
+     * every assignment of the axes a lacks, the innermost of them in one strided run.
+     */
+    static void product(final Projection p, final int[] a, final int[] b, final long[] out)
     {
-        final int n = p.tokens();
-        final int d = p.inFeatures;
-        final int dk = d / p.heads;
-        for (int h = 0; h < p.heads; h++)
+        final ProductIndex map = p.product;
+        final int[] ext = map.extents();
+        final int[] sa = map.strides(map.a());
+        final int[] sb = map.strides(map.b());
+        final int[] so = map.strides(map.out());
+        int inner = -1;
+        for (int ax = 0; ax < ext.length; ax++)
         {
-            for (int i = 0; i < n; i++)
+            inner = sa[ax] == 0 ? ax : inner;
+        }
+        final int[] value = new int[ext.length];
+        for (int i = 0; i < a.length; i++)
+        {
+            if (a[i] == 0)
             {
-                final int qBase = i * d + h * dk;
-                final int oBase = (h * n + i) * n;
-                for (int j = 0; j < n; j++)
+                continue;
+            }
+            int o0 = 0;
+            int b0 = 0;
+            for (int ax = 0; ax < ext.length; ax++)
+            {
+                value[ax] = 0;
+                if (sa[ax] != 0)
                 {
-                    final int kBase = j * d + h * dk;
-                    long s = 0;
-                    for (int e = 0; e < dk; e++)
-                    {
-                        s += (long)q[qBase + e] * k[kBase + e];
-                    }
-                    out[oBase + j] += s;
+                    final int v = i / sa[ax] % ext[ax];
+                    o0 += v * so[ax];
+                    b0 += v * sb[ax];
                 }
             }
-        }
-    }
-
-    /** out[i, d] += Σ_j a[head(d), i, j]·v[j, d]. */
-    static void av(final Projection p, final int[] a, final int[] v, final long[] out)
-    {
-        final int n = p.tokens();
-        final int d = p.inFeatures;
-        final int dk = d / p.heads;
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
+            final long ai = a[i];
+            while (true)
             {
-                final int vBase = j * d;
-                for (int h = 0; h < p.heads; h++)
+                int o = o0;
+                int x = b0;
+                for (int ax = 0; ax < ext.length; ax++)
                 {
-                    final long aij = a[(h * n + i) * n + j];
-                    if (aij == 0)
+                    if (ax != inner && sa[ax] == 0)
                     {
-                        continue;
+                        o += value[ax] * so[ax];
+                        x += value[ax] * sb[ax];
                     }
-                    final int oBase = i * d + h * dk;
-                    for (int e = 0; e < dk; e++)
+                }
+                final int n = inner < 0 ? 1 : ext[inner];
+                final int os = inner < 0 ? 0 : so[inner];
+                final int bs = inner < 0 ? 0 : sb[inner];
+                for (int j = 0; j < n; j++)
+                {
+                    out[o + j * os] += ai * b[x + j * bs];
+                }
+                int ax = ext.length - 1;
+                while (ax >= 0 && (sa[ax] != 0 || ax == inner || ++value[ax] == ext[ax]))
+                {
+                    if (sa[ax] == 0 && ax != inner)
                     {
-                        out[oBase + e] += aij * v[vBase + h * dk + e];
+                        value[ax] = 0;
                     }
+                    ax--;
+                }
+                if (ax < 0)
+                {
+                    break;
                 }
             }
         }

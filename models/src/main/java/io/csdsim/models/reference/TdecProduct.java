@@ -1,50 +1,38 @@
 package io.csdsim.models.reference;
 
+import io.csdsim.models.quant.ProductIndex;
 import org.eclipse.collections.api.list.primitive.IntList;
 
 /**
- * The product of two spike trains by temporal decomposition (DESIGN §3.4), per head: each tick adds
- * a·Bcᵀ + Ac_prev·bᵀ, with Bc the counts of b including this tick and Ac_prev those of a before it;
- * over a window the additions sum to Ac·Bc exactly, whatever the timing. Every addition is a
- * dynamic synaptic operation: a stored count selected by a spike.
+ * The product of two spike trains by temporal decomposition (DESIGN §3.4), over any
+ * {@link ProductIndex}: each tick adds a·Bc + Ac_prev·b, with Bc the counts of b including this tick
+ * and Ac_prev those of a before it; over a window the additions sum to the product of the counts
+ * exactly, whatever the timing. Every addition is a dynamic synaptic operation: a stored count
+ * selected by a spike.
  *
- * <p>Two shapes: {@link #qk} for S[h, i, j] = Σ_{e∈h} Q[i, e]·K[j, e], with Q, K of [N, D]; and
- * {@link #av} for O[i, e] = Σ_j A[h(e), i, j]·V[j, e], with A of [heads, N, N] and V of [N, D].
+ * <p>A spike fixes its operand's axes; the reference then walks every assignment of the other axes
+ * with an odometer (the chip's engine has its own walk, so the two executors stay independent).
  */
 public final class TdecProduct
 {
-    private final boolean attentionScores;
-    private final int tokens;
-    private final int features;
-    private final int headDim;
+    private final int[] extents;
+    private final int[] strideA;
+    private final int[] strideB;
+    private final int[] strideOut;
     private final int[] countsA;
     private final int[] countsB;
+    private final int[] value;
     private long operations;
 
-    private TdecProduct(final boolean attentionScores, final int tokens, final int features, final int heads)
+    public TdecProduct(final ProductIndex map)
     {
-        this.attentionScores = attentionScores;
-        this.tokens = tokens;
-        this.features = features;
-        this.headDim = features / heads;
-        this.countsA = new int[attentionScores ? tokens * features : heads * tokens * tokens];
-        this.countsB = new int[tokens * features];
-    }
-
-    public static TdecProduct qk(final int tokens, final int features, final int heads)
-    {
-        return new TdecProduct(true, tokens, features, heads);
-    }
-
-    public static TdecProduct av(final int tokens, final int features, final int heads)
-    {
-        return new TdecProduct(false, tokens, features, heads);
-    }
-
-    /** @return the number of elements of the product. */
-    public int outputSize()
-    {
-        return attentionScores ? features / headDim * tokens * tokens : tokens * features;
+        this.extents = map.extents().clone();
+        this.strideA = map.strides(map.a());
+        this.strideB = map.strides(map.b());
+        this.strideOut = map.strides(map.out());
+        this.countsA = new int[map.size(map.a())];
+        this.countsB = new int[map.size(map.b())];
+        this.value = new int[extents.length];
     }
 
     /** Adds this tick's increment, times {@code unit}, into out. */
@@ -54,13 +42,13 @@ public final class TdecProduct
         {
             countsB[b.get(s)]++;
         }
-        if (attentionScores)
+        for (int s = 0; s < a.size(); s++)
         {
-            qkTick(a, b, unit, out);
+            spike(a.get(s), strideA, strideB, countsB, unit, out);
         }
-        else
+        for (int s = 0; s < b.size(); s++)
         {
-            avTick(a, b, unit, out);
+            spike(b.get(s), strideB, strideA, countsA, unit, out);
         }
         for (int s = 0; s < a.size(); s++)
         {
@@ -68,62 +56,39 @@ public final class TdecProduct
         }
     }
 
-    private void qkTick(final IntList q, final IntList k, final long unit, final long[] out)
+    /** One spike at flat index idx of the operand with strides own: every assignment of the axes it lacks adds a count of the other. */
+    private void spike(final int idx, final int[] own, final int[] other, final int[] countsOther, final long unit, final long[] out)
     {
-        final int n = tokens;
-        final int d = features;
-        for (int s = 0; s < q.size(); s++)
+        // Decode the spike's own axes: an axis's value is (idx / stride) mod extent.
+        for (int ax = 0; ax < extents.length; ax++)
         {
-            final int idx = q.get(s);
-            final int i = idx / d;
-            final int e = idx - i * d;
-            final int base = (e / headDim * n + i) * n;
-            for (int j = 0; j < n; j++)
+            value[ax] = own[ax] == 0 ? 0 : idx / own[ax] % extents[ax];
+        }
+        while (true)
+        {
+            int o = 0;
+            int x = 0;
+            for (int ax = 0; ax < extents.length; ax++)
             {
-                out[base + j] += unit * countsB[j * d + e];
+                o += value[ax] * strideOut[ax];
+                x += value[ax] * other[ax];
+            }
+            out[o] += unit * countsOther[x];
+            operations++;
+            int ax = extents.length - 1;
+            while (ax >= 0 && (own[ax] != 0 || ++value[ax] == extents[ax]))
+            {
+                if (own[ax] == 0)
+                {
+                    value[ax] = 0;
+                }
+                ax--;
+            }
+            if (ax < 0)
+            {
+                return;
             }
         }
-        for (int s = 0; s < k.size(); s++)
-        {
-            final int idx = k.get(s);
-            final int j = idx / d;
-            final int e = idx - j * d;
-            final int h = e / headDim;
-            for (int i = 0; i < n; i++)
-            {
-                out[(h * n + i) * n + j] += unit * countsA[i * d + e];
-            }
-        }
-        operations += (long)(q.size() + k.size()) * n;
-    }
-
-    private void avTick(final IntList a, final IntList v, final long unit, final long[] out)
-    {
-        final int n = tokens;
-        final int d = features;
-        for (int s = 0; s < a.size(); s++)
-        {
-            final int idx = a.get(s);
-            final int h = idx / (n * n);
-            final int i = idx / n % n;
-            final int j = idx % n;
-            for (int e = h * headDim; e < (h + 1) * headDim; e++)
-            {
-                out[i * d + e] += unit * countsB[j * d + e];
-            }
-        }
-        for (int s = 0; s < v.size(); s++)
-        {
-            final int idx = v.get(s);
-            final int j = idx / d;
-            final int e = idx - j * d;
-            final int h = e / headDim;
-            for (int i = 0; i < n; i++)
-            {
-                out[i * d + e] += unit * countsA[(h * n + i) * n + j];
-            }
-        }
-        operations += (long)a.size() * headDim + (long)v.size() * n;
     }
 
     /** @return dynamic synaptic operations done so far. */

@@ -31,7 +31,7 @@ public final class SmallNetworks
     {
         final InputSpec spec = new InputSpec(1, 1, k, new double[k], ones(k));
         final IntPopulation in = new IntPopulation(0, "input", IntPopulation.Kind.INPUT, new int[] {1, 1, k});
-        final Projection pr = new Projection(0, "fc", Projection.Kind.LINEAR, 0, -1, 1, 1, k, m, 0, mantissa, m, 1.0);
+        final Projection pr = new Projection(0, "fc", Projection.Kind.LINEAR, 0, -1, 1, 1, k, m, mantissa, m, 1.0);
         final IntPopulation dif = new IntPopulation(1, "sn", IntPopulation.Kind.DIF, new int[] {1, m});
         dif.theta = theta;
         dif.v0 = v0;

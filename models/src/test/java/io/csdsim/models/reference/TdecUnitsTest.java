@@ -1,5 +1,7 @@
 package io.csdsim.models.reference;
 
+import io.csdsim.models.quant.ProductIndex;
+
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -9,11 +11,75 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** TDEC max-pool and TDEC products against brute force on random spike trains. */
 class TdecUnitsTest
 {
     private static final AtomicLong SEEDS = new AtomicLong(7);
+
+    /** Einsum maps that are not attention's: a matrix product, an outer product, a batched one, a sum over B's own axis. */
+    private static final String[][] MAPS = {{"ij", "jk", "ik"}, {"i", "j", "ij"}, {"bij", "bjk", "bik"}, {"i", "jk", "ij"}, {"ji", "kj", "ik"}};
+
+    @RepeatedTest(25)
+    void anyIndexMapSumsToTheEinsumOfCountsWhateverTheTiming()
+    {
+        final SplittableRandom r = new SplittableRandom(SEEDS.getAndIncrement() * 19);
+        final String[] m = MAPS[r.nextInt(MAPS.length)];
+        final String axes = (m[0] + m[1] + m[2]).chars().distinct().collect(StringBuilder::new, StringBuilder::appendCodePoint,
+            StringBuilder::append).toString();
+        final int[] ext = new int[axes.length()];
+        for (int i = 0; i < ext.length; i++)
+        {
+            ext[i] = 1 + r.nextInt(4);
+        }
+        final ProductIndex map = new ProductIndex(m[0], m[1], m[2], axes, ext);
+        assertNull(map.problem());
+        final int ticks = 1 + r.nextInt(6);
+        final IntArrayList[] a = trains(r, map.size(m[0]), ticks, r.nextDouble());
+        final IntArrayList[] b = trains(r, map.size(m[1]), ticks, r.nextDouble());
+        final TdecProduct unit = new TdecProduct(map);
+        final long[] out = new long[map.size(m[2])];
+        for (int t = 0; t < ticks; t++)
+        {
+            unit.tick(a[t], b[t], 1, out);
+        }
+        // Brute force: every assignment of every axis, by hand-made mixed-radix counting.
+        final int[] ac = totals(a, map.size(m[0]));
+        final int[] bc = totals(b, map.size(m[1]));
+        final long[] want = new long[out.length];
+        final int[] v = new int[ext.length];
+        final long terms = map.terms();
+        for (long q = 0; q < terms; q++)
+        {
+            long rem = q;
+            for (int i = ext.length - 1; i >= 0; i--)
+            {
+                v[i] = (int)(rem % ext[i]);
+                rem /= ext[i];
+            }
+            want[flat(m[2], axes, ext, v)] += (long)ac[flat(m[0], axes, ext, v)] * bc[flat(m[1], axes, ext, v)];
+        }
+        assertArrayEquals(want, out, String.join(",", m) + " " + java.util.Arrays.toString(ext));
+        // One operation per addition: a spike of A adds once per assignment of the axes A lacks, and so for B.
+        long ops = 0;
+        for (int t = 0; t < ticks; t++)
+        {
+            ops += (long)a[t].size() * terms / map.size(m[0]) + (long)b[t].size() * terms / map.size(m[1]);
+        }
+        assertEquals(ops, unit.operations());
+    }
+
+    private static int flat(final String operand, final String axes, final int[] ext, final int[] v)
+    {
+        int idx = 0;
+        for (int i = 0; i < operand.length(); i++)
+        {
+            final int ax = axes.indexOf(operand.charAt(i));
+            idx = idx * ext[ax] + v[ax];
+        }
+        return idx;
+    }
 
     /** Random trains: each of n neurons fires at most once per tick over `ticks` ticks. */
     private static IntArrayList[] trains(final SplittableRandom r, final int n, final int ticks, final double p)
@@ -155,8 +221,8 @@ class TdecUnitsTest
         final int ticks = 1 + r.nextInt(6);
         final IntArrayList[] q = trains(r, n * d, ticks, r.nextDouble());
         final IntArrayList[] k = trains(r, n * d, ticks, r.nextDouble());
-        final TdecProduct unit = TdecProduct.qk(n, d, heads);
-        final long[] s = new long[unit.outputSize()];
+        final TdecProduct unit = new TdecProduct(ProductIndex.attentionScores(n, d, heads));
+        final long[] s = new long[heads * n * n];
         for (int t = 0; t < ticks; t++)
         {
             unit.tick(q[t], k[t], 1, s);
@@ -201,8 +267,8 @@ class TdecUnitsTest
         final int ticks = 1 + r.nextInt(6);
         final IntArrayList[] a = trains(r, heads * n * n, ticks, r.nextDouble());
         final IntArrayList[] v = trains(r, n * d, ticks, r.nextDouble());
-        final TdecProduct unit = TdecProduct.av(n, d, heads);
-        final long[] o = new long[unit.outputSize()];
+        final TdecProduct unit = new TdecProduct(ProductIndex.attentionValues(n, d, heads));
+        final long[] o = new long[n * d];
         for (int t = 0; t < ticks; t++)
         {
             unit.tick(a[t], v[t], 3, o);

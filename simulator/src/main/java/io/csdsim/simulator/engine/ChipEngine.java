@@ -257,11 +257,9 @@ public final class ChipEngine
             }
             for (final ProgramEdge e : program.edges())
             {
-                if (e.kind() == ProgramEdge.Kind.TDEC_QK || e.kind() == ProgramEdge.Kind.TDEC_AV)
+                if (e.kind() == ProgramEdge.Kind.TDEC_PRODUCT)
                 {
-                    final ProgramPopulation b = pops.get(e.sourceB());
-                    products[e.id()] = e.kind() == ProgramEdge.Kind.TDEC_QK ? EngineProducts.qk(b.shape()[0], b.shape()[1], e.heads())
-                        : EngineProducts.av(b.shape()[0], b.shape()[1], e.heads());
+                    products[e.id()] = new EngineProducts(e.product());
                 }
             }
             for (int t = 0; t < ticks; t++)

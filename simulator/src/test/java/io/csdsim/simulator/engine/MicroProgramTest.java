@@ -58,8 +58,8 @@ class MicroProgramTest
             new ProgramPopulation(0, "input", ProgramPopulation.Kind.INPUT, new int[] {1, 1, 1}, 0, 0, new long[] {0}, 0),
             new ProgramPopulation(1, "a", ProgramPopulation.Kind.DIF, new int[] {1, 2}, 1, 0, null, 2),
             new ProgramPopulation(2, "b", ProgramPopulation.Kind.DIF, new int[] {1, 1}, 1, 0, null, 4));
-        final List<ProgramEdge> edges = List.of(new ProgramEdge(0, 1, ProgramEdge.Kind.TABLE, 0, 0, -1, 0, 0, 1),
-            new ProgramEdge(1, 2, ProgramEdge.Kind.TABLE, 1, 1, -1, 0, 0, 1));
+        final List<ProgramEdge> edges = List.of(new ProgramEdge(0, 1, ProgramEdge.Kind.TABLE, 0, 0, -1, null, 0, 1),
+            new ProgramEdge(1, 2, ProgramEdge.Kind.TABLE, 1, 1, -1, null, 0, 1));
         final List<NeuronGroup> groups = List.of(new NeuronGroup(0, 1, 0, 2, 0), new NeuronGroup(1, 2, 0, 1, bCore));
         final RouteTable routes = new RouteTable(new int[] {0}, new int[] {1}, new int[] {1}, new int[] {2});
         return new ChipProgram("micro", 2, 1, chip, 1, 6, 3, tables, pops, edges, groups, routes);
@@ -356,8 +356,8 @@ class MicroProgramTest
             new ProgramPopulation(0, "input", ProgramPopulation.Kind.INPUT, new int[] {2, 2, 1}, 0, 0, new long[] {0}, 0),
             new ProgramPopulation(1, "a", ProgramPopulation.Kind.DIF, new int[] {2, 2, 1}, 2, 0, null, 2),
             new ProgramPopulation(2, "m", ProgramPopulation.Kind.TDEC_MAXPOOL, new int[] {1, 1, 1}, 0, 0, null, 2));
-        final List<ProgramEdge> edges = List.of(new ProgramEdge(0, 1, ProgramEdge.Kind.TABLE, 0, 0, -1, 0, 0, 1),
-            new ProgramEdge(1, 2, ProgramEdge.Kind.POOL, -1, 1, -1, 0, 0, 0));
+        final List<ProgramEdge> edges = List.of(new ProgramEdge(0, 1, ProgramEdge.Kind.TABLE, 0, 0, -1, null, 0, 1),
+            new ProgramEdge(1, 2, ProgramEdge.Kind.POOL, -1, 1, -1, null, 0, 0));
         final List<NeuronGroup> groups = List.of(new NeuronGroup(0, 1, 0, 4, 0), new NeuronGroup(1, 2, 0, 1, 1));
         final RouteTable routes = new RouteTable(new int[] {0}, new int[] {1}, new int[] {1}, new int[] {4});
         final ChipProgram p = new ChipProgram("pool", 2, 1, s, 1, 4, 3, tables, pops, edges, groups, routes);

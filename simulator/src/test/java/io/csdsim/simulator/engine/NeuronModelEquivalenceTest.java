@@ -110,7 +110,7 @@ class NeuronModelEquivalenceTest
             tables.add(new SynapseTable(id, SynapseTable.Kind.DENSE, 1, 1, in, out, w));
             // The loop (4 → 2) needs a delay: it carries spikes of a later population.
             final int delay = link[0] > link[1] ? 1 + rnd.nextInt(3) : rnd.nextInt(4);
-            edges.add(new ProgramEdge(id, link[1], ProgramEdge.Kind.TABLE, id, link[0], -1, 0, rnd.nextInt(3), delay));
+            edges.add(new ProgramEdge(id, link[1], ProgramEdge.Kind.TABLE, id, link[0], -1, null, rnd.nextInt(3), delay));
         }
         final List<NeuronGroup> groups = new ArrayList<>();
         for (int l = 1; l <= layers; l++)
