@@ -42,8 +42,9 @@ public final class MakeSeeds
         final var net = RandomNetworks.draw(new SplittableRandom(7), 2, 1);
         final var spec = ChipSpecs.override(ChipSpecs.preset("loihi"), "core.tdecUnits=4096");
         write(out, "csdxProgram", CsdxFormat.write(Mapper.compile(net, spec, MapperOptions.DEFAULT).program()));
-        write(out, "csdxProgram", CsdxFormat.write(Mapper.compile(genericNetwork(), ChipSpecs.override(ChipSpecs.preset("loihi"),
-            "core.maxNeurons=16"), MapperOptions.DEFAULT).program()));
+        write(out, "csdxProgram", CsdxFormat.write(Mapper.compile(genericNetwork(), ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"),
+            "core.maxNeurons=16"), "core.tdecUnits=64"), MapperOptions.DEFAULT).program()));
+        write(out, "networkJson", io.csdsim.models.format.NetworkFileWriter.write(genericNetwork()));
         final ByteArrayOutputStream npy = new ByteArrayOutputStream();
         NpyWriter.write(new ImageSet(4, 4, 3, new int[][] {new int[48], new int[48]}, null, "seed"), npy);
         write(out, "npyImages", npy.toByteArray());
@@ -68,7 +69,8 @@ public final class MakeSeeds
 
     /**
      * A network of every generic part the program format carries: a general convolution into CUBA-LIF
-     * neurons (section NEUR), then sparse synapses with two delays into IF neurons (SPARSE tables).
+     * neurons (section NEUR), sparse synapses with two delays into IF neurons (SPARSE tables), and a
+     * matrix product of the two (section PROD) into IF neurons.
      */
     private static io.csdsim.models.quant.IntNetwork genericNetwork()
     {
@@ -76,7 +78,7 @@ public final class MakeSeeds
         final var a = new io.csdsim.models.quant.IntPopulation(1, "lif", io.csdsim.models.quant.IntPopulation.Kind.NEURONS, new int[] {2, 2, 4});
         a.neuronModel = "cuba-lif";
         a.neuronParameters.putAll(java.util.Map.of("du", "1024", "dv", "512", "theta", "20", "refractory", "1"));
-        final var b = new io.csdsim.models.quant.IntPopulation(2, "if", io.csdsim.models.quant.IntPopulation.Kind.NEURONS, new int[] {1, 6});
+        final var b = new io.csdsim.models.quant.IntPopulation(2, "if", io.csdsim.models.quant.IntPopulation.Kind.NEURONS, new int[] {1, 8});
         b.neuronModel = "if";
         b.neuronParameters.putAll(java.util.Map.of("theta", "8", "reset", "hard", "compare", "gt"));
         final short[] w = new short[3 * 3 * 1 * 4];
@@ -86,18 +88,25 @@ public final class MakeSeeds
         }
         final var projections = new java.util.ArrayList<io.csdsim.models.quant.Projection>();
         projections.add(io.csdsim.models.quant.Projection.conv(0, "conv", 0, 4, 4, 2, 4, 3, 2, 1, 2, w, 0));
-        final var sparse = new io.csdsim.models.quant.SparseSynapses(16, 6);
+        final var sparse = new io.csdsim.models.quant.SparseSynapses(16, 8);
         for (int s = 0; s < 16; s++)
         {
-            sparse.add(s, s % 6, 3 + s % 4, 1 + s % 2);
+            sparse.add(s, s % 8, 3 + s % 4, 1 + s % 2);
         }
         projections.addAll(sparse.projections(1, "sparse", 1));
+        final var c = new io.csdsim.models.quant.IntPopulation(3, "product", io.csdsim.models.quant.IntPopulation.Kind.NEURONS, new int[] {1, 8});
+        c.neuronModel = "if";
+        c.neuronParameters.putAll(java.util.Map.of("theta", "4"));
+        projections.add(io.csdsim.models.quant.Projection.product(projections.size(), "lif.if", 1, 2,
+            new io.csdsim.models.quant.ProductIndex("ij", "jk", "ik", "ijk", new int[] {4, 4, 2}), 1.0));
+        c.inputs = new int[] {projections.size() - 1};
+        c.inputShifts = new int[] {0};
         a.inputs = new int[] {0};
         a.inputShifts = new int[] {0};
         b.inputs = new int[] {1, 2};
         b.inputShifts = new int[] {0, 1};
-        return new io.csdsim.models.quant.IntNetwork("generic", 8, 1, 8, 24, new io.csdsim.models.graph.InputSpec(4, 4, 2, new double[2],
-            new double[] {1, 1}), java.util.List.of(in, a, b), projections);
+        return new io.csdsim.models.quant.IntNetwork("generic", 8, 1, 8, 24, new io.csdsim.models.graph.InputSpec(8, 4, 1, new double[1],
+            new double[] {1}), java.util.List.of(in, a, b, c), projections);
     }
 
     private static void write(final Path out, final String target, final byte[] bytes) throws Exception

@@ -96,7 +96,7 @@ final class Partitioner
             {
                 if (onChip(p) && usesTdec(p))
                 {
-                    need.add(p.name() + (p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL ? " (max-pool)" : " (attention product)"));
+                    need.add(p.name() + (p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL ? " (max-pool)" : " (TDEC product)"));
                 }
             }
             if (!need.isEmpty())
@@ -147,7 +147,7 @@ final class Partitioner
         if (tdec && spec.tdecUnits() == 0)
         {
             throw new ChipInputException(spec.name(), "layer '" + p.name() + "'", (p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL
-                ? "a max-pool" : "an attention product") + " needs TDEC units and the chip has none; enable them, e.g. --set core.tdecUnits=1024");
+                ? "a max-pool" : "a TDEC product") + " needs TDEC units and the chip has none; enable them, e.g. --set core.tdecUnits=1024");
         }
         checkCrossbar(p);
         int hi = p.size();

@@ -70,7 +70,9 @@ final class ProgramTranslation
                     {
                         zero[c] = net.input.zeroPoint(c);
                     }
-                    populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.INPUT, p.shape, 0, 0, zero, window));
+                    // On the chip the input stage is the image: tables read it flat, a host reads its shape to feed it.
+                    final int[] image = {net.input.height(), net.input.width(), net.input.channels()};
+                    populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.INPUT, image, 0, 0, zero, window));
                 }
                 case DIF -> populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.DIF, p.shape, p.theta, p.v0, p.bias, window));
                 case NEURONS -> populations.add(new ProgramPopulation(pid, p.name, ProgramPopulation.Kind.NEURONS, p.shape, 0, 0, null, window,

@@ -2,14 +2,12 @@ package io.csdsim.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.mapper.CompileReport;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InputLimits;
-import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.quant.IntNetwork;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,9 +56,8 @@ final class CompileCommand implements Callable<Integer>
         try (OutputFiles files = new OutputFiles())
         {
             final OutputFiles.Output program = files.input(model.path()).add("-o", output);
-            final ModelGraph g = model.load();
-            out.print(json ? "" : InputLimits.delayNote(g.timeWindow, g.delay));
-            final IntNetwork net = model.quantize(g);
+            final IntNetwork net = model.network(spec.commandLine().getParseResult()::hasMatchedOption);
+            out.print(json || model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay));
             final long t0 = System.nanoTime();
             final Mapper.Result r = Mapper.compile(net, s, options);
             final double seconds = (System.nanoTime() - t0) / 1e9;

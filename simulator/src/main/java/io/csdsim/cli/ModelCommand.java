@@ -10,6 +10,9 @@ import io.csdsim.models.csdformer.CsdformerConfig;
 import io.csdsim.models.csdformer.CsdformerGraphBuilder;
 import io.csdsim.models.csdformer.ZooModels;
 import io.csdsim.models.format.ModelFileReader;
+import java.util.List;
+import java.util.ArrayList;
+import io.csdsim.models.format.NetworkFileReader;
 import io.csdsim.models.format.ModelFileWriter;
 import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.graph.ModelSummary;
@@ -165,7 +168,8 @@ final class ModelCommand implements Runnable
         footer = {"", "Examples:", "  csdsim model info m.json", "  csdsim model info --arch 8-768 --dataset imagenet --json"})
     static final class Info implements Callable<Integer>
     {
-        @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.json", description = "Model file (its weights are not read).")
+        @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.json",
+            description = "Model file (its weights are not read), or a network file (docs/network-file.md).")
         Path model;
 
         @Mixin
@@ -187,6 +191,10 @@ final class ModelCommand implements Runnable
                 if (arch.arch != null)
                 {
                     throw new InvalidInputException("--arch", "", "give a model file or --arch, not both");
+                }
+                if (NetworkFileReader.isNetworkFile(model))
+                {
+                    return networkInfo(out, NetworkFileReader.read(model));
                 }
                 g = ModelFileReader.readStructure(model);
             }
@@ -220,6 +228,58 @@ final class ModelCommand implements Runnable
             out.printf(Locale.ROOT, "synapses            %s in distinct tables, %s connections (a residual writer counted per reader)%n",
                 TextTable.count(s.tableSynapses()), TextTable.count(s.connections()));
             out.println("neuron rows count their incoming synapses; op rows count their table.");
+            return 0;
+        }
+
+        /** A network file's populations and projections; synapses counted once per projection. */
+        private int networkInfo(final PrintWriter out, final IntNetwork net) throws Exception
+        {
+            final long[] synapsesIn = new long[net.populationCount()];
+            final List<ObjectNode> rows = new ArrayList<>();
+            final ObjectMapper om = new ObjectMapper();
+            final TextTable t = new TextTable("population", "kind", "neuron model", "shape", "units", "inputs", "synapses in").right(4, 6);
+            long units = 0;
+            for (int id = 0; id < net.populationCount(); id++)
+            {
+                final IntPopulation p = net.population(id);
+                final StringBuilder inputs = new StringBuilder();
+                for (final int pr : p.inputs)
+                {
+                    synapsesIn[id] += net.projection(pr).synapses();
+                    inputs.append(inputs.length() == 0 ? "" : ", ").append(net.projection(pr).name);
+                }
+                if (p.kind == IntPopulation.Kind.MAX_POOL)
+                {
+                    inputs.append("max of ").append(net.population(p.source).name).append(' ').append(p.poolKernel).append('×').append(p.poolKernel)
+                        .append(" / ").append(p.poolStride).append(" / pad ").append(p.poolPad);
+                }
+                units += p.kind == IntPopulation.Kind.INPUT ? 0 : p.size;
+                final String model = p.neuronModel == null ? "" : p.neuronModel;
+                t.row(p.name, p.kind.name().toLowerCase(Locale.ROOT), model, TextTable.shape(p.shape), TextTable.count(p.size), inputs.toString(),
+                    zeroBlank(synapsesIn[id]));
+                final ObjectNode o = om.createObjectNode().put("name", p.name).put("kind", p.kind.name().toLowerCase(Locale.ROOT))
+                    .put("neuronModel", model).put("units", p.size).put("synapsesIn", synapsesIn[id]);
+                rows.add(o);
+            }
+            long synapses = 0;
+            for (int k = 0; k < net.projectionCount(); k++)
+            {
+                synapses += net.projection(k).synapses();
+            }
+            if (json)
+            {
+                final ObjectNode root = om.createObjectNode().put("network", net.name).put("T", net.timeWindow);
+                root.putArray("populations").addAll(rows);
+                root.putObject("totals").put("units", units).put("synapses", synapses);
+                out.println(om.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%s  T=%d  input %s  (network file)%n%n", net.name, net.timeWindow,
+                TextTable.shape(new int[] {net.input.height(), net.input.width(), net.input.channels()}));
+            t.rule().row("total", "", "", "", TextTable.count(units), "", TextTable.count(synapses));
+            t.print(out);
+            out.println();
+            out.println("synapses count each projection's synapses once (a product: two additions per term of its map).");
             return 0;
         }
 

@@ -3,6 +3,7 @@ package io.csdsim.cli;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.format.ModelFileReader;
+import io.csdsim.models.format.NetworkFileReader;
 import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntQuantizer;
@@ -20,7 +21,8 @@ final class ModelOptions
     static final String DEFAULT_MODEL = "data/models/fashion-mnist.json";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.json",
-        description = "Model file (its weights beside it). Default: the shipped " + DEFAULT_MODEL + ".")
+        description = "Model file (its weights beside it), or a network file of any SNN (docs/network-file.md). Default: the shipped "
+            + DEFAULT_MODEL + ".")
     Path model;
 
     @Option(names = "--weight-bits", defaultValue = "8", description = "Signed weight mantissa bits of the integer network (default: ${DEFAULT-VALUE}).")
@@ -72,5 +74,32 @@ final class ModelOptions
     IntNetwork quantize(final ModelGraph g)
     {
         return IntQuantizer.quantize(g, params());
+    }
+
+    /** @return whether the file is a network file: an integer network as it is, with no quantization or DIF delay to choose. */
+    boolean isNetworkFile()
+    {
+        return NetworkFileReader.isNetworkFile(path());
+    }
+
+    /**
+     * @param given the command line's matched options, to refuse those a network file fixes itself
+     * @return the integer network: read from a network file, or quantized from a model file
+     */
+    IntNetwork network(final java.util.function.Predicate<String> given)
+    {
+        if (!isNetworkFile())
+        {
+            return quantize(load());
+        }
+        for (final String o : new String[] {"-D", "--weight-bits", "--membrane-bits"})
+        {
+            if (given.test(o))
+            {
+                throw new InvalidInputException(o, "", "a network file gives its own widths and delays (docs/network-file.md); " + o
+                    + " applies to model files");
+            }
+        }
+        return NetworkFileReader.read(path());
     }
 }

@@ -1,6 +1,5 @@
 package io.csdsim.cli;
 
-import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.isa.program.ProgramPopulation;
@@ -8,11 +7,10 @@ import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.mapper.Mapper;
-import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
-import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.input.ImageSet;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
@@ -136,8 +134,8 @@ final class SimulateCommand implements Callable<Integer>
         }
         else
         {
-            final ModelGraph g = model.load();
-            note += InputLimits.delayNote(g.timeWindow, g.delay);
+            final IntNetwork net = model.network(spec.commandLine().getParseResult()::hasMatchedOption);
+            note += model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay);
             ChipSpec s = chip.spec();
             if (chip.overrides.stream().noneMatch(o -> o.startsWith("core.tdecUnits")) && s.tdecUnits() == 0
                 && ChipSpecs.PRESETS.contains(chip.chip))
@@ -145,8 +143,8 @@ final class SimulateCommand implements Callable<Integer>
                 s = s.with(ChipField.CORE_TDEC_UNITS, DEFAULT_TDEC, "csdsim simulate default: " + DEFAULT_TDEC + " TDEC units per core");
                 note += "note: " + s.name() + " has no TDEC units; simulating with " + DEFAULT_TDEC + " per core (set core.tdecUnits to change)\n";
             }
-            program = Mapper.compile(model.quantize(g), s, mapping.options()).program();
-            inputSpec = g.input;
+            program = Mapper.compile(net, s, mapping.options()).program();
+            inputSpec = net.input;
         }
         final String network = ChipField.TIMING_NETWORK.format(program.spec.get(ChipField.TIMING_NETWORK));
         if (!network.equals("mesh"))

@@ -218,7 +218,7 @@ class GenericNetworkTest
     }
 
     /** input [7, 7, 4] → conv 3×3 / 2, pad 1, 2 groups → IF [4, 4, 6] → conv 2×2 / 1, pad 0 → CUBA-LIF [3, 3, 3]; or the same with the convolutions as synapses. */
-    private static IntNetwork convolutional(final boolean asSynapses)
+    static IntNetwork convolutional(final boolean asSynapses)
     {
         final Random rnd = new Random(5);
         final short[] w1 = weights(rnd, 3 * 3 * 2 * 6, 2);
@@ -307,7 +307,7 @@ class GenericNetworkTest
      * ({@code ij,jk->ik}) → IF (15); a product summed over B's own axis ({@code ij,jk->ij}, each A spike
      * adds a row sum of B's counts) → IF (12). A map reads flat populations through its own axes.
      */
-    private static IntNetwork products()
+    static IntNetwork products()
     {
         final Random rnd = new Random(21);
         final IntPopulation in = new IntPopulation(0, "input", IntPopulation.Kind.INPUT, new int[] {1, 12});
@@ -361,7 +361,7 @@ class GenericNetworkTest
     }
 
     /** input [8, 8, 2] → conv 3×3 → IF [8, 8, 4] → max-pool 2×2 / 2 → [4, 4, 4] → max-pool 3×3 / 1 / pad 1 → [4, 4, 4] → sparse → CUBA-LIF [10]. */
-    private static IntNetwork pooling()
+    static IntNetwork pooling()
     {
         final Random rnd = new Random(9);
         final IntPopulation in = new IntPopulation(0, "input", IntPopulation.Kind.INPUT, new int[] {8, 8, 2});

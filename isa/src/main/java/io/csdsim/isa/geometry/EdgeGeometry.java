@@ -10,7 +10,7 @@ import io.csdsim.isa.program.SynapseTable;
 /**
  * Which source units an edge connects to a range [a, b) of its target's units, and how many
  * synapses that takes: the geometry of convolutions, token-wise dense tables, max-pools and the two
- * attention products, computed without enumerating synapses; general convolutions per unit and tap,
+ * products, computed without enumerating synapses; general convolutions per unit and tap,
  * sparse tables by scanning their rows.
  */
 public final class EdgeGeometry
@@ -311,7 +311,7 @@ public final class EdgeGeometry
 
     /**
      * @return how many targets in [a, b) source unit s reaches through edge e; {@code sideB} picks
-     * the second source of an attention product.
+     * the second source of a product.
      */
     public static int fanOutCount(final ProgramEdge e, final ProgramPopulation target, final ProgramPopulation source,
         final SynapseTable table, final boolean sideB, final int s, final int a, final int b)
@@ -374,7 +374,7 @@ public final class EdgeGeometry
 
     /**
      * @return how many of base, base + stride, …, base + (count − 1)·stride fall in [a, b): the
-     * targets a spike reaches down a column of an attention product, without walking the column.
+     * targets a spike reaches down a strided run (a column of an attention product), without walking the column.
      */
     public static long progressionCount(final long base, final long stride, final long count, final long a, final long b)
     {

@@ -180,7 +180,9 @@ public final class ProgramConsistency
                         + " → " + t.outFeatures() + " units does not join " + a.size() + " to " + target.size() + " units");
                     return;
                 }
-                expect(src, where, (long)a.size() == (long)t.tokens() * t.inFeatures() && a.channels() == t.inFeatures()
+                // The input stage is an image that tables read flat; any other source is laid out as the table reads it.
+                final boolean channels = a.kind() == ProgramPopulation.Kind.INPUT || a.channels() == t.inFeatures();
+                expect(src, where, (long)a.size() == (long)t.tokens() * t.inFeatures() && channels
                     && (long)target.size() == (long)t.outHeight() * t.outWidth() * t.outFeatures() && target.channels() == t.outFeatures(),
                     "a " + t.kind() + " table of " + t.height() + "×" + t.width() + ", " + t.inFeatures() + " → " + t.outFeatures()
                         + " does not join " + Arrays.toString(a.shape()) + " to " + Arrays.toString(target.shape()));

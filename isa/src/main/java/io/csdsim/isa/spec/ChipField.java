@@ -20,7 +20,7 @@ public enum ChipField
     CORE_SHARED_TABLES("core.sharedSynapseTables", Kind.FLAG, "", "neuron groups of a core may share one synapse table (weight sharing)", 0, 1),
     CORE_CROSSBAR("core.crossbar", Kind.FLAG, "", "synapses are a binary crossbar with one weight per axon type and neuron", 0, 1),
     CORE_AXON_TYPES("core.axonTypes", Kind.COUNT_OR_ZERO, "types", "axon types of a crossbar core (0: not a crossbar)", 0, 64),
-    CORE_TDEC_UNITS("core.tdecUnits", Kind.COUNT_OR_ZERO, "units", "TDEC units per core: neurons fed by a max-pool or attention product (0: none)", 0, 1 << 20),
+    CORE_TDEC_UNITS("core.tdecUnits", Kind.COUNT_OR_ZERO, "units", "TDEC units per core: neurons fed by a max-pool or a TDEC product (0: none)", 0, 1 << 20),
     CORE_MAX_AXON_DELAY("core.maxAxonDelay", Kind.COUNT, "ticks", "largest axon delay", 1, 1 << 16),
 
     TIMING_CLOCK_MHZ("timing.clockMHz", Kind.POSITIVE, "MHz", "clock, or the nominal clock of an asynchronous chip", 0, 1e6),

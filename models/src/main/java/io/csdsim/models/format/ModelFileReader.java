@@ -1,8 +1,6 @@
 package io.csdsim.models.format;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.csdformer.CsdformerGraphBuilder;
@@ -16,13 +14,11 @@ import io.csdsim.models.safetensors.TensorInfo;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,24 +36,26 @@ public final class ModelFileReader
         "archBatchNorm", "heads", "scale", "threshold", "v0");
 
     private final String src;
+    private final JsonFields f;
 
     private ModelFileReader(final String src)
     {
         this.src = src;
+        this.f = new JsonFields(src);
     }
 
     /** Reads the graph and its weights. */
     public static ModelGraph read(final Path json)
     {
         final ModelFileReader r = new ModelFileReader(json.toString());
-        return r.readGraph(r.bytes(json), name -> SafetensorsFile.open(r.weightsPath(json, name)));
+        return r.readGraph(r.f.bytes(json), name -> SafetensorsFile.open(r.weightsPath(json, name)));
     }
 
     /** Reads the graph only (for inspecting a model whose weights are elsewhere). */
     public static ModelGraph readStructure(final Path json)
     {
         final ModelFileReader r = new ModelFileReader(json.toString());
-        return r.readGraph(r.bytes(json), null);
+        return r.readGraph(r.f.bytes(json), null);
     }
 
     /**
@@ -71,59 +69,25 @@ public final class ModelFileReader
         return new ModelFileReader(src).readGraph(json, weights);
     }
 
-    private byte[] bytes(final Path json)
-    {
-        try
-        {
-            return Files.readAllBytes(json);
-        }
-        catch (final NoSuchFileException e)
-        {
-            throw new InvalidInputException(src, "", "file not found");
-        }
-        catch (final IOException e)
-        {
-            throw new InvalidInputException(src, "", "cannot be read (" + e.getMessage() + ")");
-        }
-    }
-
     private ModelGraph readGraph(final byte[] bytes, final java.util.function.Function<String, SafetensorsFile> weights)
     {
-        final JsonNode root;
-        try
-        {
-            root = new ObjectMapper().readTree(bytes);
-        }
-        catch (final JsonProcessingException e)
-        {
-            // Jackson's own limits (nesting depth, number length) are reported without a location.
-            throw new InvalidInputException(src, e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr(), "is not valid JSON ("
-                + e.getOriginalMessage() + ")");
-        }
-        catch (final IOException e)
-        {
-            throw new InvalidInputException(src, "", "cannot be read (" + e.getMessage() + ")");
-        }
-        if (root == null || !root.isObject())
-        {
-            throw new InvalidInputException(src, "", "expected a JSON object");
-        }
-        unknownKeys(root, TOP_KEYS, "");
-        final String format = text(root, "format");
+        final JsonNode root = f.object(bytes);
+        f.unknownKeys(root, TOP_KEYS, "");
+        final String format = f.text(root, "format");
         if (!FORMAT.equals(format))
         {
             throw new InvalidInputException(src, "format", "'" + format + "'; expected '" + FORMAT + "'");
         }
-        final int version = integer(root, "formatVersion");
+        final int version = f.integer(root, "formatVersion");
         if (version != FORMAT_VERSION)
         {
             throw new InvalidInputException(src, "formatVersion", "unknown format version " + version + "; this csdsim reads version "
                 + FORMAT_VERSION);
         }
-        final String name = text(root, "name");
-        final int t = integer(root, "T");
+        final String name = f.text(root, "name");
+        final int t = f.integer(root, "T");
         InputLimits.checkTimeWindow(src, "T", t);
-        final int d = integer(root, "D");
+        final int d = f.integer(root, "D");
         InputLimits.checkDelay(src, "D", d);
         final Map<String, Object> arch = new LinkedHashMap<>();
         final JsonNode a = root.get("architecture");
@@ -135,7 +99,7 @@ public final class ModelFileReader
             }
             a.fields().forEachRemaining(e -> arch.put(e.getKey(), e.getValue().isNumber() ? e.getValue().numberValue() : e.getValue().asText()));
         }
-        final InputSpec input = inputSpec(root);
+        final InputSpec input = f.inputSpec(root);
         final List<GraphNode> nodes = sortTopologically(parseNodes(root));
         final ModelGraph g;
         try
@@ -149,7 +113,7 @@ public final class ModelFileReader
         checkShapes(g);
         if (weights != null)
         {
-            loadWeights(g, weights.apply(text(root, "weights")));
+            loadWeights(g, weights.apply(f.text(root, "weights")));
         }
         return g;
     }
@@ -191,42 +155,6 @@ public final class ModelFileReader
         return p;
     }
 
-    private InputSpec inputSpec(final JsonNode root)
-    {
-        final JsonNode in = root.get("input");
-        if (in == null || !in.isObject())
-        {
-            throw new InvalidInputException(src, "input", "missing; expected {shape, mean, std, encoding}");
-        }
-        unknownKeys(in, Set.of("shape", "mean", "std", "encoding"), "input.");
-        final int[] shape = intArray(in, "shape", "input.shape");
-        if (shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[0] > InputLimits.MAX_IMAGE_SIDE || shape[1] > InputLimits.MAX_IMAGE_SIDE
-            || shape[2] != 1 && shape[2] != 3)
-        {
-            throw new InvalidInputException(src, "input.shape", Arrays.toString(shape) + "; expected [height, width, channels]: height and width in 1.."
-                + InputLimits.MAX_IMAGE_SIDE + ", 1 or 3 channels (docs/reliability.md)");
-        }
-        final double[] mean = doubleArray(in, "mean", "input.mean");
-        final double[] std = doubleArray(in, "std", "input.std");
-        if (mean.length != shape[2] || std.length != shape[2])
-        {
-            throw new InvalidInputException(src, "input.mean/std", "expected " + shape[2] + " values each, one per channel");
-        }
-        for (int i = 0; i < std.length; i++)
-        {
-            if (!(std[i] > 0) || !Double.isFinite(mean[i]) || Double.isInfinite(std[i]))
-            {
-                throw new InvalidInputException(src, "input.std[" + i + "]", "expected finite mean and std > 0");
-            }
-        }
-        final JsonNode enc = in.get("encoding");
-        if (enc != null && !"direct".equals(enc.asText()))
-        {
-            throw new InvalidInputException(src, "input.encoding", "'" + enc.asText() + "'; expected 'direct'");
-        }
-        return new InputSpec(shape[0], shape[1], shape[2], mean, std);
-    }
-
     private List<GraphNode> parseNodes(final JsonNode root)
     {
         final JsonNode arr = root.get("nodes");
@@ -244,13 +172,13 @@ public final class ModelFileReader
             {
                 throw new InvalidInputException(src, where, "expected an object");
             }
-            unknownKeys(n, NODE_KEYS, where + ".");
-            final String nm = text(n, "name", where + ".name");
+            f.unknownKeys(n, NODE_KEYS, where + ".");
+            final String nm = f.text(n, "name", where + ".name");
             if (!seen.add(nm))
             {
                 throw new InvalidInputException(src, where + ".name", "'" + nm + "' is used twice");
             }
-            final String opName = text(n, "op", where + ".op");
+            final String opName = f.text(n, "op", where + ".op");
             final OpKind op = OpKind.byJsonName(opName);
             if (op == null)
             {
@@ -275,7 +203,7 @@ public final class ModelFileReader
                     inputs[k] = ins.get(k).asText();
                 }
             }
-            final int[] shape = intArray(n, "shape", "node '" + nm + "'.shape");
+            final int[] shape = f.intArray(n, "shape", "node '" + nm + "'.shape");
             if (shape.length < 1 || shape.length > InputLimits.MAX_RANK)
             {
                 throw new InvalidInputException(src, "node '" + nm + "'.shape", Arrays.toString(shape) + "; expected 1 to " + InputLimits.MAX_RANK
@@ -296,14 +224,14 @@ public final class ModelFileReader
                 }
                 g.heads = h.asInt();
             }
-            g.scale = n.has("scale") ? number(n, "scale", "node '" + nm + "'.scale") : 1.0;
+            g.scale = n.has("scale") ? f.number(n, "scale", "node '" + nm + "'.scale") : 1.0;
             if (n.has("threshold"))
             {
-                g.threshold = number(n, "threshold", "node '" + nm + "'.threshold");
+                g.threshold = f.number(n, "threshold", "node '" + nm + "'.threshold");
             }
             if (n.has("v0"))
             {
-                g.v0 = number(n, "v0", "node '" + nm + "'.v0");
+                g.v0 = f.number(n, "v0", "node '" + nm + "'.v0");
             }
             out.add(g);
         }
@@ -578,91 +506,5 @@ public final class ModelFileReader
             throw new InvalidInputException(src, "node '" + n.name + "'.shape", Arrays.toString(n.shape) + "; expected "
                 + Arrays.toString(shape));
         }
-    }
-
-    private void unknownKeys(final JsonNode n, final Set<String> allowed, final String prefix)
-    {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); )
-        {
-            final String k = it.next();
-            if (!allowed.contains(k))
-            {
-                throw new InvalidInputException(src, prefix + k, "unknown field; expected one of " + new java.util.TreeSet<>(allowed));
-            }
-        }
-    }
-
-    private String text(final JsonNode n, final String field)
-    {
-        return text(n, field, field);
-    }
-
-    private String text(final JsonNode n, final String field, final String where)
-    {
-        final JsonNode v = n.get(field);
-        if (v == null || !v.isTextual())
-        {
-            throw new InvalidInputException(src, where, "missing; expected a string");
-        }
-        return v.asText();
-    }
-
-    private int integer(final JsonNode n, final String field)
-    {
-        final JsonNode v = n.get(field);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt())
-        {
-            throw new InvalidInputException(src, field, (v == null ? "missing" : v.toString()) + "; expected an integer");
-        }
-        return v.asInt();
-    }
-
-    private double number(final JsonNode n, final String field, final String where)
-    {
-        final JsonNode v = n.get(field);
-        if (v == null || !v.isNumber())
-        {
-            throw new InvalidInputException(src, where, (v == null ? "missing" : v.toString()) + "; expected a number");
-        }
-        return v.asDouble();
-    }
-
-    private int[] intArray(final JsonNode n, final String field, final String where)
-    {
-        final JsonNode v = n.get(field);
-        if (v == null || !v.isArray())
-        {
-            throw new InvalidInputException(src, where, "missing; expected an array of integers");
-        }
-        final int[] out = new int[v.size()];
-        for (int i = 0; i < out.length; i++)
-        {
-            if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt())
-            {
-                throw new InvalidInputException(src, where + "[" + i + "]", v.get(i) + "; expected an integer in "
-                    + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
-            }
-            out[i] = v.get(i).asInt();
-        }
-        return out;
-    }
-
-    private double[] doubleArray(final JsonNode n, final String field, final String where)
-    {
-        final JsonNode v = n.get(field);
-        if (v == null || !v.isArray())
-        {
-            throw new InvalidInputException(src, where, "missing; expected an array of numbers");
-        }
-        final double[] out = new double[v.size()];
-        for (int i = 0; i < out.length; i++)
-        {
-            if (!v.get(i).isNumber())
-            {
-                throw new InvalidInputException(src, where + "[" + i + "]", v.get(i) + "; expected a number");
-            }
-            out[i] = v.get(i).asDouble();
-        }
-        return out;
     }
 }

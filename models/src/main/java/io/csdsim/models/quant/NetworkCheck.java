@@ -24,7 +24,19 @@ public final class NetworkCheck
     /** Throws {@link InvalidInputException} naming the first population or projection that is wrong. */
     public static void check(final IntNetwork net)
     {
-        final String src = "network '" + net.name + "'";
+        check("network '" + net.name + "'", net);
+    }
+
+    /** As {@link #check(IntNetwork)}, naming {@code src} (the file the network came from) in the message. */
+    public static void check(final String src, final IntNetwork net)
+    {
+        for (int id = 0; id < net.populationCount(); id++)
+        {
+            final IntPopulation p = net.population(id);
+            expect(src, "population " + id + " '" + p.name + "'", p.kind != IntPopulation.Kind.INPUT || (long)p.size
+                == (long)net.input.height() * net.input.width() * net.input.channels(), p.size + " input units; the input stage delivers "
+                + net.input.height() + " × " + net.input.width() + " × " + net.input.channels());
+        }
         for (int k = 0; k < net.projectionCount(); k++)
         {
             projection(src, net, net.projection(k), k);

@@ -22,11 +22,11 @@ public final class Simulation
     /** @return the host's integer input values for 8-bit [H, W, C] pixels: pixel − the channel's zero point. */
     public static int[] encode(final ProgramPopulation input, final int[] pixels)
     {
-        final int c = input.channels();
+        final long[] zero = input.bias();
         final int[] out = new int[pixels.length];
         for (int i = 0; i < out.length; i++)
         {
-            out[i] = pixels[i] - (input.bias() == null ? 0 : (int)input.bias()[i % c]);
+            out[i] = pixels[i] - (zero == null ? 0 : (int)zero[i % zero.length]);
         }
         return out;
     }

@@ -7,14 +7,18 @@ import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.mapper.Mapper;
+import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.format.ModelFileReader;
+import io.csdsim.models.format.NetworkFileReader;
 import io.csdsim.models.graph.InputSpec;
 import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.input.IdxReader;
 import io.csdsim.models.input.ImageSet;
 import io.csdsim.models.input.InputLoader;
 import io.csdsim.models.input.NpyReader;
+import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntQuantizer;
 import io.csdsim.models.quant.QuantizationParams;
 import io.csdsim.models.safetensors.SafetensorsFile;
@@ -42,6 +46,8 @@ class ParserFuzzTest
     /** A real weights file for the model targets, so that fuzzed graphs reach the tensor checks and quantization. */
     private static final SafetensorsFile WEIGHTS = SafetensorsFile.open(HOME.resolve("data/models/synthetic-2-64.safetensors"));
     private static final ChipSpec LOIHI2 = ChipSpecs.preset("loihi2");
+    private static final ChipSpec SMALL_CORES = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=16"),
+        "core.tdecUnits=64");
 
     /** Runs a parse; the two one-line error types are expected outcomes, anything else escapes to the fuzzer. */
     private static void expectResultOrOneLineError(final Runnable parse)
@@ -67,6 +73,29 @@ class ParserFuzzTest
             if (g.hasWeights())
             {
                 IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
+            }
+        });
+    }
+
+    /** A network file; a network that reads and is small is compiled onto a small chip and built into an engine. */
+    @FuzzTest(maxDuration = "30s")
+    void networkJson(final byte[] json)
+    {
+        expectResultOrOneLineError(() -> {
+            final IntNetwork net = NetworkFileReader.parse("n.json", json);
+            long units = 0;
+            long synapses = 0;
+            for (int i = 0; i < net.populationCount(); i++)
+            {
+                units += net.population(i).size;
+            }
+            for (int k = 0; k < net.projectionCount(); k++)
+            {
+                synapses += net.projection(k).synapses();
+            }
+            if (units <= 4096 && synapses <= 1 << 20)
+            {
+                new ChipEngine(Mapper.compile(net, SMALL_CORES, MapperOptions.DEFAULT).program()).ticksPerSample();
             }
         });
     }
