@@ -54,12 +54,17 @@ final class ProgramTranslation
                 tables.add(new SynapseTable(tables.size(), kind, pr.height, pr.width, pr.inFeatures, pr.outFeatures, pr.mantissa));
             }
         }
+        // Every population's program id first: a recurrent edge names a population that comes later.
         programOf = new int[net.populationCount()];
+        for (int id = 0, next = 0; id < net.populationCount(); id++)
+        {
+            programOf[id] = next;
+            next += net.population(id).kind == IntPopulation.Kind.READOUT ? 2 : 1;
+        }
         for (int id = 0; id < net.populationCount(); id++)
         {
             final IntPopulation p = net.population(id);
-            final int pid = populations.size();
-            programOf[id] = pid;
+            final int pid = programOf[id];
             final int window = schedule.windowStart(id);
             switch (p.kind)
             {

@@ -23,6 +23,8 @@ public final class InputLimits
     public static final int MAX_RANK = 4;
     /** Largest number of attention heads. */
     public static final int MAX_HEADS = 1024;
+    /** Largest T of a network of named neuron models (a network file): the ticks one sample runs. */
+    public static final int MAX_RUN_TICKS = 4096;
     /** Largest number of samples one run takes (ImageNet's validation set is 50,000). */
     public static final int MAX_SAMPLES = 1 << 24;
 
@@ -31,6 +33,15 @@ public final class InputLimits
     }
 
     /** Checks a time window T as a model file or an option gives it. */
+    /** Refuses a network's run length outside 1..{@link #MAX_RUN_TICKS}. */
+    public static void checkRunTicks(final String src, final String field, final long t)
+    {
+        if (t < 1 || t > MAX_RUN_TICKS)
+        {
+            throw new InvalidInputException(src, field, "T = " + t + "; expected 1.." + MAX_RUN_TICKS + " ticks (docs/reliability.md)");
+        }
+    }
+
     public static void checkTimeWindow(final String src, final String field, final long t)
     {
         if (t < 1 || t > MAX_TIME_WINDOW)

@@ -274,8 +274,9 @@ final class ModelCommand implements Runnable
                 out.println(om.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
                 return 0;
             }
-            out.printf(Locale.ROOT, "%s  T=%d  input %s  (network file)%n%n", net.name, net.timeWindow,
-                TextTable.shape(new int[] {net.input.height(), net.input.width(), net.input.channels()}));
+            out.printf(Locale.ROOT, "%s  T=%d  input %s  (network file)%n%n", net.name, net.timeWindow, net.input == null
+                ? "spike trains into '" + net.population(net.spikeSource()).name + "'"
+                : TextTable.shape(new int[] {net.input.height(), net.input.width(), net.input.channels()}));
             t.rule().row("total", "", "", "", TextTable.count(units), "", TextTable.count(synapses));
             t.print(out);
             out.println();

@@ -12,6 +12,7 @@ import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.input.ImageSet;
+import io.csdsim.models.input.SpikeTrainSet;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.Simulation;
@@ -54,6 +55,9 @@ final class SimulateCommand implements Callable<Integer>
     InputOptions inputs = new InputOptions();
 
     @Mixin
+    SpikeInputOptions spikeInputs = new SpikeInputOptions();
+
+    @Mixin
     MappingOptions mapping = new MappingOptions();
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the JSON report (docs/report-format.md).")
@@ -71,6 +75,17 @@ final class SimulateCommand implements Callable<Integer>
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The image stage a program's input population describes: [height, width, channels], zero points per channel. */
+    private static InputSpec imageStage(final ProgramPopulation in)
+    {
+        final double[] mean = new double[in.shape()[2]];
+        for (int c = 0; c < mean.length; c++)
+        {
+            mean[c] = in.bias()[c] / 255.0;
+        }
+        return new InputSpec(in.shape()[0], in.shape()[1], in.shape()[2], mean, new double[mean.length]);
+    }
 
     @Override
     public Integer call() throws Exception
@@ -124,13 +139,8 @@ final class SimulateCommand implements Callable<Integer>
                 }
             }
             program = CsdxFormat.read(path);
-            final ProgramPopulation in = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT).findFirst().orElseThrow();
-            final double[] mean = new double[in.shape()[2]];
-            for (int c = 0; c < mean.length; c++)
-            {
-                mean[c] = in.bias()[c] / 255.0;
-            }
-            inputSpec = new InputSpec(in.shape()[0], in.shape()[1], in.shape()[2], mean, new double[mean.length]);
+            inputSpec = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT).findFirst()
+                .map(SimulateCommand::imageStage).orElse(null);
         }
         else
         {
@@ -151,24 +161,61 @@ final class SimulateCommand implements Callable<Integer>
         {
             note += "note: network model " + network + ": hop latencies only, no link contention (docs/timing-model.md)\n";
         }
-        inputs.shippedLimit = SHIPPED_IMAGES;
-        final int classes = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER)
-            .mapToInt(ProgramPopulation::size).findFirst().orElse(0);
-        final ImageSet images = inputs.load(inputSpec, classes);
-        note += inputs.note;
         final ChipEngine engine = new ChipEngine(program);
+        final int samples;
+        final int[][] pixels;
+        final int[][][] trains;
+        final int[] labels;
+        if (engine.stimulusPopulation() >= 0)
+        {
+            // A network fed spike trains: images and their options do not apply.
+            for (final String o : new String[] {"--input", "--labels", "--synthetic", "--resize"})
+            {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                {
+                    throw new InvalidInputException(o, "", "this network takes spike trains (--spikes FILE.npy or --rate P), not images");
+                }
+            }
+            final ProgramPopulation source = program.populations().get(engine.stimulusPopulation());
+            final SpikeTrainSet set = spikeInputs.load(program.name, source.name(), source.size(), program.timeWindow, inputs.seed, inputs.limit);
+            trains = new int[set.samples()][][];
+            for (int i = 0; i < trains.length; i++)
+            {
+                trains[i] = set.sample(i);
+            }
+            pixels = null;
+            labels = null;
+            samples = trains.length;
+        }
+        else
+        {
+            if (spikeInputs.given())
+            {
+                throw new InvalidInputException(spikeInputs.spikes != null ? "--spikes" : "--rate", "", "'" + program.name
+                    + "' takes images; spike trains feed a network whose first population is a spike source (docs/network-file.md)");
+            }
+            inputs.shippedLimit = SHIPPED_IMAGES;
+            final int classes = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER)
+                .mapToInt(ProgramPopulation::size).findFirst().orElse(0);
+            final ImageSet images = inputs.load(inputSpec, classes);
+            note += inputs.note;
+            pixels = images.pixels();
+            labels = images.labels();
+            trains = null;
+            samples = images.count();
+        }
         final List<SampleResult> results;
         final long started = System.nanoTime();
         // In ticks, so that one long sample (8-768 takes many minutes) shows its progress too.
-        try (Progress p = new Progress("Simulating (ticks)", (long)images.count() * engine.ticksPerSample()))
+        try (Progress p = new Progress("Simulating (ticks)", (long)samples * engine.ticksPerSample()))
         {
-            results = Simulation.run(engine, images.pixels(), threads, p::step);
+            results = trains != null ? Simulation.runSpikes(engine, trains, threads, p::step) : Simulation.run(engine, pixels, threads, p::step);
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
         // On stderr: the wall time is this machine's, not the chip's, and must not make two reports differ.
         spec.commandLine().getErr().printf(Locale.ROOT, "simulated %d sample(s) in %.3f s on %d thread(s): %.3f s per sample%n",
-            images.count(), seconds, Simulation.threadsUsed(threads, images.count()), seconds / images.count());
-        final SimulationReport r = new SimulationReport(program, results, images.labels());
+            samples, seconds, Simulation.threadsUsed(threads, samples), seconds / samples);
+        final SimulationReport r = new SimulationReport(program, results, labels);
         out.print(note);
         out.print(r.summary());
         if (reportFile != null)

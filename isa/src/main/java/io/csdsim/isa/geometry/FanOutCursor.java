@@ -20,6 +20,7 @@ public final class FanOutCursor
     private final boolean sideB;
     private final boolean ranges;
     private final ProductReach reach;
+    private int productBase;
     private final int[] lo = new int[3];
     private final int[] hi = new int[3];
     private int count;
@@ -44,6 +45,12 @@ public final class FanOutCursor
     public void at(final int s)
     {
         unit = s;
+        if (reach != null)
+        {
+            // Decoded once per spike, then intersected with every receiving group's range.
+            productBase = (int)(reach.bases(s) >>> 32);
+            return;
+        }
         if (!ranges)
         {
             return;
@@ -76,7 +83,7 @@ public final class FanOutCursor
     {
         if (reach != null)
         {
-            return (int)reach.additions(unit, a, b);
+            return (int)reach.additionsFrom(productBase, a, b);
         }
         if (!ranges)
         {

@@ -130,12 +130,18 @@ public final class ProductReach
         int rem = s;
         int out = 0;
         int other = 0;
-        for (int i = ownExtent.length - 1; i >= 0; i--)
+        // The outermost axis takes what is left: one division fewer per spike, on the engine's hot path.
+        for (int i = ownExtent.length - 1; i > 0; i--)
         {
             final int v = rem % ownExtent[i];
             rem /= ownExtent[i];
             out += v * ownOut[i];
             other += v * ownOther[i];
+        }
+        if (ownExtent.length > 0)
+        {
+            out += rem * ownOut[0];
+            other += rem * ownOther[0];
         }
         return (long)out << 32 | other;
     }
@@ -183,6 +189,10 @@ public final class ProductReach
     /** @return the first innermost index whose output is at least lo, for an innermost run starting at output base. */
     public int innerFrom(final int base, final int lo)
     {
+        if (innerOut == 1)
+        {
+            return Math.min(innerExtent, Math.max(0, lo - base));
+        }
         if (innerOut == 0)
         {
             return base >= lo ? 0 : innerExtent;
@@ -193,6 +203,10 @@ public final class ProductReach
     /** @return one past the last innermost index whose output is below hi, for an innermost run starting at output base. */
     public int innerTo(final int base, final int hi)
     {
+        if (innerOut == 1)
+        {
+            return Math.min(innerExtent, Math.max(0, hi - base));
+        }
         if (innerOut == 0)
         {
             return base < hi ? innerExtent : 0;
@@ -203,7 +217,12 @@ public final class ProductReach
     /** @return the additions spike s makes to outputs in [a, b); several per output when a summed axis is the other operand's alone. */
     public long additions(final int s, final int a, final int b)
     {
-        final int base = (int)(bases(s) >>> 32);
+        return additionsFrom((int)(bases(s) >>> 32), a, b);
+    }
+
+    /** As {@link #additions}, for a spike whose output base ({@link #bases}' high half) is already known. */
+    public long additionsFrom(final int base, final int a, final int b)
+    {
         if (countExtent.length == 0)
         {
             return base >= a && base < b ? multiplicity : 0;

@@ -494,8 +494,8 @@ public final class CsdxFormat
         final int ready = h.i32();
         final int ii = h.i32();
         // Every HEAD field is bounded before it sizes any work: T and D as in a model file, a board the mapper could make.
-        h.expectAt(0, t >= 1 && t <= ChipProgram.MAX_TIME_WINDOW, "T = " + t + "; expected 1.." + ChipProgram.MAX_TIME_WINDOW
-            + " (docs/reliability.md)");
+        h.expectAt(0, t >= 1 && t <= ChipProgram.MAX_RUN_TICKS, "T = " + t + "; expected 1.." + ChipProgram.MAX_TIME_WINDOW
+            + " (a program of DIF neurons) or 1.." + ChipProgram.MAX_RUN_TICKS + " (ticks of other neuron models; docs/reliability.md)");
         h.expectAt(0, d >= 0 && d <= ChipProgram.MAX_DELAY, "D = " + d + "; expected 0.." + ChipProgram.MAX_DELAY);
         h.expectAt(0, chips >= 1, "chips = " + chips + "; expected >= 1");
         h.expectAt(0, ready >= t && ready <= ChipProgram.MAX_READY_TICK, "output ready at tick " + ready + "; expected " + t + ".."
@@ -558,6 +558,9 @@ public final class CsdxFormat
             pops.add(new ProgramPopulation(id, pname, kind, shape, theta, v0, bias, ws));
         }
         pr.end();
+        final long difPopulations = pops.stream().filter(q -> q.kind() == ProgramPopulation.Kind.DIF).count();
+        h.expectAt(0, t <= ChipProgram.MAX_TIME_WINDOW || difPopulations == 0, "T = " + t + "; a program of DIF neurons has a window of 1.."
+            + ChipProgram.MAX_TIME_WINDOW);
         final Reader nr = sections.get("NEUR");
         for (int i = 0, n = nr == null ? 0 : nr.count(); i < n; i++)
         {

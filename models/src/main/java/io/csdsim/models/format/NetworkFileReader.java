@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
+import io.csdsim.models.neuron.SpikeSourceReference;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntPopulation;
 import io.csdsim.models.quant.NetworkCheck;
@@ -86,7 +87,7 @@ public final class NetworkFileReader
         }
         final String name = f.text(root, "name");
         final int t = f.integer(root, "T");
-        InputLimits.checkTimeWindow(src, "T", t);
+        InputLimits.checkRunTicks(src, "T", t);
         final int weightBits = f.integer(root, "weightBits");
         if (weightBits < 2 || weightBits > 16)
         {
@@ -97,7 +98,8 @@ public final class NetworkFileReader
         {
             throw new InvalidInputException(src, "membraneBits", membraneBits + "; expected 8..62");
         }
-        final InputSpec input = f.inputSpec(root);
+        // No image stage: the network's input is spike trains into its spike-source population.
+        final InputSpec input = root.has("input") ? f.inputSpec(root) : null;
         final JsonNode popArray = array(root, "populations");
         final JsonNode projArray = array(root, "projections");
         final Map<String, Integer> popIds = names(popArray, "populations");
@@ -112,15 +114,21 @@ public final class NetworkFileReader
         {
             populations.add(population(popArray.get(id), id, popIds, projIds));
         }
-        if (populations.isEmpty() || populations.get(0).kind != IntPopulation.Kind.INPUT
-            || populations.stream().filter(p -> p.kind == IntPopulation.Kind.INPUT).count() != 1)
+        final long images = populations.stream().filter(p -> p.kind == IntPopulation.Kind.INPUT).count();
+        if (input != null && (populations.get(0).kind != IntPopulation.Kind.INPUT || images != 1))
         {
-            throw new InvalidInputException(src, "populations", "expected exactly one population of kind 'input', the first");
+            throw new InvalidInputException(src, "populations", "with an 'input' image stage, expected exactly one population of kind "
+                + "'input', the first");
         }
-        if (populations.get(0).size != input.height() * input.width() * input.channels())
+        if (input != null && populations.get(0).size != input.height() * input.width() * input.channels())
         {
             throw new InvalidInputException(src, "populations[0].shape", populations.get(0).size + " units; the input stage delivers "
                 + input.height() + " × " + input.width() + " × " + input.channels());
+        }
+        if (input == null && (images != 0 || !SpikeSourceReference.NAME.equals(populations.get(0).neuronModel)))
+        {
+            throw new InvalidInputException(src, "input", "missing: a network takes images (an 'input' stage and a first population of kind "
+                + "'input') or spike trains (a first population of neuron model '" + SpikeSourceReference.NAME + "')");
         }
         final IntNetwork net = new IntNetwork(name, t, 1, weightBits, membraneBits, input, populations, projections);
         NetworkCheck.check(src, net);
@@ -207,7 +215,8 @@ public final class NetworkFileReader
                         p.neuronParameters.put(e.getKey(), e.getValue().asText());
                     }
                 }
-                final JsonNode inputs = n.get("inputs");
+                final JsonNode inputs = n.has("inputs") || !SpikeSourceReference.NAME.equals(p.neuronModel) ? n.get("inputs")
+                    : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
                 if (inputs == null || !inputs.isArray())
                 {
                     throw new InvalidInputException(src, where + ".inputs", "missing; expected [{\"projection\": NAME, \"shift\": BITS}, ...]");

@@ -33,14 +33,17 @@ public final class NetworkFileWriter
         root.put("T", net.timeWindow);
         root.put("weightBits", net.weightBits);
         root.put("membraneBits", net.membraneBits);
-        final ObjectNode in = root.putObject("input");
-        ints(in.putArray("shape"), new int[] {net.input.height(), net.input.width(), net.input.channels()});
-        final ArrayNode mean = in.putArray("mean");
-        final ArrayNode std = in.putArray("std");
-        for (int c = 0; c < net.input.channels(); c++)
+        if (net.input != null)
         {
-            mean.add(net.input.mean()[c]);
-            std.add(net.input.std()[c]);
+            final ObjectNode in = root.putObject("input");
+            ints(in.putArray("shape"), new int[] {net.input.height(), net.input.width(), net.input.channels()});
+            final ArrayNode mean = in.putArray("mean");
+            final ArrayNode std = in.putArray("std");
+            for (int c = 0; c < net.input.channels(); c++)
+            {
+                mean.add(net.input.mean()[c]);
+                std.add(net.input.std()[c]);
+            }
         }
         final ArrayNode pops = root.putArray("populations");
         for (int id = 0; id < net.populationCount(); id++)

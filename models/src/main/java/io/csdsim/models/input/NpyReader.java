@@ -20,10 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class NpyReader
 {
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
-
     private NpyReader()
     {
     }
@@ -50,76 +46,17 @@ public final class NpyReader
     /** Parses a whole .npy image held in memory; {@code src} names it in messages. */
     public static ImageSet parse(final String src, final byte[] raw)
     {
-        if (raw.length < 10 || (raw[0] & 0xFF) != 0x93 || !new String(raw, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY"))
-        {
-            throw new InvalidInputException(src, "offset 0", "not a .npy file: expected the magic \\x93NUMPY");
-        }
-        final int major = raw[6];
-        final ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-        final int headerLen;
-        final int headerStart;
-        if (major == 1)
-        {
-            headerLen = b.getShort(8) & 0xFFFF;
-            headerStart = 10;
-        }
-        else if (major == 2 || major == 3)
-        {
-            if (raw.length < 12)
-            {
-                throw new InvalidInputException(src, "offset 8", "truncated header length");
-            }
-            headerLen = b.getInt(8);
-            headerStart = 12;
-        }
-        else
-        {
-            throw new InvalidInputException(src, "offset 6", "format version " + major + "; expected 1, 2 or 3");
-        }
-        if (headerLen < 0 || (long)headerStart + headerLen > raw.length)
-        {
-            throw new InvalidInputException(src, "offset " + headerStart, "truncated header");
-        }
-        final String header = new String(raw, headerStart, headerLen, StandardCharsets.ISO_8859_1);
-        final Matcher d = DESCR.matcher(header);
-        final Matcher f = FORTRAN.matcher(header);
-        final Matcher s = SHAPE.matcher(header);
-        if (!d.find() || !f.find() || !s.find())
-        {
-            throw new InvalidInputException(src, "header", "expected a dict with 'descr', 'fortran_order' and 'shape'");
-        }
-        final String descr = d.group(1);
-        final boolean u8 = descr.equals("|u1") || descr.equals("u1") || descr.equals("<u1");
+        final NpyHeader hd = NpyHeader.parse(src, raw);
+        final String descr = hd.descr();
+        final boolean u8 = hd.isUint8();
         final boolean f32 = descr.equals("<f4");
         if (!u8 && !f32)
         {
             throw new InvalidInputException(src, "header.descr", "'" + descr + "'; expected '|u1' (uint8) or '<f4' (float32)");
         }
-        if (f.group(1).equals("True"))
-        {
-            throw new InvalidInputException(src, "header.fortran_order", "True; expected C order");
-        }
-        final String[] parts = s.group(1).split(",");
-        final long[] sizes;
-        try
-        {
-            sizes = java.util.Arrays.stream(parts).map(String::trim).filter(x -> !x.isEmpty()).mapToLong(x -> Long.parseLong(x.endsWith("L")
-                ? x.substring(0, x.length() - 1) : x)).toArray();
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new InvalidInputException(src, "header.shape", "(" + s.group(1) + "); expected a tuple of sizes");
-        }
-        for (final long z : sizes)
-        {
-            if (z < 0 || z > Integer.MAX_VALUE)
-            {
-                throw new InvalidInputException(src, "header.shape", java.util.Arrays.toString(sizes) + ": a size outside 0.." + Integer.MAX_VALUE);
-            }
-        }
-        // Saturating: a product of sizes cannot wrap into agreement with the data the file holds.
-        final long elements = InputLimits.saturatingProduct(sizes);
-        final int[] dims = java.util.Arrays.stream(sizes).mapToInt(x -> (int)x).toArray();
+        final int[] dims = hd.dims();
+        final long elements = hd.elements();
+        final ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         final int n;
         final int h;
         final int w;
@@ -141,7 +78,7 @@ public final class NpyReader
             default -> throw new InvalidInputException(src, "header.shape", java.util.Arrays.toString(dims)
                 + "; expected [h, w], [h, w, c], [n, h, w] or [n, h, w, c]");
         }
-        final int dataStart = headerStart + headerLen;
+        final int dataStart = hd.dataStart();
         final long need = elements > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : elements * (u8 ? 1 : 4);
         if (raw.length - dataStart != need)
         {

@@ -21,7 +21,8 @@ public final class NeuronModels
     private static final Map<String, Factory> MODELS = new TreeMap<>(Map.of(
         "dif", DifReference::create,
         "if", IfReference::create,
-        "cuba-lif", CubaLifReference::create));
+        "cuba-lif", CubaLifReference::create,
+        SpikeSourceReference.NAME, SpikeSourceReference::create));
 
     private NeuronModels()
     {

@@ -65,6 +65,22 @@ public final class IntNetwork
         return null;
     }
 
+    /**
+     * @return the population a sample's spike trains feed — the first of neuron model
+     * {@code spike-source} — or -1 when the network's input is the image stage
+     */
+    public int spikeSource()
+    {
+        for (final IntPopulation p : populations)
+        {
+            if (p.kind == IntPopulation.Kind.NEURONS && io.csdsim.models.neuron.SpikeSourceReference.NAME.equals(p.neuronModel))
+            {
+                return p.id;
+            }
+        }
+        return -1;
+    }
+
     /** @return the readout population, or null when the network has none. */
     public IntPopulation readout()
     {

@@ -33,9 +33,16 @@ public final class NetworkCheck
         for (int id = 0; id < net.populationCount(); id++)
         {
             final IntPopulation p = net.population(id);
-            expect(src, "population " + id + " '" + p.name + "'", p.kind != IntPopulation.Kind.INPUT || (long)p.size
-                == (long)net.input.height() * net.input.width() * net.input.channels(), p.size + " input units; the input stage delivers "
-                + net.input.height() + " × " + net.input.width() + " × " + net.input.channels());
+            expect(src, "population " + id + " '" + p.name + "'", p.kind != IntPopulation.Kind.INPUT || net.input != null,
+                "an input population needs the network's image stage");
+            expect(src, "population " + id + " '" + p.name + "'", !io.csdsim.models.neuron.SpikeSourceReference.NAME.equals(p.neuronModel)
+                || p.inputs.length == 0, "a spike source takes the host's spike trains, not projections");
+            if (p.kind == IntPopulation.Kind.INPUT && net.input != null)
+            {
+                expect(src, "population " + id + " '" + p.name + "'", (long)p.size == (long)net.input.height() * net.input.width()
+                    * net.input.channels(), p.size + " input units; the input stage delivers " + net.input.height() + " × "
+                    + net.input.width() + " × " + net.input.channels());
+            }
         }
         for (int k = 0; k < net.projectionCount(); k++)
         {

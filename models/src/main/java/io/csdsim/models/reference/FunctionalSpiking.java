@@ -40,12 +40,28 @@ public final class FunctionalSpiking
     /** Runs one sample and, when {@code trainsOut} is not null, stores the spike trains in trainsOut[0]. */
     public ExecutionResult run(final int[] input, final SpikeTrains[] trainsOut)
     {
-        return new Run(input).execute(trainsOut);
+        return new Run(input, null).execute(trainsOut);
+    }
+
+    /**
+     * Runs one sample of a network whose input is spike trains: {@code spikes[t]} lists the units of its
+     * spike-source population ({@link IntNetwork#spikeSource}) that fire in tick t; the reference
+     * injects 1 into each, so the sources fire the trains unchanged. Ticks past the array are silent.
+     */
+    public ExecutionResult runSpikes(final int[][] spikes, final SpikeTrains[] trainsOut)
+    {
+        if (net.spikeSource() < 0)
+        {
+            throw new IllegalArgumentException("network '" + net.name + "' has no spike-source population for spike trains");
+        }
+        return new Run(null, spikes).execute(trainsOut);
     }
 
     private final class Run
     {
         private final int[] input;
+        /** Spike-train input: per tick, the spike-source units that fire; null for a network fed values. */
+        private final int[][] stimulus;
         private final int n = net.populationCount();
         private final int ticks = schedule.totalTicks();
         private final SpikeTrains trains = new SpikeTrains(n, ticks);
@@ -62,9 +78,10 @@ public final class FunctionalSpiking
         /** NEURONS populations: one functional reference per unit. */
         private final NeuronReference[][] units = new NeuronReference[n][];
 
-        Run(final int[] input)
+        Run(final int[] input, final int[][] stimulus)
         {
             this.input = input;
+            this.stimulus = stimulus;
         }
 
         ExecutionResult execute(final SpikeTrains[] trainsOut)
@@ -202,6 +219,13 @@ public final class FunctionalSpiking
                 deliver(p, k, t, cur);
             }
             touched[p.id] = false;
+            if (stimulus != null && p.id == net.spikeSource() && t < stimulus.length)
+            {
+                for (final int u : stimulus[t])
+                {
+                    cur[u]++;
+                }
+            }
             final NeuronReference[] us = units[p.id];
             final IntArrayList out = trains.at(p.id, t);
             final int[] c = counts[p.id];

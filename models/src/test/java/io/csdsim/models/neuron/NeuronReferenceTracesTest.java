@@ -142,10 +142,25 @@ class NeuronReferenceTracesTest
     }
 
     @Test
+    void aSpikeSourceFiresExactlyInTheTicksOfPositiveInputAndTakesNoParameters()
+    {
+        final NeuronReference n = NeuronModels.create("pop 'in'", "spike-source", Map.of(), 24);
+        final long[] inputs = {0, 1, 0, 0, 3, 1, -2, 0, 1, 0, 0, 1};
+        final boolean[] fires = {false, true, false, false, true, true, false, false, true, false, false, true};
+        for (int t = 0; t < inputs.length; t++)
+        {
+            assertEquals(fires[t], n.step(inputs[t]), "tick " + t);
+        }
+        assertEquals(0, n.saturations());
+        assertTrue(assertThrows(InvalidInputException.class, () -> NeuronModels.create("pop 'in'", "spike-source", Map.of("theta", "1"), 24))
+            .getMessage().contains("theta: not a parameter of the spike-source neuron"));
+    }
+
+    @Test
     void unknownModelsAndMisspeltParametersAreOneLine()
     {
         assertTrue(assertThrows(InvalidInputException.class, () -> NeuronModels.create("pop 'x'", "lif", Map.of(), 24)).getMessage()
-            .contains("'lif'; expected one of [cuba-lif, dif, if]"));
+            .contains("'lif'; expected one of [cuba-lif, dif, if, spike-source]"));
         assertTrue(assertThrows(InvalidInputException.class, () -> NeuronModels.create("pop 'x'", "if", Map.of("theta", "3", "thresh", "4"), 24))
             .getMessage().contains("thresh: not a parameter of the if neuron"));
         assertTrue(assertThrows(InvalidInputException.class, () -> NeuronModels.create("pop 'x'", "if", Map.of("theta", "3", "reset", "zero"), 24))

@@ -37,6 +37,8 @@ public final class ChipEngine
     /** Cores the program occupies (a core may hold more than one group). */
     private final int cores;
     private final int parallelMinUnits;
+    /** The population a sample's spike trains are injected into, or -1 (docs/neuron-models.md, spike-source). */
+    private final int stimulusPopulation;
 
     public ChipEngine(final ChipProgram program)
     {
@@ -58,6 +60,15 @@ public final class ChipEngine
         timing = CoreTiming.of(s);
         energy = EnergyModel.of(s);
         cores = program.occupiedCores();
+        int source = -1;
+        for (final ProgramPopulation p : pops)
+        {
+            if (source < 0 && p.kind() == ProgramPopulation.Kind.NEURONS && NeuronKernels.create(program, p).takesStimulus())
+            {
+                source = p.id();
+            }
+        }
+        stimulusPopulation = source;
     }
 
     public ChipProgram program()
@@ -141,12 +152,30 @@ public final class ChipEngine
     /** As {@link #run(int[], boolean, TickWorkers)}, calling {@code tickDone} (when not null) after every tick. */
     public SampleResult run(final int[] input, final boolean keepTrains, final TickWorkers workers, final Runnable tickDone)
     {
-        return new Run(input, workers).execute(keepTrains, tickDone);
+        return new Run(input, null, workers).execute(keepTrains, tickDone);
+    }
+
+    /**
+     * Runs one sample of a network whose input is spike trains: {@code spikes[t]} lists the units of the
+     * spike-source population that fire in tick t (ticks past the array's end are silent); the host
+     * injects them, and the sources fire them on the chip.
+     */
+    public SampleResult runSpikes(final int[][] spikes, final boolean keepTrains, final TickWorkers workers, final Runnable tickDone)
+    {
+        return new Run(null, spikes, workers).execute(keepTrains, tickDone);
+    }
+
+    /** @return the spike-source population that takes a sample's spike trains, or -1 when the program has none. */
+    public int stimulusPopulation()
+    {
+        return stimulusPopulation;
     }
 
     private final class Run
     {
         private final int[] input;
+        /** Spike-train input: per tick, the spike-source units that fire; null for a program fed values. */
+        private final int[][] stimulus;
         private final int np = pops.size();
         private final int ticks = ticksPerSample();
         private final IntArrayList[][] trains = new IntArrayList[np][];
@@ -154,6 +183,7 @@ public final class ChipEngine
         private final long[][] pending = new long[np][];
         private final int[][] counts = new int[np][];
         private final EngineProducts[] products = new EngineProducts[program.edges().size()];
+        private final FanOutCursor[] cursors = new FanOutCursor[2 * program.edges().size()];
         private final EnginePool[] pools = new EnginePool[np];
         /** Per neuron population: its model's kernel, which holds the units' state. */
         private final NeuronKernel[] kernels = new NeuronKernel[np];
@@ -193,9 +223,15 @@ public final class ChipEngine
         private long saturations;
         private long tickSaturations;
 
-        Run(final int[] input, final TickWorkers workers)
+        Run(final int[] input, final int[][] stimulus, final TickWorkers workers)
         {
             this.input = input;
+            this.stimulus = stimulus;
+            if ((stimulus == null) != (stimulusPopulation < 0))
+            {
+                throw new IllegalArgumentException(stimulusPopulation < 0 ? "the program has no spike-source population for spike trains"
+                    : "the program's input is spike trains into '" + pops.get(stimulusPopulation).name() + "'");
+            }
             this.workers = workers;
             this.bounds = chunkBounds(workers.chunks());
             // With a lane, a few ticks may wait to be timed while the caller computes the next ones.
@@ -359,7 +395,13 @@ public final class ChipEngine
             final ProgramPopulation source = pops.get(src);
             final ProgramPopulation target = pops.get(e.target());
             final SynapseTable table = e.table() < 0 ? null : program.tables().get(e.table());
-            final FanOutCursor fan = new FanOutCursor(e, target, source, table, sideB);
+            FanOutCursor fan = cursors[key];
+            if (fan == null)
+            {
+                // One per edge side and run: a product's cursor holds its map's walk, built once.
+                fan = new FanOutCursor(e, target, source, table, sideB);
+                cursors[key] = fan;
+            }
             final RouteSegments runs = model.segments;
             final long[] bits = runs.bits;
             final int[] edgeSide = model.routeEdgeSide;
@@ -445,6 +487,15 @@ public final class ChipEngine
                 }
             }
             phaseIntegrates = !phaseEdges.isEmpty();
+            if (id == stimulusPopulation && t < stimulus.length && stimulus[t].length > 0)
+            {
+                final long[] cur = pending[id];
+                for (final int u : stimulus[t])
+                {
+                    cur[u]++;
+                }
+                phaseIntegrates = true;
+            }
             final NeuronKernel kernel = kernels[id];
             phaseFires = kernel != null && kernel.mayFire(t);
             if (!phaseIntegrates && !phaseFires && (kernel == null || !kernel.stepsEveryTick()))

@@ -38,6 +38,24 @@ public final class Simulation
         return sampleThreads > 1 ? sampleThreads : Math.max(1, threads);
     }
 
+    /**
+     * Runs samples of spike trains ({@code spikes[sample][tick]} lists the spike-source units firing) as
+     * {@link #run} runs images: samples in parallel, or one sample's cores, the same results either way.
+     */
+    public static List<SampleResult> runSpikes(final ChipEngine engine, final int[][][] spikes, final int threads, final Runnable tickDone)
+    {
+        final int sampleThreads = Math.max(1, Math.min(threads, spikes.length));
+        final int coreThreads = Math.max(1, threads / sampleThreads);
+        if (sampleThreads == 1)
+        {
+            try (TickWorkers workers = new TickWorkers(coreThreads))
+            {
+                return ParallelSamples.map(spikes.length, 1, i -> engine.runSpikes(spikes[i], false, workers, tickDone), null);
+            }
+        }
+        return ParallelSamples.map(spikes.length, sampleThreads, i -> engine.runSpikes(spikes[i], false, ONE_THREAD, tickDone), null);
+    }
+
     /** @param tickDone called after every tick of every sample, from the thread that ran it (may be null) */
     public static List<SampleResult> run(final ChipEngine engine, final int[][] pixels, final int threads, final Runnable tickDone)
     {

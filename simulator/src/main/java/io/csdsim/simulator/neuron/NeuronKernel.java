@@ -27,6 +27,12 @@ public abstract class NeuronKernel
     /** @return whether units may fire in tick t. */
     public abstract boolean mayFire(int t);
 
+    /** @return whether the host injects a sample's spike trains into these units (a network's spike-train input). */
+    public boolean takesStimulus()
+    {
+        return false;
+    }
+
     /**
      * Steps units [lo, hi) for tick t. {@code input[i]} is unit i's summed synaptic input (0 when
      * none), which the kernel clears; {@code integrate} says whether any unit of the population has

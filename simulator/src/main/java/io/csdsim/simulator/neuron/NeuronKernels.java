@@ -31,7 +31,8 @@ public final class NeuronKernels
             return new DifKernel(n, 1, d.theta(), d.v0(), new long[] {d.bias()}, d.windowStart(), d.timeWindow(), bits);
         },
         "if", (n, p, bits) -> new IfKernel(n, IfReference.parameters(p), bits),
-        "cuba-lif", (n, p, bits) -> new CubaLifKernel(n, CubaLifReference.parameters(p), bits));
+        "cuba-lif", (n, p, bits) -> new CubaLifKernel(n, CubaLifReference.parameters(p), bits),
+        io.csdsim.models.neuron.SpikeSourceReference.NAME, (n, p, bits) -> new SpikeSourceKernel(bits));
 
     private NeuronKernels()
     {

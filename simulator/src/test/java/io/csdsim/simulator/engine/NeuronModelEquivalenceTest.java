@@ -54,7 +54,16 @@ class NeuronModelEquivalenceTest
         };
     }
 
-    /** input → five populations (one of CSDformer's DIF kind) with dense edges: a chain, two skips and a loop. */
+    /** Programs of even seeds take spike trains: their first population is a spike source on a core of its own. */
+    static boolean takesSpikes(final long seed)
+    {
+        return seed % 2 == 0;
+    }
+
+    /**
+     * input (values, or spike sources for {@link #takesSpikes}) → five populations (one of CSDformer's
+     * DIF kind) with dense edges: a chain, two skips and a loop.
+     */
     static ChipProgram randomProgram(final long seed)
     {
         final Random rnd = new Random(seed);
@@ -67,7 +76,9 @@ class NeuronModelEquivalenceTest
         spec = ChipSpecs.override(spec, "core.membraneBits=12");
         final List<ProgramPopulation> pops = new ArrayList<>();
         final int inputs = 6 + rnd.nextInt(10);
-        pops.add(new ProgramPopulation(0, "input", ProgramPopulation.Kind.INPUT, new int[] {1, inputs}, 0, 0, null, 0));
+        final boolean spikes = takesSpikes(seed);
+        pops.add(spikes ? new ProgramPopulation(0, "sources", ProgramPopulation.Kind.NEURONS, new int[] {1, inputs}, 0, 0, null, 0,
+            NeuronSpec.of("spike-source")) : new ProgramPopulation(0, "input", ProgramPopulation.Kind.INPUT, new int[] {1, inputs}, 0, 0, null, 0));
         final int difLayer = 1 + rnd.nextInt(layers);
         for (int l = 1; l <= layers; l++)
         {
@@ -117,7 +128,11 @@ class NeuronModelEquivalenceTest
         {
             groups.add(new NeuronGroup(l - 1, l, 0, pops.get(l).size(), l - 1));
         }
-        final int nr = (int)edges.stream().filter(e -> e.sourceA() != 0).count();
+        if (spikes)
+        {
+            groups.add(new NeuronGroup(layers, 0, 0, inputs, layers));
+        }
+        final int nr = (int)edges.stream().filter(e -> spikes || e.sourceA() != 0).count();
         final int[] src = new int[nr];
         final int[] dst = new int[nr];
         final int[] edge = new int[nr];
@@ -125,9 +140,9 @@ class NeuronModelEquivalenceTest
         int r = 0;
         for (final ProgramEdge e : edges)
         {
-            if (e.sourceA() != 0)
+            if (spikes || e.sourceA() != 0)
             {
-                src[r] = e.sourceA() - 1;
+                src[r] = e.sourceA() == 0 ? layers : e.sourceA() - 1;
                 dst[r] = e.target() - 1;
                 edge[r] = e.id();
                 entries[r] = pops.get(e.sourceA()).size();
@@ -142,6 +157,12 @@ class NeuronModelEquivalenceTest
 
     /** The plain executor: per tick, populations in order, each unit's reference stepped on its summed input. */
     static List<List<int[]>> reference(final ChipProgram p, final int[] input, final long[] saturations)
+    {
+        return reference(p, input, null, saturations);
+    }
+
+    /** As above; with {@code trains}, population 0 is a spike source and trains[t] its units injected in tick t. */
+    static List<List<int[]>> reference(final ChipProgram p, final int[] input, final int[][] trains, final long[] saturations)
     {
         final int np = p.populations().size();
         final NeuronReference[][] units = new NeuronReference[np][];
@@ -189,7 +210,7 @@ class NeuronModelEquivalenceTest
                     }
                     final short[] w = p.tables().get(e.table()).mantissa();
                     final int out = q.size();
-                    if (e.sourceA() == 0)
+                    if (e.sourceA() == 0 && trains == null)
                     {
                         if (ts == 0)
                         {
@@ -211,6 +232,13 @@ class NeuronModelEquivalenceTest
                                 in[i] += (long)w[j * out + i] << e.shift();
                             }
                         }
+                    }
+                }
+                if (trains != null && q.id() == 0 && t < trains.length)
+                {
+                    for (final int u : trains[t])
+                    {
+                        in[u]++;
                     }
                 }
                 final List<Integer> fired = new ArrayList<>();
@@ -250,14 +278,19 @@ class NeuronModelEquivalenceTest
             {
                 input[j] = rnd.nextInt(9);
             }
+            final int[][] trains = takesSpikes(seed) ? new int[TICKS - 5][] : null;
+            for (int t = 0; trains != null && t < trains.length; t++)
+            {
+                trains[t] = java.util.stream.IntStream.range(0, input.length).filter(j -> rnd.nextInt(3) == 0).toArray();
+            }
             final long[] refSat = new long[1];
-            final List<List<int[]>> expected = reference(p, input, refSat);
+            final List<List<int[]>> expected = reference(p, input, trains, refSat);
             for (final int threads : new int[] {1, 2, 3})
             {
                 final SampleResult r;
                 try (TickWorkers w = new TickWorkers(threads))
                 {
-                    r = new ChipEngine(p, 1).run(input, true, w);
+                    r = trains != null ? new ChipEngine(p, 1).runSpikes(trains, true, w, null) : new ChipEngine(p, 1).run(input, true, w);
                 }
                 for (final ProgramPopulation q : p.populations())
                 {
