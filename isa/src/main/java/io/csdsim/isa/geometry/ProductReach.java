@@ -228,6 +228,13 @@ public final class ProductReach
             return base >= a && base < b ? multiplicity : 0;
         }
         final int last = countExtent.length - 1;
+        if (last == 0)
+        {
+            // One axis left (attention's case): a run of outputs, contiguous or strided, intersected with [a, b).
+            final long run = countOut[0] == 1 ? Math.max(0, Math.min((long)base + countExtent[0], b) - Math.max(base, a))
+                : EdgeGeometry.progressionCount(base, countOut[0], countExtent[0], a, b);
+            return run * multiplicity;
+        }
         long n = 0;
         for (int q = 0; q < countOuter; q++)
         {
