@@ -188,11 +188,23 @@ final class TickTimer
             final int soma = somaOf[g];
             if (soma >= 0 && sops[g] > 0)
             {
+                // One packet per compartment: counted for the group from the network's counts over the burst.
+                final Network n = net;
+                final long hx = n.hopsX();
+                final long hy = n.hopsY();
+                final long cx = n.crossings();
+                final int from = model.placeOfGroup[g];
+                final int to = model.placeOfGroup[soma];
                 long arrive = 0;
                 for (int k = 0; k < size[g]; k++)
                 {
-                    arrive = Math.max(arrive, deliver(g, soma, ready[g] + k, null));
+                    arrive = Math.max(arrive, receive(soma, n.send(from, to, ready[g] + k)));
                 }
+                perGroup.packets[g] += size[g];
+                perGroup.packetsReceived[soma] += size[g];
+                perGroup.hopsX[g] += n.hopsX() - hx;
+                perGroup.hopsY[g] += n.hopsY() - hy;
+                perGroup.chipCrossings[g] += n.crossings() - cx;
                 ready[soma] = Math.max(ready[soma], arrive) + timing.partialSumCycles(size[g]);
                 last = Math.max(last, arrive);
             }
