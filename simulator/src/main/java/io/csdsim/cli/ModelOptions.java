@@ -79,8 +79,15 @@ final class ModelOptions
     /** @return whether the file is a network file: an integer network as it is, with no quantization or DIF delay to choose. */
     boolean isNetworkFile()
     {
-        return NetworkFileReader.isNetworkFile(path());
+        // Asked by several steps of one command: the file is read for its format once.
+        if (networkFile == null)
+        {
+            networkFile = NetworkFileReader.isNetworkFile(path());
+        }
+        return networkFile;
     }
+
+    private Boolean networkFile;
 
     /**
      * @param given the command line's matched options, to refuse those a network file fixes itself

@@ -102,6 +102,13 @@ class GenericNetworkTest
         return spikes;
     }
 
+    /** The program read back from its binary and from its listing is the program. */
+    private static void assertSameInBothForms(final ChipProgram program, final String name)
+    {
+        assertEquals(program, CsdxFormat.read(name + ".csdx", CsdxFormat.write(program)));
+        assertEquals(program, ProgramListing.parse(name + ".lst", ProgramListing.print(program, true)));
+    }
+
     /** input [16] → LIF [48] → (sparse, delays 1..3) → IF [40] → LIF [10]. */
     static IntNetwork threeLayerLif(final long seed)
     {
@@ -171,8 +178,7 @@ class GenericNetworkTest
         assertTrue(program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.NEURONS).count() == 3);
         assertTrue(program.groups().size() >= 7, program.groups().size() + " groups");
         // The program survives both forms.
-        assertEquals(program, CsdxFormat.read("lif.csdx", CsdxFormat.write(program)));
-        assertEquals(program, ProgramListing.parse("lif.lst", ProgramListing.print(program, true)));
+        assertSameInBothForms(program, "lif");
 
         final long[] spikes = assertChipEqualsReference(net, program, 4, 12, 11);
         assertTrue(spikes[1] > 50 && spikes[2] > 50 && spikes[3] > 10, Arrays.toString(spikes) + " spikes: the comparison needs activity in every layer");
@@ -263,8 +269,7 @@ class GenericNetworkTest
         final ChipProgram program = Mapper.compile(conv, spec, MapperOptions.DEFAULT).program();
         final ChipProgram sparse = Mapper.compile(synapses, spec, MapperOptions.DEFAULT).program();
         assertTrue(program.tables().stream().allMatch(t -> t.kind() == SynapseTable.Kind.CONV));
-        assertEquals(program, CsdxFormat.read("conv.csdx", CsdxFormat.write(program)));
-        assertEquals(program, ProgramListing.parse("conv.lst", ProgramListing.print(program, true)));
+        assertSameInBothForms(program, "conv");
         // On every core, the convolution's synapses into its range from the sources it reads equal the expansion's.
         for (final var g : program.groups())
         {
@@ -353,8 +358,7 @@ class GenericNetworkTest
         final IntNetwork net = products();
         final ChipSpec spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=4"), "core.tdecUnits=64");
         final ChipProgram program = Mapper.compile(net, spec, MapperOptions.DEFAULT).program();
-        assertEquals(program, CsdxFormat.read("products.csdx", CsdxFormat.write(program)));
-        assertEquals(program, ProgramListing.parse("products.lst", ProgramListing.print(program, true)));
+        assertSameInBothForms(program, "products");
         assertTrue(ProgramListing.print(program, false).contains("product=ij,jk->ij[i=3,j=4,k=5]"));
         final long[] spikes = assertChipEqualsReference(net, program, 3, 6, 4);
         assertTrue(spikes[3] > 30 && spikes[4] > 30, Arrays.toString(spikes) + " spikes: both products must drive their neurons");
@@ -403,8 +407,7 @@ class GenericNetworkTest
         final IntNetwork net = pooling();
         final ChipSpec spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=64"), "core.tdecUnits=64");
         final ChipProgram program = Mapper.compile(net, spec, MapperOptions.DEFAULT).program();
-        assertEquals(program, CsdxFormat.read("pool.csdx", CsdxFormat.write(program)));
-        assertEquals(program, ProgramListing.parse("pool.lst", ProgramListing.print(program, true)));
+        assertSameInBothForms(program, "pool");
         assertTrue(ProgramListing.print(program, false).contains("window=2,2,0"));
         final long[] spikes = assertChipEqualsReference(net, program, 3, 6, 4);
         assertTrue(spikes[2] > 50 && spikes[3] > 50, Arrays.toString(spikes) + " spikes: both pools must fire");

@@ -28,6 +28,21 @@ final class JsonFields
         this.src = src;
     }
 
+    /** Refuses a document whose {@code format} or {@code formatVersion} is not the one given. */
+    void requireFormat(final JsonNode root, final String format, final int version)
+    {
+        final String f = text(root, "format");
+        if (!format.equals(f))
+        {
+            throw new InvalidInputException(src, "format", "'" + f + "'; expected '" + format + "'");
+        }
+        final int v = integer(root, "formatVersion");
+        if (v != version)
+        {
+            throw new InvalidInputException(src, "formatVersion", "unknown format version " + v + "; this csdsim reads version " + version);
+        }
+    }
+
     /** @return the file's bytes, or one line saying why they cannot be read. */
     byte[] bytes(final Path json)
     {

@@ -73,17 +73,7 @@ public final class ModelFileReader
     {
         final JsonNode root = f.object(bytes);
         f.unknownKeys(root, TOP_KEYS, "");
-        final String format = f.text(root, "format");
-        if (!FORMAT.equals(format))
-        {
-            throw new InvalidInputException(src, "format", "'" + format + "'; expected '" + FORMAT + "'");
-        }
-        final int version = f.integer(root, "formatVersion");
-        if (version != FORMAT_VERSION)
-        {
-            throw new InvalidInputException(src, "formatVersion", "unknown format version " + version + "; this csdsim reads version "
-                + FORMAT_VERSION);
-        }
+        f.requireFormat(root, FORMAT, FORMAT_VERSION);
         final String name = f.text(root, "name");
         final int t = f.integer(root, "T");
         InputLimits.checkTimeWindow(src, "T", t);

@@ -49,7 +49,8 @@ public final class NetworkFileReader
     {
         try
         {
-            final JsonNode format = new JsonFields(json.toString()).object(new JsonFields(json.toString()).bytes(json)).get("format");
+            final JsonFields fields = new JsonFields(json.toString());
+            final JsonNode format = fields.object(fields.bytes(json)).get("format");
             return format != null && FORMAT.equals(format.asText());
         }
         catch (final InvalidInputException e)
@@ -75,16 +76,7 @@ public final class NetworkFileReader
     {
         final JsonNode root = f.object(bytes);
         f.unknownKeys(root, TOP_KEYS, "");
-        final String format = f.text(root, "format");
-        if (!FORMAT.equals(format))
-        {
-            throw new InvalidInputException(src, "format", "'" + format + "'; expected '" + FORMAT + "'");
-        }
-        final int version = f.integer(root, "formatVersion");
-        if (version != FORMAT_VERSION)
-        {
-            throw new InvalidInputException(src, "formatVersion", "unknown format version " + version + "; this csdsim reads version " + FORMAT_VERSION);
-        }
+        f.requireFormat(root, FORMAT, FORMAT_VERSION);
         final String name = f.text(root, "name");
         final int t = f.integer(root, "T");
         InputLimits.checkRunTicks(src, "T", t);
@@ -215,8 +207,12 @@ public final class NetworkFileReader
                         p.neuronParameters.put(e.getKey(), e.getValue().asText());
                     }
                 }
-                final JsonNode inputs = n.has("inputs") || !SpikeSourceReference.NAME.equals(p.neuronModel) ? n.get("inputs")
-                    : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                // A spike source takes the host's trains, so it may leave out its (empty) inputs.
+                final JsonNode inputs = n.get("inputs");
+                if (inputs == null && SpikeSourceReference.NAME.equals(p.neuronModel))
+                {
+                    break;
+                }
                 if (inputs == null || !inputs.isArray())
                 {
                     throw new InvalidInputException(src, where + ".inputs", "missing; expected [{\"projection\": NAME, \"shift\": BITS}, ...]");

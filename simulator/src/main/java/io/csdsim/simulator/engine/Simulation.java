@@ -44,16 +44,7 @@ public final class Simulation
      */
     public static List<SampleResult> runSpikes(final ChipEngine engine, final int[][][] spikes, final int threads, final Runnable tickDone)
     {
-        final int sampleThreads = Math.max(1, Math.min(threads, spikes.length));
-        final int coreThreads = Math.max(1, threads / sampleThreads);
-        if (sampleThreads == 1)
-        {
-            try (TickWorkers workers = new TickWorkers(coreThreads))
-            {
-                return ParallelSamples.map(spikes.length, 1, i -> engine.runSpikes(spikes[i], false, workers, tickDone), null);
-            }
-        }
-        return ParallelSamples.map(spikes.length, sampleThreads, i -> engine.runSpikes(spikes[i], false, ONE_THREAD, tickDone), null);
+        return runSamples(spikes.length, threads, (i, workers) -> engine.runSpikes(spikes[i], false, workers, tickDone));
     }
 
     /** @param tickDone called after every tick of every sample, from the thread that ran it (may be null) */
@@ -61,15 +52,28 @@ public final class Simulation
     {
         final ProgramPopulation input = engine.program().populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT)
             .findFirst().orElseThrow();
-        final int sampleThreads = Math.max(1, Math.min(threads, pixels.length));
+        return runSamples(pixels.length, threads, (i, workers) -> engine.run(encode(input, pixels[i]), false, workers, tickDone));
+    }
+
+    /** One sample on the workers given. */
+    @FunctionalInterface
+    private interface Sample
+    {
+        SampleResult run(int i, TickWorkers workers);
+    }
+
+    /** Samples in parallel when there are several, else one sample's cores split over the threads. */
+    private static List<SampleResult> runSamples(final int samples, final int threads, final Sample sample)
+    {
+        final int sampleThreads = Math.max(1, Math.min(threads, samples));
         final int coreThreads = Math.max(1, threads / sampleThreads);
         if (sampleThreads == 1)
         {
             try (TickWorkers workers = new TickWorkers(coreThreads))
             {
-                return ParallelSamples.map(pixels.length, 1, i -> engine.run(encode(input, pixels[i]), false, workers, tickDone), null);
+                return ParallelSamples.map(samples, 1, i -> sample.run(i, workers), null);
             }
         }
-        return ParallelSamples.map(pixels.length, sampleThreads, i -> engine.run(encode(input, pixels[i]), false, ONE_THREAD, tickDone), null);
+        return ParallelSamples.map(samples, sampleThreads, i -> sample.run(i, ONE_THREAD), null);
     }
 }

@@ -112,9 +112,9 @@ final class TickTimer
     }
 
     /**
-     * Sends one packet from group {@code from}'s core to group {@code to}'s, counting it, its
-     * hops and crossings for the sender (and in {@code tally} when given) and its receipt for
-     * the receiver; @return the cycle the receiver is done with it.
+     * Sends one relayed packet from relay {@code from}'s core to group {@code to}'s, counting it, its
+     * hops and crossings for the relay and in {@code tally} (to leave them out of the spike's sender)
+     * and its receipt for the receiver; @return the cycle the receiver is done with it.
      */
     private long deliver(final int from, final int to, final long inject, final Tally tally)
     {
@@ -132,13 +132,10 @@ final class TickTimer
         sums.hopsX[from] += dx;
         sums.hopsY[from] += dy;
         sums.chipCrossings[from] += dc;
-        if (tally != null)
-        {
-            tally.packets++;
-            tally.hopsX += dx;
-            tally.hopsY += dy;
-            tally.crossings += dc;
-        }
+        tally.packets++;
+        tally.hopsX += dx;
+        tally.hopsY += dy;
+        tally.crossings += dc;
         return receive(to, arrival);
     }
 
