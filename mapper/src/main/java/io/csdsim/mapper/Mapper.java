@@ -53,7 +53,16 @@ public final class Mapper
             }
         }
         final Partitioner part = new Partitioner(spec, net.timeWindow, tr.populations, tr.edges, tr.tables);
-        part.run();
+        final GivenPlacement given = options.given();
+        final int[][] givenCores = given == null ? null : givenCores(given, net, tr, spec);
+        if (given == null)
+        {
+            part.run();
+        }
+        else
+        {
+            part.runGiven(givenCores, given.source());
+        }
 
         // Groups in topological order: each range's soma, then its dendrites.
         final List<NeuronGroup> protoGroups = new ArrayList<>();
@@ -141,7 +150,24 @@ public final class Mapper
         }
         final int groups = protoGroups.size();
         final int cpc = spec.coresPerChip();
-        final int needed = (groups + cpc - 1) / cpc;
+        int[] pinned = null;
+        int highestCore = -1;
+        if (given != null)
+        {
+            if (groups != originalGroups)
+            {
+                throw new ChipInputException(given.source(), "mappings", "the given mapping needs relays (a range's routing entries exceed "
+                    + spec.maxOutputRoutes() + "); --remap lets csdsim's mapper place the network");
+            }
+            pinned = new int[groups];
+            for (final NeuronGroup g : protoGroups)
+            {
+                pinned[g.id()] = givenCores[g.population()][g.start()];
+                highestCore = Math.max(highestCore, pinned[g.id()]);
+            }
+            checkSharedCores(given.source(), spec, protoGroups, uses, pinned, tr);
+        }
+        final int needed = given != null ? highestCore / cpc + 1 : (groups + cpc - 1) / cpc;
         if (options.chips() > 0 && options.chips() < needed)
         {
             throw new ChipInputException("--chips", "", "the model needs " + groups + " cores, " + needed + " chips of " + cpc
@@ -158,9 +184,14 @@ public final class Mapper
         MapperOptions.Start chosen = options.start();
         Placement place = null;
         long before = Long.MAX_VALUE;
+        if (pinned != null)
+        {
+            place = new Placement(spec, chips, new int[groups], pinned);
+            before = entryHops(place, table);
+        }
         for (final MapperOptions.Start s : MapperOptions.Start.values())
         {
-            if (s != MapperOptions.Start.AUTO && (options.start() == s || options.start() == MapperOptions.Start.AUTO))
+            if (pinned == null && s != MapperOptions.Start.AUTO && (options.start() == s || options.start() == MapperOptions.Start.AUTO))
             {
                 // Auto compares the starts by the traffic cost refinement then lowers; a tie keeps the earlier one.
                 final Placement p = new Placement(spec, chips, order(startOrder(protoGroups, originalGroups, tr, s), routes, protoGroups.size()));
@@ -173,7 +204,10 @@ public final class Mapper
                 }
             }
         }
-        place.refine(table, options.refinementPasses());
+        if (pinned == null)
+        {
+            place.refine(table, options.refinementPasses());
+        }
         final long after = entryHops(place, table);
 
         final List<NeuronGroup> groupList = new ArrayList<>();
@@ -191,6 +225,65 @@ public final class Mapper
         final ChipProgram program = new ChipProgram(net.name, net.timeWindow, net.delay, spec, chips, schedule.outputReadyTick(),
             net.timeWindow + net.delay, tr.tables, tr.populations, tr.edges, groupList, table);
         return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule, options, chosen));
+    }
+
+    /** @return the given cores per program population, each checked to lie on the chips the mapping may use. */
+    private static int[][] givenCores(final GivenPlacement given, final IntNetwork net, final ProgramTranslation tr, final ChipSpec spec)
+    {
+        final int[][] out = new int[tr.populations.size()][];
+        for (int id = 0; id < net.populationCount(); id++)
+        {
+            final int[] cores = given.coreOfUnit()[id];
+            final ProgramPopulation p = tr.populations.get(tr.programOf[id]);
+            if (!Partitioner.onChip(p))
+            {
+                continue;
+            }
+            if (cores == null || cores.length != p.size())
+            {
+                throw new ChipInputException(given.source(), "population '" + p.name() + "'", "the mapping gives " + (cores == null ? 0 : cores.length)
+                    + " cores for its " + p.size() + " units");
+            }
+            for (final int c : cores)
+            {
+                if (c < 0 || (long)c >= ChipProgram.MAX_BOARD_CORES)
+                {
+                    throw new ChipInputException(given.source(), "population '" + p.name() + "'", "core " + c + " is not on a board");
+                }
+            }
+            out[tr.programOf[id]] = cores;
+        }
+        return out;
+    }
+
+    /** Several groups on one core: the core's limits hold for their sum. */
+    private static void checkSharedCores(final String source, final ChipSpec spec, final List<NeuronGroup> groups, final List<CoreUse> uses,
+        final int[] pinned, final ProgramTranslation tr)
+    {
+        final java.util.Map<Integer, long[]> byCore = new java.util.TreeMap<>();
+        for (final NeuronGroup g : groups)
+        {
+            final CoreUse u = uses.get(g.id());
+            final long[] sum = byCore.computeIfAbsent(pinned[g.id()], k -> new long[5]);
+            sum[0] += u.neurons();
+            sum[1] += u.axons();
+            sum[2] += u.routes();
+            sum[3] += u.synapseBits();
+            sum[4] += u.tdec();
+        }
+        final String[] names = {"neurons", "input axons", "output routing entries", "bits of synapse memory", "TDEC units"};
+        final long[] caps = {spec.maxNeurons(), spec.maxInputAxons(), spec.maxOutputRoutes(), spec.synapseMemoryBits(), spec.tdecUnits()};
+        for (final java.util.Map.Entry<Integer, long[]> e : byCore.entrySet())
+        {
+            for (int k = 0; k < caps.length; k++)
+            {
+                if (e.getValue()[k] > caps[k])
+                {
+                    throw new ChipInputException(source, "core " + e.getKey(), "the mapping puts " + e.getValue()[k] + " " + names[k]
+                        + " on it; the chip's cores hold " + caps[k] + " (--remap lets csdsim's mapper place the network)");
+                }
+            }
+        }
     }
 
     /** Routes of every on-chip edge: each range's fan-in (or each dendrite's pieces of it) from the source ranges it overlaps. */
@@ -328,7 +421,8 @@ public final class Mapper
         }
         return new CompileReport(net.name, spec.name(), chips, spec.coresPerChip(), groups, layers, limits, bits, totalEntries, before,
             after, crossings, schedule.outputReadyTick(), net.timeWindow + net.delay, net.timeWindow, net.delay,
-            chosen.name().toLowerCase(java.util.Locale.ROOT) + (options.start() == MapperOptions.Start.AUTO ? " (auto)" : ""),
+            options.given() != null ? "as given by " + options.given().source()
+                : chosen.name().toLowerCase(java.util.Locale.ROOT) + (options.start() == MapperOptions.Start.AUTO ? " (auto)" : ""),
             options.refinementPasses());
     }
 

@@ -4,8 +4,9 @@ package io.csdsim.mapper;
  * @param chips chips of the board; 0 takes as many as the model needs.
  * @param refinementPasses passes of placement refinement after the locality-preserving start.
  * @param start the order in which groups take cores before refinement.
+ * @param given cores chosen outside csdsim, kept as they are (no partitioning or placement of ours), or null.
  */
-public record MapperOptions(int chips, int refinementPasses, Start start)
+public record MapperOptions(int chips, int refinementPasses, Start start, GivenPlacement given)
 {
     /** The order groups take cores along the placement's snake, before refinement. */
     public enum Start
@@ -24,8 +25,19 @@ public record MapperOptions(int chips, int refinementPasses, Start start)
 
     public static final MapperOptions DEFAULT = new MapperOptions(0, 3, Start.AUTO);
 
+    public MapperOptions(final int chips, final int refinementPasses, final Start start)
+    {
+        this(chips, refinementPasses, start, null);
+    }
+
     public MapperOptions(final int chips, final int refinementPasses)
     {
         this(chips, refinementPasses, Start.AUTO);
+    }
+
+    /** @return these options with every neuron's core given. */
+    public MapperOptions withGiven(final GivenPlacement placement)
+    {
+        return new MapperOptions(chips, refinementPasses, start, placement);
     }
 }

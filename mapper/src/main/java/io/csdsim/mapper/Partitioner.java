@@ -89,6 +89,61 @@ final class Partitioner
 
     void run()
     {
+        checkTdec();
+        for (int id = pops.size() - 1; id >= 0; id--)
+        {
+            final ProgramPopulation p = pops.get(id);
+            if (onChip(p))
+            {
+                partition(p);
+            }
+        }
+    }
+
+    /**
+     * Takes the cores given per unit (per program population): each maximal run of units on one core
+     * is one range, which must fit a core without dendrites or relays.
+     */
+    void runGiven(final int[][] coreOfUnit, final String source)
+    {
+        checkTdec();
+        for (int id = pops.size() - 1; id >= 0; id--)
+        {
+            final ProgramPopulation p = pops.get(id);
+            if (!onChip(p))
+            {
+                continue;
+            }
+            final int[] cores = coreOfUnit[id];
+            final long[] routes = routePrefix(p);
+            checkCrossbar(p);
+            final String[] why = new String[1];
+            int largest = 0;
+            for (int a = 0, b; a < p.size(); a = b)
+            {
+                b = a + 1;
+                while (b < p.size() && cores[b] == cores[a])
+                {
+                    b++;
+                }
+                final boolean relays = routes[b] - routes[a] > spec.maxOutputRoutes();
+                final ChunkPlan plan = relays ? null : plan(p, a, b, routes, why, false);
+                if (plan == null)
+                {
+                    throw new ChipInputException(source, "'" + p.name() + "' " + a + ".." + (b - 1) + " on core " + cores[a], "the range "
+                        + (relays ? "needs " + (routes[b] - routes[a]) + " output routing entries (the core takes " + spec.maxOutputRoutes() + ")"
+                        : why[0]) + "; --remap lets csdsim's mapper split and place the network");
+                }
+                plans.get(p.id()).add(plan);
+                largest = Math.max(largest, b - a);
+            }
+            groupSize[p.id()] = largest;
+            coverSources(p);
+        }
+    }
+
+    private void checkTdec()
+    {
         if (spec.tdecUnits() == 0)
         {
             final List<String> need = new ArrayList<>();
@@ -104,14 +159,6 @@ final class Partitioner
                 throw new ChipInputException(spec.name(), "layer '" + need.get(0).substring(0, need.get(0).indexOf(' ')) + "'",
                     need.size() + " layers need TDEC units and the chip has none: " + String.join(", ", need)
                     + "; enable them, e.g. --set core.tdecUnits=1024");
-            }
-        }
-        for (int id = pops.size() - 1; id >= 0; id--)
-        {
-            final ProgramPopulation p = pops.get(id);
-            if (onChip(p))
-            {
-                partition(p);
             }
         }
     }
@@ -218,8 +265,15 @@ final class Partitioner
         }
         groupSize[p.id()] = lo;
         feasible(p, lo, routes, plans.get(p.id()), why, true);
-        // Tell the sources how many destination cores each of their units now has: one per range (a
-        // piece of the fan-in goes to exactly one dendrite).
+        coverSources(p);
+    }
+
+    /**
+     * Tells p's sources how many destination cores each of their units now has: one per range of p's
+     * plans (a piece of the fan-in goes to exactly one dendrite).
+     */
+    private void coverSources(final ProgramPopulation p)
+    {
         final Intervals fanA = new Intervals();
         final Intervals fanB = new Intervals();
         for (final ProgramEdge e : incoming.get(p.id()))
@@ -228,11 +282,11 @@ final class Partitioner
             {
                 continue;
             }
-            for (int a = 0; a < p.size(); a += lo)
+            for (final ChunkPlan c : plans.get(p.id()))
             {
                 fanA.clear();
                 fanB.clear();
-                EdgeGeometry.fanIn(e, p, pops.get(e.sourceA()), table(e), a, Math.min(p.size(), a + lo), fanA, fanB);
+                EdgeGeometry.fanIn(e, p, pops.get(e.sourceA()), table(e), c.a(), c.b(), fanA, fanB);
                 cover(e.sourceA(), fanA.seal());
                 if (e.sourceB() >= 0)
                 {

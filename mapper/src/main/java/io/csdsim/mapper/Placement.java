@@ -23,6 +23,15 @@ final class Placement
     /** @param order group ids in the order they take cores along the snake. */
     Placement(final ChipSpec spec, final int chips, final int[] order)
     {
+        this(spec, chips, order, null);
+    }
+
+    /**
+     * @param pinned the core of every group as given from outside (several groups may share one), or
+     * null to place them in {@code order} along the snake
+     */
+    Placement(final ChipSpec spec, final int chips, final int[] order, final int[] pinned)
+    {
         final int groups = order.length;
         this.spec = spec;
         this.chips = chips;
@@ -61,6 +70,12 @@ final class Placement
         java.util.Arrays.fill(groupAt, -1);
         for (int i = 0; i < groups; i++)
         {
+            if (pinned != null)
+            {
+                coreOf[i] = pinned[i];
+                groupAt[pinned[i]] = i;
+                continue;
+            }
             coreOf[order[i]] = snake[i];
             groupAt[snake[i]] = order[i];
         }

@@ -23,6 +23,10 @@ final class MappingOptions
     @Option(names = "--refine", defaultValue = "3", description = "Placement refinement passes (default: ${DEFAULT-VALUE}).")
     int refine;
 
+    @Option(names = "--remap", description = {"A SANA-FE network's own mapping is kept as given; with --remap csdsim's mapper",
+        "partitions and places it instead."})
+    boolean remap;
+
     MapperOptions options()
     {
         if (chips != null && (chips < 1 || chips > MAX_CHIPS))

@@ -1,5 +1,12 @@
 package io.csdsim.cli;
 
+import io.csdsim.isa.spec.sanafe.SanafeArchitecture;
+import io.csdsim.isa.spec.sanafe.SanafeArchitectureReader;
+import io.csdsim.isa.spec.ChipField;
+import io.csdsim.models.sanafe.SanafeCores;
+import io.csdsim.models.sanafe.SanafeNetwork;
+import io.csdsim.models.sanafe.SanafeNetworkReader;
+
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.format.ModelFileReader;
@@ -33,6 +40,44 @@ final class ModelOptions
 
     @Option(names = "-D", paramLabel = "D", description = "Run with this DIF delay instead of the model's.")
     Integer delay;
+
+    @Option(names = "--timesteps", paramLabel = "N", description = {"Ticks to run a SANA-FE network (its command line's N_TICKS; default:",
+        "its longest input train)."})
+    Integer timesteps;
+
+    /** @return whether the model is a SANA-FE SNN file (docs/sanafe.md). */
+    boolean isSanafeNetwork()
+    {
+        return SanafeArchitectureReader.isArchitectureFile(path().toString());
+    }
+
+    /** @return the SANA-FE network read against its architecture, refusing the options that do not apply to it. */
+    SanafeNetwork sanafe(final SanafeArchitecture arch, final java.util.function.Predicate<String> given)
+    {
+        if (arch == null)
+        {
+            throw new InvalidInputException("--chip", "", "a SANA-FE SNN file names its architecture's units and cores: give --chip ARCH.yaml "
+                + "(SANA-FE's architecture file)");
+        }
+        for (final String o : new String[] {"-D", "--weight-bits", "--membrane-bits"})
+        {
+            if (given.test(o))
+            {
+                throw new InvalidInputException(o, "", "a SANA-FE network gives its own widths and delays; " + o + " applies to model files");
+            }
+        }
+        if (timesteps != null && (timesteps < 1 || timesteps > InputLimits.MAX_RUN_TICKS))
+        {
+            throw new InvalidInputException("--timesteps", "", timesteps + "; expected 1.." + InputLimits.MAX_RUN_TICKS);
+        }
+        return SanafeNetworkReader.read(path(), cores(arch), timesteps == null ? 0 : timesteps);
+    }
+
+    /** @return what an SNN file needs of its architecture. */
+    static SanafeCores cores(final SanafeArchitecture arch)
+    {
+        return new SanafeCores(arch.somaModels(), arch.tiles(), arch.coresPerTile(), arch::core, arch.spec().getInt(ChipField.CORE_MEMBRANE_BITS));
+    }
 
     Path path()
     {
@@ -79,6 +124,10 @@ final class ModelOptions
     /** @return whether the file is a network file: an integer network as it is, with no quantization or DIF delay to choose. */
     boolean isNetworkFile()
     {
+        if (isSanafeNetwork())
+        {
+            return false;
+        }
         // Asked by several steps of one command: the file is read for its format once.
         if (networkFile == null)
         {

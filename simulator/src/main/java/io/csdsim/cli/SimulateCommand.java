@@ -1,5 +1,9 @@
 package io.csdsim.cli;
 
+import io.csdsim.mapper.GivenPlacement;
+import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.sanafe.SanafeNetwork;
+
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.isa.program.ProgramPopulation;
@@ -123,8 +127,10 @@ final class SimulateCommand implements Callable<Integer>
         files.input(model.path()).input(inputs.input).input(inputs.labels);
         final OutputFiles.Output reportFile = files.add("--report", report);
         final OutputFiles.Output ticksFile = files.add("--ticks", ticks);
-        final ChipProgram program;
+        ChipProgram program;
         final InputSpec inputSpec;
+        SpikeTrainSet fileTrains = null;
+        List<String> sanafeWarnings = List.of();
         String note = "";
         final Path path = model.path();
         if (path.getFileName().toString().endsWith(".csdx"))
@@ -144,8 +150,28 @@ final class SimulateCommand implements Callable<Integer>
         }
         else
         {
-            final IntNetwork net = model.network(spec.commandLine().getParseResult()::hasMatchedOption);
-            note += model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay);
+            final IntNetwork net;
+            MapperOptions options = mapping.options();
+            if (model.isSanafeNetwork())
+            {
+                final SanafeNetwork sanafe = model.sanafe(chip.architecture(), spec.commandLine().getParseResult()::hasMatchedOption);
+                net = sanafe.network();
+                fileTrains = sanafe.trains();
+                if (!mapping.remap)
+                {
+                    options = options.withGiven(new GivenPlacement(path.toString(), sanafe.coreOfUnit()));
+                }
+                sanafeWarnings = sanafe.warnings();
+            }
+            else
+            {
+                if (mapping.remap)
+                {
+                    throw new InvalidInputException("--remap", "", "applies to SANA-FE networks, which come with their own mapping");
+                }
+                net = model.network(spec.commandLine().getParseResult()::hasMatchedOption);
+                note += model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay);
+            }
             ChipSpec s = chip.spec();
             if (chip.overrides.stream().noneMatch(o -> o.startsWith("core.tdecUnits")) && s.tdecUnits() == 0
                 && ChipSpecs.PRESETS.contains(chip.chip))
@@ -153,8 +179,16 @@ final class SimulateCommand implements Callable<Integer>
                 s = s.with(ChipField.CORE_TDEC_UNITS, DEFAULT_TDEC, "csdsim simulate default: " + DEFAULT_TDEC + " TDEC units per core");
                 note += "note: " + s.name() + " has no TDEC units; simulating with " + DEFAULT_TDEC + " per core (set core.tdecUnits to change)\n";
             }
-            program = Mapper.compile(net, s, mapping.options()).program();
+            program = Mapper.compile(net, s, options).program();
+            // A SANA-FE architecture's tick synchronisation depends on the tiles the mapping occupies.
+            program = program.withSpec(chip.forTilesInUse(program.spec, program.tilesInUse()));
             inputSpec = net.input;
+            // Said once the files are known good: a refused input stays one line.
+            chip.warn(spec.commandLine().getErr());
+            if (!sanafeWarnings.isEmpty())
+            {
+                spec.commandLine().getErr().println("warning: " + path + ": not modelled by csdsim: " + String.join("; ", sanafeWarnings));
+            }
         }
         final String network = ChipField.TIMING_NETWORK.format(program.spec.get(ChipField.TIMING_NETWORK));
         if (!network.equals("mesh"))
@@ -177,7 +211,9 @@ final class SimulateCommand implements Callable<Integer>
                 }
             }
             final ProgramPopulation source = program.populations().get(engine.stimulusPopulation());
-            final SpikeTrainSet set = spikeInputs.load(program.name, source.name(), source.size(), program.timeWindow, inputs.seed, inputs.limit);
+            // A SANA-FE file's own trains, unless the command line gives others.
+            final SpikeTrainSet set = fileTrains != null && !spikeInputs.given() ? fileTrains
+                : spikeInputs.load(program.name, source.name(), source.size(), program.timeWindow, inputs.seed, inputs.limit);
             trains = new int[set.samples()][][];
             for (int i = 0; i < trains.length; i++)
             {

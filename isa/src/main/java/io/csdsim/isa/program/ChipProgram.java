@@ -59,6 +59,20 @@ public final class ChipProgram
         this.board = new Board(spec, chips);
     }
 
+    /** @return the same program on a chip that differs only in figures that do not change the mapping (costs, latencies). */
+    public ChipProgram withSpec(final ChipSpec other)
+    {
+        return new ChipProgram(name, timeWindow, delay, other, chips, outputReadyTick, initiationInterval, tables, populations, edges, groups,
+            routes);
+    }
+
+    /** @return the tiles (of any chip) whose cores hold at least one group. */
+    public int tilesInUse()
+    {
+        return (int)groups.stream().mapToLong(g -> (long)board.chipOf(g.core()) << 40 | (long)board.x(g.core()) << 20 | board.y(g.core()))
+            .distinct().count();
+    }
+
     public List<SynapseTable> tables()
     {
         return tables;

@@ -43,6 +43,8 @@ public enum ChipField
         + "spike leaves", 0, 1e9, 0),
     TIMING_NEURON_ACCESS_CYCLES("timing.neuronAccessCycles", Kind.NON_NEGATIVE, "cycles", "cycles per neuron accessed every tick, "
         + "beside its active or idle update", 0, 1e9, 0),
+    TIMING_MESSAGE_OUT_CYCLES("timing.messageOutCycles", Kind.NON_NEGATIVE, "cycles", "cycles a core takes per message (packet) it "
+        + "sends before the next can leave (0: one per cycle)", 0, 1e9, 0),
 
     ENERGY_SYN_OP_PJ("energy.synOpPJ", Kind.NON_NEGATIVE, "pJ", "per synaptic operation", 0, 1e12),
     ENERGY_DYNAMIC_OP_PJ("energy.dynamicOpPJ", Kind.NON_NEGATIVE, "pJ", "per dynamic (TDEC) synaptic operation", 0, 1e12),

@@ -21,7 +21,7 @@ import java.util.Map;
 public final class ChipSpecs
 {
     /** The presets shipped with csdsim, built from shared/chip-figures.md. */
-    public static final List<String> PRESETS = List.of("loihi", "loihi2", "truenorth");
+    public static final List<String> PRESETS = List.of("loihi", "loihi2", "loihi-sanafe", "truenorth");
 
     private ChipSpecs()
     {

@@ -28,7 +28,7 @@ class ChipSpecsTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"loihi", "loihi2", "truenorth"})
+    @ValueSource(strings = {"loihi", "loihi2", "loihi-sanafe", "truenorth"})
     void presetsNameASourceBesideEveryFigureAndRoundTrip(final String name) throws Exception
     {
         final ChipSpec s = ChipSpecs.preset(name);

@@ -60,6 +60,12 @@ public final class SpikeTrainSet
         return source;
     }
 
+    /** @return one sample's trains: {@code firing[t]} lists the units that spike in tick t, ascending. */
+    public static SpikeTrainSet ofOneSample(final int units, final int[][] firing, final String source)
+    {
+        return new SpikeTrainSet(units, firing.length, new int[][][] {firing}, source);
+    }
+
     /** @return the first n samples (all when n is larger). */
     public SpikeTrainSet first(final int n)
     {

@@ -26,18 +26,27 @@ public final class IfReference extends NeuronReference
         NONE
     }
 
+    /** When a unit's update counts as active (for timing and energy; the dynamics do not depend on it). */
+    public enum Active
+    {
+        /** When it received input or fired (csdsim's definition, every model). */
+        INPUT,
+        /** Also when its potential before the tick or its bias is not 0: SANA-FE's Loihi LIF counts such a soma as updated. */
+        NONZERO
+    }
+
     /**
      * Named parameters of an IF unit.
      *
      * @param floor the lowest v may go after integration; {@link Long#MIN_VALUE} for none.
      */
-    public record Parameters(long theta, Compare compare, Reset reset, long resetValue, long bias, long floor, long v0)
+    public record Parameters(long theta, Compare compare, Reset reset, long resetValue, long bias, long floor, long v0, Active active)
     {
         public Parameters
         {
-            if (theta <= 0 || compare == null || reset == null)
+            if (theta <= 0 || compare == null || reset == null || active == null)
             {
-                throw new IllegalArgumentException("if: theta " + theta + ", compare " + compare + ", reset " + reset);
+                throw new IllegalArgumentException("if: theta " + theta + ", compare " + compare + ", reset " + reset + ", active " + active);
             }
         }
     }
@@ -45,7 +54,7 @@ public final class IfReference extends NeuronReference
     private final Parameters p;
     private long v;
 
-    /** @return a unit from named parameters: theta (required), compare, reset, resetValue, bias, floor, v0. */
+    /** @return a unit from named parameters: theta (required), compare, reset, resetValue, bias, floor, v0, active. */
     public static IfReference create(final NamedParameters n, final int membraneBits)
     {
         return new IfReference(parameters(n), membraneBits);
@@ -56,7 +65,7 @@ public final class IfReference extends NeuronReference
     {
         return new Parameters(n.integer("theta", 1, Long.MAX_VALUE >> 2), n.choice("compare", Compare.class, Compare.GE),
             n.choice("reset", Reset.class, Reset.SOFT), n.integer("resetValue", 0), n.integer("bias", 0), n.integer("floor", Long.MIN_VALUE),
-            n.integer("v0", 0));
+            n.integer("v0", 0), n.choice("active", Active.class, Active.INPUT));
     }
 
     public IfReference(final Parameters p, final int membraneBits)

@@ -45,6 +45,8 @@ final class EngineModel
     final int[] groupSize;
     final int[] somaOfDendrite;
     final boolean[] updates;
+    /** Per population: whether it is a spike source, the host's input (no neuron updates, fires nor their costs). */
+    final boolean[] spikeSource;
     /** Per population: whether any route leaves it (false for the host's and the last layers). */
     final boolean[] hasRoutes;
     /** MACs the input stage computes per sample: every input element times its fan-out. */
@@ -95,11 +97,17 @@ final class EngineModel
         placeOfGroup = groups.stream().mapToInt(g -> io.csdsim.simulator.network.Network.place(program, g.core())).toArray();
         groupSize = groups.stream().mapToInt(NeuronGroup::size).toArray();
         somaOfDendrite = groups.stream().mapToInt(g -> g.isDendrite() ? g.parent() : -1).toArray();
+        spikeSource = new boolean[pops.size()];
+        for (final ProgramPopulation p : pops)
+        {
+            spikeSource[p.id()] = p.kind() == ProgramPopulation.Kind.NEURONS
+                && io.csdsim.simulator.neuron.NeuronKernels.create(program, p).takesStimulus();
+        }
         updates = new boolean[groups.size()];
         for (final NeuronGroup g : groups)
         {
             final ProgramPopulation.Kind kind = pops.get(g.population()).kind();
-            updates[g.id()] = g.role() == NeuronGroup.Role.NEURONS
+            updates[g.id()] = g.role() == NeuronGroup.Role.NEURONS && !spikeSource[g.population()]
                 && (kind.isNeurons() || kind == ProgramPopulation.Kind.ACCUMULATOR);
         }
         final RouteTable rt = program.routes();

@@ -13,7 +13,10 @@ public final class GroupSums
     public final long[] dynamicOps;
     public final long[] neuronUpdates;
     public final long[] activeUpdates;
+    /** Spikes its neurons fired. */
     public final long[] spikes;
+    /** Spikes the host injected into its spike sources (which cost no neuron energy or time). */
+    public final long[] inputSpikes;
     /** Packets the group's core sent (to relays and dendrites included). */
     public final long[] packets;
     public final long[] packetsReceived;
@@ -32,6 +35,7 @@ public final class GroupSums
         neuronUpdates = new long[groups];
         activeUpdates = new long[groups];
         spikes = new long[groups];
+        inputSpikes = new long[groups];
         packets = new long[groups];
         packetsReceived = new long[groups];
         hopsX = new long[groups];
@@ -56,6 +60,7 @@ public final class GroupSums
             neuronUpdates[g] += o.neuronUpdates[g];
             activeUpdates[g] += o.activeUpdates[g];
             spikes[g] += o.spikes[g];
+            inputSpikes[g] += o.inputSpikes[g];
             packets[g] += o.packets[g];
             packetsReceived[g] += o.packetsReceived[g];
             hopsX[g] += o.hopsX[g];

@@ -27,7 +27,9 @@ public final class TickLog
         CHIP_CROSSINGS("chipCrossings", "chip_crossings"),
         WAIT_CYCLES("waitCycles", "wait_cycles"),
         PEAK_LINK_LOAD("peakLinkLoad", "peak_link_load"),
-        SATURATIONS("saturations", "saturations");
+        SATURATIONS("saturations", "saturations"),
+        /** Spikes the host injected through spike sources: routed like any, but no neuron fired them. */
+        INPUT_SPIKES("inputSpikes", "input_spikes");
 
         /** The key of the JSON report's totals. */
         public final String jsonKey;
@@ -75,6 +77,7 @@ public final class TickLog
         column(Column.WAIT_CYCLES).add(r.waitCycles);
         column(Column.PEAK_LINK_LOAD).add(r.peakLinkLoad);
         column(Column.SATURATIONS).add(r.saturations);
+        column(Column.INPUT_SPIKES).add(r.inputSpikes);
     }
 
     /** Records the tick in which the host's input stage, of so many MACs, feeds the chip. */

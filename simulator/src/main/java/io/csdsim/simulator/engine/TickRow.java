@@ -19,4 +19,5 @@ final class TickRow
     long waitCycles;
     long peakLinkLoad;
     long saturations;
+    long inputSpikes;
 }

@@ -1,5 +1,6 @@
 package io.csdsim.simulator.engine;
 
+import io.csdsim.isa.program.Board;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramPopulation;
@@ -25,6 +26,8 @@ final class TickTimer
     private final Network net;
     private final GroupSums perGroup;
     private final long messageIn;
+    /** Cycles between two packets one core injects (1: one per cycle). */
+    private final long messageOut;
     private final long[] ready;
     private final long[] readyOrder;
     /** Per group, this tick: the cycle its core is done receiving the messages so far. */
@@ -38,8 +41,7 @@ final class TickTimer
     private final long[] runSpikes;
     private boolean receiptsCounted;
     private int relaySerial;
-    /** What relays forwarded during one group's emission: kept apart from the group's own packets. */
-    private final Tally relayed = new Tally();
+    private final Board board;
 
     TickTimer(final ChipProgram program, final EngineModel model, final CoreTiming timing, final IntArrayList[][] trains)
     {
@@ -49,8 +51,10 @@ final class TickTimer
         this.groups = program.groups();
         this.trains = trains;
         net = Network.of(program);
+        board = program.board();
         perGroup = new GroupSums(groups.size());
         messageIn = timing.messageInCycles();
+        messageOut = timing.messageOutCycles();
         ready = new long[groups.size()];
         readyOrder = new long[groups.size()];
         receivedUntil = new long[groups.size()];
@@ -65,7 +69,8 @@ final class TickTimer
      * @return this timer's per-group sums over the ticks it timed, once they are over: the packets
      * each group received from spikes are added from the spikes per route run — every route of a run
      * delivers one packet per spike to its receiver, or through a relay one to the relay per spike
-     * (the relay's forward legs count their own receipts as they go).
+     * and one from the relay to the receiver (that leg's packets, hops and crossings are moved from
+     * the spike's sender to the relay here).
      */
     GroupSums perGroup()
     {
@@ -97,11 +102,15 @@ final class TickTimer
                             {
                                 received[model.routeReceiver[r]] += n;
                             }
-                            else if (relayStamp[sender] != -stamp)
+                            else
                             {
-                                // Stamps here are negative: the emission's relay serials are positive.
-                                relayStamp[sender] = -stamp;
-                                received[sender] += n;
+                                if (relayStamp[sender] != -stamp)
+                                {
+                                    // Stamps here are negative: the emission's relay serials are positive.
+                                    relayStamp[sender] = -stamp;
+                                    received[sender] += n;
+                                }
+                                relayLeg(g, sender, model.routeReceiver[r], n);
                             }
                         }
                     }
@@ -112,31 +121,27 @@ final class TickTimer
     }
 
     /**
-     * Sends one relayed packet from relay {@code from}'s core to group {@code to}'s, counting it, its
-     * hops and crossings for the relay and in {@code tally} (to leave them out of the spike's sender)
-     * and its receipt for the receiver; @return the cycle the receiver is done with it.
+     * Moves n packets of a relay's forward leg — counted in the network's totals over the spikes'
+     * sender's emission — from the sender to the relay, with their hops and crossings (fixed per pair
+     * of places: dimension-order routes), and counts their receipt.
      */
-    private long deliver(final int from, final int to, final long inject, final Tally tally)
+    private void relayLeg(final int sender, final int relay, final int receiver, final long n)
     {
-        final Network n = net;
-        final long hx = n.hopsX();
-        final long hy = n.hopsY();
-        final long cx = n.crossings();
-        final long arrival = n.send(model.placeOfGroup[from], model.placeOfGroup[to], inject);
-        final long dx = n.hopsX() - hx;
-        final long dy = n.hopsY() - hy;
-        final long dc = n.crossings() - cx;
+        final int from = model.placeOfGroup[relay];
+        final int to = model.placeOfGroup[receiver];
+        final long dx = n * Math.abs((from >>> 16) - (to >>> 16));
+        final long dy = n * Math.abs((from & 0xFFFF) - (to & 0xFFFF));
+        final long dc = n * board.crossings(groups.get(relay).core(), groups.get(receiver).core());
         final GroupSums sums = perGroup;
-        sums.packets[from]++;
-        sums.packetsReceived[to]++;
-        sums.hopsX[from] += dx;
-        sums.hopsY[from] += dy;
-        sums.chipCrossings[from] += dc;
-        tally.packets++;
-        tally.hopsX += dx;
-        tally.hopsY += dy;
-        tally.crossings += dc;
-        return receive(to, arrival);
+        sums.packets[sender] -= n;
+        sums.hopsX[sender] -= dx;
+        sums.hopsY[sender] -= dy;
+        sums.chipCrossings[sender] -= dc;
+        sums.packets[relay] += n;
+        sums.hopsX[relay] += dx;
+        sums.hopsY[relay] += dy;
+        sums.chipCrossings[relay] += dc;
+        sums.packetsReceived[receiver] += n;
     }
 
     /** @return the cycle group {@code to}'s core is done receiving a message that arrives then: one message at a time. */
@@ -227,6 +232,7 @@ final class TickTimer
         // Phase 4: fired neurons emit, then their spikes leave as packets, groups in order of
         // readiness, through relays where needed. Firing groups are found from the tick's spikes.
         long spikes = 0;
+        long inputSpikes = 0;
         int senders = 0;
         for (final ProgramPopulation pop : pops)
         {
@@ -236,7 +242,15 @@ final class TickTimer
                 continue;
             }
             final IntArrayList fired = trains[p][t];
-            spikes += fired.size();
+            final boolean source = model.spikeSource[p];
+            if (source)
+            {
+                inputSpikes += fired.size();
+            }
+            else
+            {
+                spikes += fired.size();
+            }
             final int[] groupOf = model.groupOfUnit[p];
             final boolean sends = model.hasRoutes[p];
             for (int k = 0; k < fired.size(); k++)
@@ -250,8 +264,16 @@ final class TickTimer
                 if (k + 1 == fired.size() || g != groupOf[fired.get(k + 1)])
                 {
                     final int n = lastSpike[g] - firstSpike[g];
-                    groupSpikes[g] += n;
-                    ready[g] += timing.fireCycles(n);
+                    if (source)
+                    {
+                        // The host's spikes: their packets leave at once, no neuron fired them.
+                        perGroup.inputSpikes[g] += n;
+                    }
+                    else
+                    {
+                        groupSpikes[g] += n;
+                        ready[g] += timing.fireCycles(n);
+                    }
                     if (sends)
                     {
                         // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
@@ -275,16 +297,13 @@ final class TickTimer
             final int p = grp.population();
             final IntArrayList fired = trains[p][t];
             final RouteSegments runs = model.segments;
-            // The group's packets, hops and crossings are the network's counts over its emission, less
-            // what relays forward (counted for them, packet by packet): no per-packet bookkeeping here.
+            // The group's packets, hops and crossings are the network's counts over its emission: no
+            // per-packet bookkeeping here. What its relays forward is moved to them once the sample is
+            // over, from the spikes per route run (perGroup()).
             final long packetsBefore = n.packets();
             final long hopsXBefore = n.hopsX();
             final long hopsYBefore = n.hopsY();
             final long crossingsBefore = n.crossings();
-            final long relayedBefore = relayed.packets;
-            final long relayedXBefore = relayed.hopsX;
-            final long relayedYBefore = relayed.hopsY;
-            final long relayedCrossBefore = relayed.crossings;
             long inject = ready[g];
             int run = -1;
             for (int k = firstSpike[g]; k < lastSpike[g]; k++)
@@ -304,7 +323,8 @@ final class TickTimer
                         final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
                         final int sender = model.routeSender[r];
                         final int receiver = model.routeReceiver[r];
-                        long from = inject++;
+                        final long from = inject;
+                        inject += messageOut;
                         if (sender != g)
                         {
                             // One packet to each relay per spike, however many receivers it serves.
@@ -313,17 +333,17 @@ final class TickTimer
                                 relayStamp[sender] = serial;
                                 relayAt[sender] = receive(sender, n.send(place[g], place[sender], from)) + 1;
                             }
-                            last = Math.max(last, deliver(sender, receiver, relayAt[sender], relayed));
+                            last = Math.max(last, receive(receiver, n.send(place[sender], place[receiver], relayAt[sender])));
                             continue;
                         }
                         last = Math.max(last, receive(receiver, n.send(place[g], place[receiver], from)));
                     }
                 }
             }
-            perGroup.packets[g] += n.packets() - packetsBefore - (relayed.packets - relayedBefore);
-            perGroup.hopsX[g] += n.hopsX() - hopsXBefore - (relayed.hopsX - relayedXBefore);
-            perGroup.hopsY[g] += n.hopsY() - hopsYBefore - (relayed.hopsY - relayedYBefore);
-            perGroup.chipCrossings[g] += n.crossings() - crossingsBefore - (relayed.crossings - relayedCrossBefore);
+            perGroup.packets[g] += n.packets() - packetsBefore;
+            perGroup.hopsX[g] += n.hopsX() - hopsXBefore;
+            perGroup.hopsY[g] += n.hopsY() - hopsYBefore;
+            perGroup.chipCrossings[g] += n.crossings() - crossingsBefore;
         }
         java.util.Arrays.fill(sops, 0);
         java.util.Arrays.fill(dyn, 0);
@@ -347,15 +367,7 @@ final class TickTimer
         row.waitCycles = net.waitCycles() - wait0;
         row.peakLinkLoad = net.peakLinkLoad();
         row.saturations = tickSaturations;
+        row.inputSpikes = inputSpikes;
         return row;
-    }
-
-    /** Packets, hops and crossings counted over a stretch of one tick's emission. */
-    private static final class Tally
-    {
-        long packets;
-        long hopsX;
-        long hopsY;
-        long crossings;
     }
 }

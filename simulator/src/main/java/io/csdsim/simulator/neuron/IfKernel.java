@@ -31,10 +31,15 @@ final class IfKernel extends EveryTickKernel
         final boolean strict = p.compare() == IfReference.Compare.GT;
         final IfReference.Reset reset = p.reset();
         final long resetValue = p.resetValue();
+        final boolean nonzero = p.active() == IfReference.Active.NONZERO;
         long sat = 0;
         for (int i = lo; i < hi; i++)
         {
             final long in = take(input, i, activity);
+            if (nonzero && (v[i] != 0 || bias != 0))
+            {
+                activity.updated(i);
+            }
             final long s = v[i] + in + bias;
             long x = clamp(s);
             sat += x != s ? 1 : 0;

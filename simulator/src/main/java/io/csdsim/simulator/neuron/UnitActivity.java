@@ -41,6 +41,12 @@ public final class UnitActivity
     {
         counts[i]++;
         fired.add(i);
+        updated(i);
+    }
+
+    /** Unit i's update counts as active this tick for a reason of its model's (a non-zero state): counted once. */
+    public void updated(final int i)
+    {
         if (lastActive[i] != tick)
         {
             lastActive[i] = tick;

@@ -225,6 +225,10 @@ public final class SimulationReport
         line(sb, "dynamic (TDEC) ops", total(TickLog.Column.DYNAMIC_OPS) / (double)n);
         line(sb, "neuron updates", total(TickLog.Column.NEURON_UPDATES) / (double)n);
         line(sb, "spikes", total(TickLog.Column.SPIKES) / (double)n);
+        if (total(TickLog.Column.INPUT_SPIKES) > 0)
+        {
+            line(sb, "input spikes (host)", total(TickLog.Column.INPUT_SPIKES) / (double)n);
+        }
         line(sb, "packets", total(TickLog.Column.PACKETS) / (double)n);
         line(sb, "hops", (total(TickLog.Column.HOPS_X) + total(TickLog.Column.HOPS_Y)) / (double)n);
         line(sb, "chip crossings", total(TickLog.Column.CHIP_CROSSINGS) / (double)n);
@@ -388,6 +392,7 @@ public final class SimulationReport
                 j.writeNumberField("hopsX", perGroup.hopsX[id]);
                 j.writeNumberField("hopsY", perGroup.hopsY[id]);
                 j.writeNumberField("chipCrossings", perGroup.chipCrossings[id]);
+                j.writeNumberField("inputSpikes", perGroup.inputSpikes[id]);
                 writeEnergy(j, groupEvents(g));
                 j.writeEndObject();
             }

@@ -38,6 +38,9 @@ public abstract class CoreTiming
     /** Cycles a core takes to receive one message; messages are received one at a time. */
     public abstract long messageInCycles();
 
+    /** @return cycles between two packets a core sends: at least 1 (one packet per cycle). */
+    public abstract long messageOutCycles();
+
     /** Cycles of the barrier that ends every tick. */
     public abstract long barrierCycles();
 }

@@ -16,6 +16,7 @@ final class SerialCoreTiming extends CoreTiming
     private final long accessCycles;
     private final long fireCycles;
     private final long messageInCycles;
+    private final long messageOutCycles;
     private final long barrier;
 
     SerialCoreTiming(final ChipSpec s)
@@ -26,6 +27,7 @@ final class SerialCoreTiming extends CoreTiming
         accessCycles = Math.round(s.get(ChipField.TIMING_NEURON_ACCESS_CYCLES));
         fireCycles = Math.round(s.get(ChipField.TIMING_NEURON_FIRE_CYCLES));
         messageInCycles = Math.round(s.get(ChipField.TIMING_MESSAGE_IN_CYCLES));
+        messageOutCycles = Math.max(1, Math.round(s.get(ChipField.TIMING_MESSAGE_OUT_CYCLES)));
         barrier = Math.round(s.get(ChipField.TIMING_BARRIER_CYCLES));
     }
 
@@ -57,6 +59,12 @@ final class SerialCoreTiming extends CoreTiming
     public long messageInCycles()
     {
         return messageInCycles;
+    }
+
+    @Override
+    public long messageOutCycles()
+    {
+        return messageOutCycles;
     }
 
     @Override
