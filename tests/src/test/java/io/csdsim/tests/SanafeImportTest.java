@@ -174,6 +174,30 @@ class SanafeImportTest
     }
 
     @Test
+    void theLoihiSanafePresetCarriesTheFiguresTheReaderReadsFromSanafesLoihiArchitecture() throws Exception
+    {
+        // Two paths to the same figures: the preset typed from arch/loihi.yaml, and the reader on a file with them.
+        final ChipSpec read = SanafeArchitectureReader.read(write("loihi.yaml", architecture(8, 4, 4).replace("energy_message_in: 7.0e-12",
+            "energy_message_in: 0.0"))).spec();
+        final ChipSpec preset = io.csdsim.isa.spec.ChipSpecs.preset("loihi-sanafe");
+        for (final ChipField f : new ChipField[] {ChipField.ENERGY_SYN_OP_PJ, ChipField.ENERGY_NEURON_ACCESS_PJ,
+            ChipField.ENERGY_NEURON_ACTIVE_PJ, ChipField.ENERGY_NEURON_IDLE_PJ, ChipField.ENERGY_NEURON_FIRE_PJ, ChipField.ENERGY_SPIKE_PJ,
+            ChipField.ENERGY_MESSAGE_OUT_PJ, ChipField.ENERGY_MESSAGE_IN_PJ, ChipField.ENERGY_HOP_X_PJ, ChipField.ENERGY_HOP_Y_PJ,
+            ChipField.MESH_TILES_X, ChipField.MESH_TILES_Y, ChipField.MESH_CORES_PER_TILE})
+        {
+            assertEquals(read.get(f), preset.get(f), 1e-9, f.key);
+        }
+        final double readNs = 1000 / read.get(ChipField.TIMING_CLOCK_MHZ);
+        final double presetNs = 1000 / preset.get(ChipField.TIMING_CLOCK_MHZ);
+        for (final ChipField f : new ChipField[] {ChipField.TIMING_SYN_OP_CYCLES, ChipField.TIMING_NEURON_ACCESS_CYCLES,
+            ChipField.TIMING_NEURON_ACTIVE_CYCLES, ChipField.TIMING_NEURON_IDLE_CYCLES, ChipField.TIMING_NEURON_FIRE_CYCLES,
+            ChipField.TIMING_MESSAGE_IN_CYCLES, ChipField.TIMING_MESSAGE_OUT_CYCLES, ChipField.TIMING_HOP_X_CYCLES, ChipField.TIMING_HOP_Y_CYCLES})
+        {
+            assertEquals(read.get(f) * readNs, preset.get(f) * presetNs, 1e-9, f.key + " in ns");
+        }
+    }
+
+    @Test
     void aHandWorkedNetworkRunsWithSanafesSemanticsCountsAndCosts() throws Exception
     {
         final Path arch = write("arch.yaml", architecture(4, 2, 2));

@@ -3,6 +3,7 @@ package io.csdsim.models.sanafe;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.csdsim.models.InvalidInputException;
 
@@ -42,7 +43,11 @@ final class SnnYaml
                 throw fail("", "a file of " + Files.size(path) + " bytes; expected at most " + MAX_BYTES);
             }
             // Decimals kept as written: a mapping's core '0.10' (tile 0, core 10) must not read as 0.1.
-            final YAMLMapper mapper = YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // SnakeYAML's default limit (3 MB) is below a dense layer's weights written out; the size check above bounds it.
+            final org.yaml.snakeyaml.LoaderOptions limits = new org.yaml.snakeyaml.LoaderOptions();
+            limits.setCodePointLimit((int)MAX_BYTES);
+            final YAMLMapper mapper = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(limits).build())
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
             final JsonNode root = mapper.readTree(path.toFile());
             if (root == null || !root.isObject())
