@@ -13,6 +13,8 @@ import io.csdsim.models.format.ModelFileReader;
 import java.util.List;
 import java.util.ArrayList;
 import io.csdsim.models.format.NetworkFileReader;
+import io.csdsim.models.nir.NirFileReader;
+import io.csdsim.models.nir.NirImporter;
 import io.csdsim.models.format.ModelFileWriter;
 import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.graph.ModelSummary;
@@ -169,11 +171,14 @@ final class ModelCommand implements Runnable
     static final class Info implements Callable<Integer>
     {
         @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.json",
-            description = "Model file (its weights are not read), or a network file (docs/network-file.md).")
+            description = "Model file (its weights are not read), a network file (docs/network-file.md) or a NIR graph (docs/nir.md).")
         Path model;
 
         @Mixin
         ArchOptions arch = new ArchOptions();
+
+        @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "1e-3", description = "A NIR graph's time step (default: ${DEFAULT-VALUE} s).")
+        double dt;
 
         @Option(names = "--json", description = "Print JSON instead of a table.")
         boolean json;
@@ -191,6 +196,21 @@ final class ModelCommand implements Runnable
                 if (arch.arch != null)
                 {
                     throw new InvalidInputException("--arch", "", "give a model file or --arch, not both");
+                }
+                if (NirFileReader.isNirFile(model))
+                {
+                    final NirImporter.Result nir = NirImporter.importGraph(NirFileReader.read(model), dt, ModelOptions.NIR_TICKS, 8, 24);
+                    if (!json)
+                    {
+                        out.printf(Locale.ROOT, "NIR graph %s, dt = %s s: 8-bit weights, 24-bit membranes (docs/nir.md)%n", model.getFileName(), dt);
+                        for (final NirImporter.Layer l : nir.layers())
+                        {
+                            out.printf(Locale.ROOT, "  %-16s %-9s -> %-9s %s  (%.6g integer units per unit of v)%n", l.node(), l.type(), l.model(),
+                                l.parameters(), l.scale());
+                        }
+                        out.println();
+                    }
+                    return networkInfo(out, nir.network());
                 }
                 if (NetworkFileReader.isNetworkFile(model))
                 {

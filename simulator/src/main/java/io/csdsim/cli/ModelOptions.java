@@ -3,6 +3,8 @@ package io.csdsim.cli;
 import io.csdsim.isa.spec.sanafe.SanafeArchitecture;
 import io.csdsim.isa.spec.sanafe.SanafeArchitectureReader;
 import io.csdsim.isa.spec.ChipField;
+import io.csdsim.models.nir.NirFileReader;
+import io.csdsim.models.nir.NirImporter;
 import io.csdsim.models.sanafe.SanafeCores;
 import io.csdsim.models.sanafe.SanafeNetwork;
 import io.csdsim.models.sanafe.SanafeNetworkReader;
@@ -42,8 +44,55 @@ final class ModelOptions
     Integer delay;
 
     @Option(names = "--timesteps", paramLabel = "N", description = {"Ticks to run a SANA-FE network (its command line's N_TICKS; default:",
-        "its longest input train)."})
+        "its longest input train) or a NIR graph (default: " + ModelOptions.NIR_TICKS + ")."})
     Integer timesteps;
+
+    /** Ticks a NIR graph runs when --timesteps does not say. */
+    static final int NIR_TICKS = 100;
+
+    @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "1e-3", description = {"Time step with which a NIR graph's continuous-time",
+        "neurons are discretised (docs/nir.md; default: ${DEFAULT-VALUE} s)."})
+    double dt;
+
+    private Boolean nirFile;
+
+    /** @return whether the model is a NIR graph (an HDF5 file, whatever its name). */
+    boolean isNir()
+    {
+        if (nirFile == null)
+        {
+            nirFile = NirFileReader.isNirFile(path());
+        }
+        return nirFile;
+    }
+
+    /** @return the NIR graph as csdsim's integer network, with the widths of --weight-bits and --membrane-bits. */
+    NirImporter.Result nir(final java.util.function.Predicate<String> given)
+    {
+        if (given.test("-D"))
+        {
+            throw new InvalidInputException("-D", "", "a NIR graph has no DIF delay; -D applies to model files");
+        }
+        final int ticks = timesteps == null ? NIR_TICKS : timesteps;
+        if (ticks < 1 || ticks > InputLimits.MAX_RUN_TICKS)
+        {
+            throw new InvalidInputException("--timesteps", "", ticks + "; expected 1.." + InputLimits.MAX_RUN_TICKS);
+        }
+        final QuantizationParams q = params();
+        return NirImporter.importGraph(nirGraph(), dt, ticks, q.weightBits(), q.membraneBits());
+    }
+
+    private io.csdsim.models.nir.NirGraph nirGraph;
+
+    /** @return the NIR graph, read once. */
+    io.csdsim.models.nir.NirGraph nirGraph()
+    {
+        if (nirGraph == null)
+        {
+            nirGraph = NirFileReader.read(path());
+        }
+        return nirGraph;
+    }
 
     /** @return whether the model is a SANA-FE SNN file (docs/sanafe.md). */
     boolean isSanafeNetwork()
@@ -124,7 +173,7 @@ final class ModelOptions
     /** @return whether the file is a network file: an integer network as it is, with no quantization or DIF delay to choose. */
     boolean isNetworkFile()
     {
-        if (isSanafeNetwork())
+        if (isSanafeNetwork() || isNir())
         {
             return false;
         }
@@ -144,6 +193,10 @@ final class ModelOptions
      */
     IntNetwork network(final java.util.function.Predicate<String> given)
     {
+        if (isNir())
+        {
+            return nir(given).network();
+        }
         if (!isNetworkFile())
         {
             return quantize(load());

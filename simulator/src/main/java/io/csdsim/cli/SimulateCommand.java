@@ -2,6 +2,7 @@ package io.csdsim.cli;
 
 import io.csdsim.mapper.GivenPlacement;
 import io.csdsim.mapper.MapperOptions;
+import io.csdsim.models.nir.NirImporter;
 import io.csdsim.models.sanafe.SanafeNetwork;
 
 import io.csdsim.isa.program.ChipProgram;
@@ -130,6 +131,7 @@ final class SimulateCommand implements Callable<Integer>
         ChipProgram program;
         final InputSpec inputSpec;
         SpikeTrainSet fileTrains = null;
+        NirImporter.Result nir = null;
         List<String> sanafeWarnings = List.of();
         String note = "";
         final Path path = model.path();
@@ -169,8 +171,16 @@ final class SimulateCommand implements Callable<Integer>
                 {
                     throw new InvalidInputException("--remap", "", "applies to SANA-FE networks, which come with their own mapping");
                 }
-                net = model.network(spec.commandLine().getParseResult()::hasMatchedOption);
-                note += model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay);
+                if (model.isNir())
+                {
+                    nir = model.nir(spec.commandLine().getParseResult()::hasMatchedOption);
+                    net = nir.network();
+                }
+                else
+                {
+                    net = model.network(spec.commandLine().getParseResult()::hasMatchedOption);
+                    note += model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay);
+                }
             }
             ChipSpec s = chip.spec();
             if (chip.overrides.stream().noneMatch(o -> o.startsWith("core.tdecUnits")) && s.tdecUnits() == 0
@@ -254,6 +264,10 @@ final class SimulateCommand implements Callable<Integer>
         final SimulationReport r = new SimulationReport(program, results, labels);
         out.print(note);
         out.print(r.summary());
+        if (nir != null)
+        {
+            out.print(NirComparison.text(program, nir, model.nirGraph(), model.dt, engine.ticksPerSample(), trains, results));
+        }
         if (reportFile != null)
         {
             try (java.io.Writer w = reportFile.writer())

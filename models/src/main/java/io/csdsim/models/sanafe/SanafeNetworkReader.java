@@ -99,6 +99,13 @@ public final class SanafeNetworkReader
         return r.parse(r.yaml.read(snn), ticks);
     }
 
+    /** @return the network a file's bytes hold; {@code src} names the file in error lines. */
+    public static SanafeNetwork parse(final String src, final byte[] yaml, final SanafeCores arch, final int ticks)
+    {
+        final SanafeNetworkReader r = new SanafeNetworkReader(src, arch);
+        return r.parse(r.yaml.parse(yaml), ticks);
+    }
+
     private SanafeNetwork parse(final JsonNode root, final int ticksAsked)
     {
         final JsonNode net = yaml.required(root, "network", "");

@@ -36,12 +36,31 @@ final class SnnYaml
     /** @return the file's root node, or a one-line error when it is not readable YAML. */
     public JsonNode read(final Path path)
     {
+        final byte[] bytes;
         try
         {
             if (Files.size(path) > MAX_BYTES)
             {
                 throw fail("", "a file of " + Files.size(path) + " bytes; expected at most " + MAX_BYTES);
             }
+            bytes = Files.readAllBytes(path);
+        }
+        catch (final IOException e)
+        {
+            throw fail("", "not readable: " + e.getMessage());
+        }
+        return parse(bytes);
+    }
+
+    /** @return the root map of a YAML text. */
+    public JsonNode parse(final byte[] bytes)
+    {
+        if (bytes.length > MAX_BYTES)
+        {
+            throw fail("", bytes.length + " bytes; expected at most " + MAX_BYTES);
+        }
+        try
+        {
             // Decimals kept as written: a mapping's core '0.10' (tile 0, core 10) must not read as 0.1.
             // SnakeYAML's default limit (3 MB) is below a dense layer's weights written out; the size check above bounds it.
             final org.yaml.snakeyaml.LoaderOptions limits = new org.yaml.snakeyaml.LoaderOptions();
@@ -49,7 +68,7 @@ final class SnnYaml
             final YAMLMapper mapper = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(limits).build())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
-            final JsonNode root = mapper.readTree(path.toFile());
+            final JsonNode root = mapper.readTree(bytes);
             if (root == null || !root.isObject())
             {
                 throw fail("", "expected a YAML map at the top");

@@ -310,11 +310,7 @@ public final class ChipEngine
             {
                 awaitTiming(t % tickSets.length);
             }
-            final GroupSums perGroup = callerTimer.perGroup();
-            if (laneTimer != null)
-            {
-                perGroup.add(laneTimer.perGroup());
-            }
+            final GroupSums perGroup = callerTimer.perGroup(laneTimer);
             return new SampleResult(counts, membrane, saturations, log, popSops, model.inputMacs, keepTrains ? trains : null, perGroup);
         }
 

@@ -66,17 +66,28 @@ final class TickTimer
     }
 
     /**
-     * @return this timer's per-group sums over the ticks it timed, once they are over: the packets
-     * each group received from spikes are added from the spikes per route run — every route of a run
-     * delivers one packet per spike to its receiver, or through a relay one to the relay per spike
-     * and one from the relay to the receiver (that leg's packets, hops and crossings are moved from
-     * the spike's sender to the relay here).
+     * @return the per-group sums over the ticks this timer and {@code other} (null when none) timed,
+     * once they are over: the packets each group received from spikes are added from the spikes per
+     * route run, both timers' together in one pass — every route of a run delivers one packet per
+     * spike to its receiver, or through a relay one to the relay per spike and one from the relay to
+     * the receiver (that leg's packets, hops and crossings are moved from the spike's sender to the
+     * relay here).
      */
-    GroupSums perGroup()
+    GroupSums perGroup(final TickTimer other)
     {
         if (!receiptsCounted)
         {
             receiptsCounted = true;
+            if (other != null)
+            {
+                perGroup.add(other.perGroup);
+                final long[] mine = runSpikes;
+                final long[] theirs = other.runSpikes;
+                for (int r = 0; r < mine.length; r++)
+                {
+                    mine[r] += theirs[r];
+                }
+            }
             final RouteSegments runs = model.segments;
             final long[] received = perGroup.packetsReceived;
             int stamp = 0;
@@ -299,7 +310,7 @@ final class TickTimer
             final RouteSegments runs = model.segments;
             // The group's packets, hops and crossings are the network's counts over its emission: no
             // per-packet bookkeeping here. What its relays forward is moved to them once the sample is
-            // over, from the spikes per route run (perGroup()).
+            // over, from the spikes per route run (perGroup).
             final long packetsBefore = n.packets();
             final long hopsXBefore = n.hopsX();
             final long hopsYBefore = n.hopsY();

@@ -7,6 +7,9 @@ import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.isa.spec.sanafe.SanafeArchitecture;
+import io.csdsim.isa.spec.sanafe.SanafeArchitectureReader;
+import io.csdsim.mapper.GivenPlacement;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InvalidInputException;
@@ -18,11 +21,16 @@ import io.csdsim.models.input.IdxReader;
 import io.csdsim.models.input.ImageSet;
 import io.csdsim.models.input.InputLoader;
 import io.csdsim.models.input.NpyReader;
+import io.csdsim.models.nir.NirFileReader;
+import io.csdsim.models.nir.NirImporter;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntQuantizer;
 import io.csdsim.models.quant.QuantizationParams;
 import io.csdsim.models.safetensors.SafetensorsFile;
 import io.csdsim.models.safetensors.TensorInfo;
+import io.csdsim.models.sanafe.SanafeCores;
+import io.csdsim.models.sanafe.SanafeNetwork;
+import io.csdsim.models.sanafe.SanafeNetworkReader;
 import io.csdsim.simulator.engine.ChipEngine;
 
 import java.nio.ByteBuffer;
@@ -46,6 +54,20 @@ class ParserFuzzTest
     /** A real weights file for the model targets, so that fuzzed graphs reach the tensor checks and quantization. */
     private static final SafetensorsFile WEIGHTS = SafetensorsFile.open(HOME.resolve("data/models/synthetic-2-64.safetensors"));
     private static final ChipSpec LOIHI2 = ChipSpecs.preset("loihi2");
+    /** A small SANA-FE architecture for the SNN target: 2 x 2 tiles of 2 cores, an input and a LIF soma unit. */
+    private static final SanafeArchitecture SANAFE_ARCH = SanafeArchitectureReader.parse("arch.yaml", String.join("\n",
+        "architecture:", "  name: a", "  attributes: {width: 2, height: 2, link_buffer_size: 4}", "  tile:", "    - name: t[0..3]",
+        "      attributes: {energy_north_hop: 1e-12, latency_north_hop: 1e-9, energy_east_hop: 1e-12, latency_east_hop: 1e-9,",
+        "                   energy_south_hop: 1e-12, latency_south_hop: 1e-9, energy_west_hop: 1e-12, latency_west_hop: 1e-9}",
+        "      core:", "        - name: c[0..1]", "          attributes: {max_neurons_supported: 64}",
+        "          axon_in: [{name: i, attributes: {energy_message_in: 0, latency_message_in: 1e-9}}]",
+        "          synapse: [{name: s, attributes: {model: current_based, energy_process_spike: 1e-12, latency_process_spike: 1e-9}}]",
+        "          dendrite: [{name: d, attributes: {model: accumulator}}]",
+        "          soma: [{name: lif, attributes: {model: leaky_integrate_fire}}, {name: 'in[0..63]', attributes: {model: input}}]",
+        "          axon_out: [{name: o, attributes: {energy_message_out: 1e-12, latency_message_out: 1e-9}}]", "")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private static final SanafeCores SANAFE_CORES = new SanafeCores(SANAFE_ARCH.somaModels(), SANAFE_ARCH.tiles(), SANAFE_ARCH.coresPerTile(),
+        SANAFE_ARCH::core, 62);
     private static final ChipSpec SMALL_CORES = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=16"),
         "core.tdecUnits=64");
 
@@ -168,6 +190,50 @@ class ParserFuzzTest
     void pngAndJpegImages(final byte[] file)
     {
         expectResultOrOneLineError(() -> adapt(InputLoader.image("x.png", file)));
+    }
+
+    /** A SANA-FE architecture file, read into a chip spec. */
+    @FuzzTest(maxDuration = "30s")
+    void sanafeArchitectureYaml(final byte[] yaml)
+    {
+        expectResultOrOneLineError(() -> SanafeArchitectureReader.parse("arch.yaml", yaml).forTilesInUse(3));
+    }
+
+    /** A SANA-FE SNN file against a small architecture; a network that reads is compiled with its mapping and built into an engine. */
+    @FuzzTest(maxDuration = "30s")
+    void sanafeNetworkYaml(final byte[] yaml)
+    {
+        expectResultOrOneLineError(() -> {
+            final SanafeNetwork n = SanafeNetworkReader.parse("net.yaml", yaml, SANAFE_CORES, 0);
+            long units = 0;
+            for (int i = 0; i < n.network().populationCount(); i++)
+            {
+                units += n.network().population(i).size;
+            }
+            if (units <= 4096)
+            {
+                new ChipEngine(Mapper.compile(n.network(), SANAFE_ARCH.spec(), MapperOptions.DEFAULT.withGiven(new GivenPlacement("net.yaml",
+                    n.coreOfUnit()))).program()).ticksPerSample();
+            }
+        });
+    }
+
+    /** A NIR graph (HDF5), read and imported; one that imports and is small is compiled onto a small chip. */
+    @FuzzTest(maxDuration = "30s")
+    void nirGraph(final byte[] file)
+    {
+        expectResultOrOneLineError(() -> {
+            final NirImporter.Result nir = NirImporter.importGraph(NirFileReader.parse("g.nir", file), 1e-3, 20, 8, 24);
+            long units = 0;
+            for (int i = 0; i < nir.network().populationCount(); i++)
+            {
+                units += nir.network().population(i).size;
+            }
+            if (units <= 4096)
+            {
+                new ChipEngine(Mapper.compile(nir.network(), SMALL_CORES, MapperOptions.DEFAULT).program()).ticksPerSample();
+            }
+        });
     }
 
     /** The input path goes on to bring images to a model's input: resized to a small RGB model's. */

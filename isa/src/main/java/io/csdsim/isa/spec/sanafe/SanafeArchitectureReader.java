@@ -53,6 +53,13 @@ public final class SanafeArchitectureReader
         return r.parse(r.yaml.read(path));
     }
 
+    /** @return the architecture a file's bytes hold; {@code src} names the file in error lines. */
+    public static SanafeArchitecture parse(final String src, final byte[] yaml)
+    {
+        final SanafeArchitectureReader r = new SanafeArchitectureReader(src);
+        return r.parse(r.yaml.parse(yaml));
+    }
+
     private SanafeArchitecture parse(final JsonNode root)
     {
         final JsonNode arch = yaml.required(root, "architecture", "");
