@@ -210,11 +210,11 @@ final class ModelCommand implements Runnable
                         }
                         out.println();
                     }
-                    return networkInfo(out, nir.network());
+                    return networkInfo(out, nir.network(), "NIR graph");
                 }
                 if (NetworkFileReader.isNetworkFile(model))
                 {
-                    return networkInfo(out, NetworkFileReader.read(model));
+                    return networkInfo(out, NetworkFileReader.read(model), "network file");
                 }
                 g = ModelFileReader.readStructure(model);
             }
@@ -252,7 +252,7 @@ final class ModelCommand implements Runnable
         }
 
         /** A network file's populations and projections; synapses counted once per projection. */
-        private int networkInfo(final PrintWriter out, final IntNetwork net) throws Exception
+        private int networkInfo(final PrintWriter out, final IntNetwork net, final String what) throws Exception
         {
             final long[] synapsesIn = new long[net.populationCount()];
             final List<ObjectNode> rows = new ArrayList<>();
@@ -294,9 +294,9 @@ final class ModelCommand implements Runnable
                 out.println(om.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
                 return 0;
             }
-            out.printf(Locale.ROOT, "%s  T=%d  input %s  (network file)%n%n", net.name, net.timeWindow, net.input == null
+            out.printf(Locale.ROOT, "%s  T=%d  input %s  (%s)%n%n", net.name, net.timeWindow, net.input == null
                 ? "spike trains into '" + net.population(net.spikeSource()).name + "'"
-                : TextTable.shape(new int[] {net.input.height(), net.input.width(), net.input.channels()}));
+                : TextTable.shape(new int[] {net.input.height(), net.input.width(), net.input.channels()}), what);
             t.rule().row("total", "", "", "", TextTable.count(units), "", TextTable.count(synapses));
             t.print(out);
             out.println();
