@@ -24,7 +24,7 @@ import java.nio.file.Path;
         "  csdsim model run m.json --input image.png",
         "  csdsim chip show loihi                             a chip preset, every figure with its source",
         "  csdsim compile m.json --chip loihi2 --set core.tdecUnits=8192 -o m.csdx"},
-    subcommands = {SimulateCommand.class, EvalCommand.class, ModelCommand.class, ChipCommand.class, CompileCommand.class, DisasmCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SimulateCommand.class, SweepCommand.class, EvalCommand.class, ModelCommand.class, ChipCommand.class, CompileCommand.class, DisasmCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (a file, a field or an option; the message says which)."})
 public final class CsdsimCommand implements Runnable
 {

@@ -128,9 +128,43 @@ public final class SimulationReport
         return inputMacs;
     }
 
-    private double clockNs()
+    /** @return nanoseconds per cycle of the chip's (nominal) clock. */
+    public double clockNs()
     {
         return 1000.0 / program.spec.get(ChipField.TIMING_CLOCK_MHZ);
+    }
+
+    /** @return cycles of all samples' ticks together. */
+    public long cycles()
+    {
+        return cycles;
+    }
+
+    /** @return the longest tick of the run, in cycles. */
+    public long longestTickCycles()
+    {
+        return maxTickCycles;
+    }
+
+    /** @return ticks one sample took (0 without samples). */
+    public int ticksPerSample()
+    {
+        return samples.isEmpty() ? 0 : samples.get(0).ticks.ticks();
+    }
+
+    /** @return samples whose predicted class is their label, or -1 without labels. */
+    public int correct()
+    {
+        if (labels == null)
+        {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 0; i < samples.size(); i++)
+        {
+            n += labels[i] == predictedClass(i) ? 1 : 0;
+        }
+        return n;
     }
 
     /** @return the counted events of the whole run, every core powered throughout. */

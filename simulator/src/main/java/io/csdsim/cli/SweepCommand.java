@@ -1,0 +1,620 @@
+package io.csdsim.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.csdsim.isa.ChipInputException;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.isa.spec.ChipField;
+import io.csdsim.isa.spec.ChipSpec;
+import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.mapper.Mapper;
+import io.csdsim.models.InputLimits;
+import io.csdsim.models.InvalidInputException;
+import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.input.ImageSet;
+import io.csdsim.models.input.SpikeTrainSet;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.simulator.energy.EnergyCategory;
+import io.csdsim.simulator.engine.ChipEngine;
+import io.csdsim.simulator.engine.SampleResult;
+import io.csdsim.simulator.engine.Simulation;
+import io.csdsim.simulator.engine.TickLog;
+import io.csdsim.simulator.report.SimulationReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** {@code csdsim sweep}: a grid (or list) of chip and model settings, each point compiled and simulated, one row per point. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {"Simulate a model over a grid of settings and write one row per point: chips, cores, SOPs, spikes, packets,",
+        "hops, energy per sample by category (dynamic and static), latency per sample and per tick, throughput, accuracy",
+        "where labels exist, and the points on the Pareto front of energy, latency and accuracy. Each distinct chip",
+        "configuration is compiled once; points run in parallel (--threads) and the output is in grid order, the same",
+        "for any thread count. A point that does not fit its chip is a row with the reason, not an abort.",
+        "--vary KEY=VALUES: KEY is chip (presets or files), D (the DIF delay) or any chip field (csdsim chip show lists",
+        "them); VALUES are comma-separated, integer ranges a..b allowed. The first --vary varies slowest."},
+    footer = {"", "Examples:",
+        "  csdsim sweep --vary timing.synOpCycles=1,35 --vary core.maxNeurons=1024,4096,8192 --limit 20",
+        "  csdsim sweep m.json --vary D=0..3 --vary chip=loihi,loihi2 --vary timing.network=mesh,latency-only -o s.csv --json s.json",
+        "  csdsim sweep --points points.csv --limit 100 --threads 2     # points.csv: a header of keys, one row of values per point"})
+final class SweepCommand implements Callable<Integer>
+{
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Mixin
+    ChipOptions chip = new ChipOptions();
+
+    @Mixin
+    InputOptions inputs = new InputOptions();
+
+    @Mixin
+    SpikeInputOptions spikeInputs = new SpikeInputOptions();
+
+    @Mixin
+    MappingOptions mapping = new MappingOptions();
+
+    @Option(names = "--vary", paramLabel = "KEY=VALUES", description = "A setting and its values (repeatable; the grid is their product).")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--points", paramLabel = "FILE.csv", description = "The points as a CSV: a header of keys, one row of values per point.")
+    Path points;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", defaultValue = "sweep.csv", description = "The rows (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--json", paramLabel = "FILE.json", description = "The rows as JSON too.")
+    Path json;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Points simulated at once (default: every processor). Rows do not depend on it.")
+    int threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Most points a sweep takes (docs/reliability.md). */
+    static final int MAX_POINTS = 100_000;
+
+    /** One point: its settings by key, in the order the sweep names them. */
+    record Point(Map<String, String> settings)
+    {
+    }
+
+    /** What a point measured: its figures by column, or why it could not run. */
+    record Row(Point point, Map<String, Double> figures, String reason)
+    {
+    }
+
+    @Override
+    public Integer call() throws Exception
+    {
+        try (OutputFiles files = new OutputFiles())
+        {
+            return run(files);
+        }
+    }
+
+    private int run(final OutputFiles files) throws Exception
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final int threadCount = SimulateCommand.threadsToUse(threads, spec.commandLine().getErr());
+        files.input(model.path()).input(inputs.input).input(inputs.labels).input(points);
+        final OutputFiles.Output csvFile = files.add("--output", output);
+        final OutputFiles.Output jsonFile = files.add("--json", json);
+        final List<String> keys = new ArrayList<>();
+        final List<Point> grid = points != null ? readPoints(points, keys) : grid(keys);
+        if (model.isSanafeNetwork() || model.isNir())
+        {
+            throw new InvalidInputException(model.path().toString(), "", "sweep takes model and network files; run SANA-FE and NIR graphs with "
+                + "simulate");
+        }
+        final ModelGraph graph = model.isNetworkFile() ? null : model.load();
+        // Compile each distinct (chip, D) once, in grid order; a chip the model does not fit is a reason, not an abort.
+        final Map<String, Object> compiled = new LinkedHashMap<>();
+        final List<String> compileKey = new ArrayList<>();
+        for (final Point p : grid)
+        {
+            final String key;
+            Object result;
+            try
+            {
+                final ChipSpec s = specOf(p);
+                final String d = p.settings().getOrDefault("D", "");
+                key = ChipSpecs.toJson(s) + "|D=" + d;
+                if (!compiled.containsKey(key))
+                {
+                    try
+                    {
+                        final IntNetwork net = networkFor(graph, d);
+                        result = Mapper.compile(net, s, mapping.options()).program();
+                    }
+                    catch (final ChipInputException e)
+                    {
+                        result = e.getMessage();
+                    }
+                    compiled.put(key, result);
+                }
+            }
+            catch (final ChipInputException e)
+            {
+                throw new InvalidInputException("--vary", "", "point " + p.settings() + ": " + e.getMessage());
+            }
+            compileKey.add(key);
+        }
+        // The samples: the same for every point.
+        final ChipProgram first = compiled.values().stream().filter(v -> v instanceof ChipProgram).map(v -> (ChipProgram)v).findFirst().orElse(null);
+        int[][] pixels = null;
+        int[][][] trains = null;
+        int[] labels = null;
+        int samples = 0;
+        if (first != null)
+        {
+            final ChipEngine probe = new ChipEngine(first);
+            if (probe.stimulusPopulation() >= 0)
+            {
+                final ProgramPopulation source = first.populations().get(probe.stimulusPopulation());
+                final SpikeTrainSet set = spikeInputs.load(first.name, source.name(), source.size(), first.timeWindow, inputs.seed, inputs.limit);
+                trains = new int[set.samples()][][];
+                for (int i = 0; i < trains.length; i++)
+                {
+                    trains[i] = set.sample(i);
+                }
+                samples = trains.length;
+            }
+            else
+            {
+                inputs.shippedLimit = SimulateCommand.SHIPPED_IMAGES;
+                final int classes = first.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER)
+                    .mapToInt(ProgramPopulation::size).findFirst().orElse(0);
+                final ImageSet images = inputs.load(model.isNetworkFile() ? model.network(o -> false).input : graph.input, classes);
+                pixels = images.pixels();
+                labels = images.labels();
+                samples = images.count();
+            }
+        }
+        final Row[] rows = new Row[grid.size()];
+        final int[][] px = pixels;
+        final int[][][] tr = trains;
+        final int[] lb = labels;
+        final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threadCount, grid.size())));
+        try (Progress progress = new Progress("Sweeping (points × samples)", (long)grid.size() * Math.max(1, samples)))
+        {
+            final List<Future<Row>> futures = new ArrayList<>();
+            for (int i = 0; i < grid.size(); i++)
+            {
+                final Point p = grid.get(i);
+                final Object c = compiled.get(compileKey.get(i));
+                futures.add(pool.submit(() -> {
+                    if (!(c instanceof ChipProgram program))
+                    {
+                        return new Row(p, Map.of(), (String)c);
+                    }
+                    final ChipEngine engine = new ChipEngine(program);
+                    final Runnable sampleDone = () -> { };
+                    final List<SampleResult> results = tr != null ? Simulation.runSpikes(engine, tr, 1, sampleDone)
+                        : Simulation.run(engine, px, 1, sampleDone);
+                    synchronized (progress)
+                    {
+                        for (int s = 0; s < results.size(); s++)
+                        {
+                            progress.step();
+                        }
+                    }
+                    return new Row(p, figures(program, new SimulationReport(program, results, lb)), null);
+                }));
+            }
+            for (int i = 0; i < rows.length; i++)
+            {
+                rows[i] = result(futures.get(i));
+            }
+        }
+        finally
+        {
+            pool.shutdownNow();
+        }
+        final boolean[] front = paretoFront(rows);
+        try (java.io.Writer w = csvFile.writer())
+        {
+            w.write(csv(keys, rows, front));
+        }
+        if (jsonFile != null)
+        {
+            try (java.io.Writer w = jsonFile.writer())
+            {
+                writeJson(w, keys, rows, front);
+            }
+        }
+        files.publish();
+        int failed = 0;
+        int onFront = 0;
+        for (int i = 0; i < rows.length; i++)
+        {
+            failed += rows[i].reason() != null ? 1 : 0;
+            onFront += front[i] ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "%d point(s), %d distinct chip configuration(s) compiled, %d sample(s) each; %d on the Pareto front, %d did not fit%n",
+            rows.length, compiled.size(), samples, onFront, failed);
+        out.println("wrote " + output);
+        if (json != null)
+        {
+            out.println("wrote " + json);
+        }
+        return 0;
+    }
+
+    /** @return a point's row once it is done; what it threw, thrown again (a one-line input error stays one). */
+    private static Row result(final Future<Row> f) throws Exception
+    {
+        try
+        {
+            return f.get();
+        }
+        catch (final java.util.concurrent.ExecutionException e)
+        {
+            if (e.getCause() instanceof RuntimeException r)
+            {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** @return the points of the --vary grid, the first key varying slowest. */
+    private List<Point> grid(final List<String> keys)
+    {
+        final List<List<String>> values = new ArrayList<>();
+        for (final String v : vary)
+        {
+            final int eq = v.indexOf('=');
+            if (eq <= 0 || eq == v.length() - 1)
+            {
+                throw new InvalidInputException("--vary", "", "'" + v + "'; expected KEY=V1,V2,... (KEY: chip, D or a chip field)");
+            }
+            final String key = v.substring(0, eq).trim();
+            checkKey("--vary", key);
+            if (keys.contains(key))
+            {
+                throw new InvalidInputException("--vary", "", "'" + key + "' is varied twice");
+            }
+            keys.add(key);
+            values.add(expand(v.substring(eq + 1)));
+        }
+        long count = 1;
+        for (final List<String> l : values)
+        {
+            count *= l.size();
+            if (count > MAX_POINTS)
+            {
+                throw new InvalidInputException("--vary", "", "more than " + MAX_POINTS + " points; split the sweep");
+            }
+        }
+        final List<Point> out = new ArrayList<>();
+        final int[] at = new int[values.size()];
+        for (long n = 0; n < count; n++)
+        {
+            final Map<String, String> s = new LinkedHashMap<>();
+            for (int k = 0; k < keys.size(); k++)
+            {
+                s.put(keys.get(k), values.get(k).get(at[k]));
+            }
+            out.add(new Point(s));
+            for (int k = values.size() - 1; k >= 0; k--)
+            {
+                if (++at[k] < values.get(k).size())
+                {
+                    break;
+                }
+                at[k] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** @return values: comma-separated, an integer range a..b standing for each of its values. */
+    private static List<String> expand(final String text)
+    {
+        final List<String> out = new ArrayList<>();
+        for (final String part : text.split(","))
+        {
+            final String v = part.trim();
+            final java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?\\d+)\\.\\.(-?\\d+)").matcher(v);
+            if (m.matches())
+            {
+                final long a = Long.parseLong(m.group(1));
+                final long b = Long.parseLong(m.group(2));
+                if (b < a || b - a > MAX_POINTS)
+                {
+                    throw new InvalidInputException("--vary", "", "'" + v + "'; expected a range a..b with a <= b");
+                }
+                for (long x = a; x <= b; x++)
+                {
+                    out.add(Long.toString(x));
+                }
+            }
+            else if (!v.isEmpty())
+            {
+                out.add(v);
+            }
+        }
+        if (out.isEmpty())
+        {
+            throw new InvalidInputException("--vary", "", "'" + text + "'; expected at least one value");
+        }
+        return out;
+    }
+
+    private static void checkKey(final String where, final String key)
+    {
+        if (key.equals("chip") || key.equals("D"))
+        {
+            return;
+        }
+        for (final ChipField f : ChipField.values())
+        {
+            if (f.key.equals(key))
+            {
+                return;
+            }
+        }
+        throw new InvalidInputException(where, "", "'" + key + "' is neither chip, D nor a chip field (csdsim chip show lists the fields)");
+    }
+
+    /** @return the points of a CSV: a header of keys, a row of values per point. */
+    private static List<Point> readPoints(final Path file, final List<String> keys) throws java.io.IOException
+    {
+        final List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty())
+        {
+            throw new InvalidInputException(file.toString(), "line 1", "expected a header of keys");
+        }
+        for (final String k : lines.get(0).split(","))
+        {
+            checkKey(file + ": line 1", k.trim());
+            keys.add(k.trim());
+        }
+        if (lines.size() - 1 > MAX_POINTS)
+        {
+            throw new InvalidInputException(file.toString(), "", (lines.size() - 1) + " points; expected at most " + MAX_POINTS);
+        }
+        final List<Point> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++)
+        {
+            final String[] cells = lines.get(i).split(",", -1);
+            if (cells.length != keys.size())
+            {
+                throw new InvalidInputException(file.toString(), "line " + (i + 1), cells.length + " values; expected " + keys.size());
+            }
+            final Map<String, String> s = new LinkedHashMap<>();
+            for (int k = 0; k < cells.length; k++)
+            {
+                s.put(keys.get(k), cells[k].trim());
+            }
+            out.add(new Point(s));
+        }
+        return out;
+    }
+
+    /** @return the point's chip: its chip (or --chip), --set, then the point's fields; presets get simulate's TDEC units when they have none. */
+    private ChipSpec specOf(final Point p)
+    {
+        final String base = p.settings().getOrDefault("chip", chip.chip);
+        ChipSpec s = chip.overridden(ChipSpecs.resolve(base));
+        for (final Map.Entry<String, String> e : p.settings().entrySet())
+        {
+            if (!e.getKey().equals("chip") && !e.getKey().equals("D"))
+            {
+                s = ChipSpecs.override(s, e.getKey() + "=" + e.getValue());
+            }
+        }
+        final boolean tdecGiven = p.settings().containsKey(ChipField.CORE_TDEC_UNITS.key)
+            || chip.overrides.stream().anyMatch(o -> o.startsWith(ChipField.CORE_TDEC_UNITS.key));
+        if (!tdecGiven && s.tdecUnits() == 0 && ChipSpecs.PRESETS.contains(base))
+        {
+            s = s.with(ChipField.CORE_TDEC_UNITS, SimulateCommand.DEFAULT_TDEC, "csdsim default: " + SimulateCommand.DEFAULT_TDEC + " TDEC units per core");
+        }
+        return s;
+    }
+
+    private IntNetwork networkFor(final ModelGraph graph, final String d)
+    {
+        if (graph == null)
+        {
+            if (!d.isEmpty())
+            {
+                throw new InvalidInputException("--vary", "", "D applies to model files; a network file gives its own delays");
+            }
+            return model.network(o -> false);
+        }
+        if (d.isEmpty())
+        {
+            return model.quantize(graph);
+        }
+        final int delay;
+        try
+        {
+            delay = Integer.parseInt(d);
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new InvalidInputException("--vary", "", "D=" + d + "; expected an integer");
+        }
+        InputLimits.checkDelay("--vary D", "", delay);
+        return model.quantize(graph.withDelay(delay));
+    }
+
+    /** The figures of a row, per sample where they are counts or energies; by column name. */
+    private static Map<String, Double> figures(final ChipProgram program, final SimulationReport r)
+    {
+        final Map<String, Double> f = new LinkedHashMap<>();
+        final double n = Math.max(1, r.samples());
+        f.put("chips", (double)program.chips);
+        f.put("cores", (double)program.occupiedCores());
+        f.put("sops", r.total(TickLog.Column.SOPS) / n);
+        f.put("dynamic_ops", r.total(TickLog.Column.DYNAMIC_OPS) / n);
+        f.put("spikes", (r.total(TickLog.Column.SPIKES) + r.total(TickLog.Column.INPUT_SPIKES)) / n);
+        f.put("packets", r.total(TickLog.Column.PACKETS) / n);
+        f.put("hops", (r.total(TickLog.Column.HOPS_X) + r.total(TickLog.Column.HOPS_Y)) / n);
+        for (final EnergyCategory c : EnergyCategory.values())
+        {
+            f.put(c.csvName, r.energyPj(c) / n);
+        }
+        final double dynamic = r.dynamicEnergyPj() / n;
+        final double staticPj = r.energyPj(EnergyCategory.STATIC) / n;
+        f.put("energy_dynamic_pj", dynamic);
+        f.put("energy_total_pj", dynamic + staticPj);
+        final double sampleNs = r.cycles() * r.clockNs() / n;
+        final double meanTickNs = r.ticksPerSample() == 0 ? 0 : sampleNs / r.ticksPerSample();
+        f.put("latency_ns", sampleNs);
+        f.put("tick_mean_ns", meanTickNs);
+        f.put("tick_max_ns", r.longestTickCycles() * r.clockNs());
+        f.put("throughput_per_s", meanTickNs == 0 ? 0 : 1e9 / (program.initiationInterval * meanTickNs));
+        if (r.correct() >= 0)
+        {
+            f.put("accuracy", r.correct() / n);
+        }
+        return f;
+    }
+
+    /** @return per row, whether it is on the Pareto front: no other row has no more energy and latency and no less accuracy, and is better in one. */
+    static boolean[] paretoFront(final Row[] rows)
+    {
+        final boolean[] front = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++)
+        {
+            if (rows[i].reason() != null)
+            {
+                continue;
+            }
+            front[i] = true;
+            for (int j = 0; j < rows.length && front[i]; j++)
+            {
+                if (j != i && rows[j].reason() == null && dominates(rows[j].figures(), rows[i].figures()))
+                {
+                    front[i] = false;
+                }
+            }
+        }
+        return front;
+    }
+
+    private static boolean dominates(final Map<String, Double> a, final Map<String, Double> b)
+    {
+        final double ea = a.get("energy_total_pj");
+        final double eb = b.get("energy_total_pj");
+        final double la = a.get("latency_ns");
+        final double lb = b.get("latency_ns");
+        final double aa = a.getOrDefault("accuracy", 0.0);
+        final double ab = b.getOrDefault("accuracy", 0.0);
+        return ea <= eb && la <= lb && aa >= ab && (ea < eb || la < lb || aa > ab);
+    }
+
+    /** The figure columns, in order; a row without a figure (no labels: accuracy) leaves it empty. */
+    private static List<String> columns(final Row[] rows)
+    {
+        final List<String> c = new ArrayList<>();
+        for (final Row r : rows)
+        {
+            for (final String k : r.figures().keySet())
+            {
+                if (!c.contains(k))
+                {
+                    c.add(k);
+                }
+            }
+        }
+        return c;
+    }
+
+    static String csv(final List<String> keys, final Row[] rows, final boolean[] front)
+    {
+        final List<String> cols = columns(rows);
+        final StringBuilder sb = new StringBuilder();
+        sb.append(String.join(",", keys));
+        for (final String c : cols)
+        {
+            sb.append(sb.isEmpty() ? "" : ",").append(c);
+        }
+        sb.append(keys.isEmpty() && cols.isEmpty() ? "" : ",").append("pareto,reason\n");
+        for (int i = 0; i < rows.length; i++)
+        {
+            final List<String> cells = new ArrayList<>();
+            for (final String k : keys)
+            {
+                cells.add(rows[i].point().settings().get(k));
+            }
+            for (final String c : cols)
+            {
+                final Double v = rows[i].figures().get(c);
+                cells.add(v == null ? "" : format(v));
+            }
+            cells.add(front[i] ? "1" : "0");
+            cells.add(rows[i].reason() == null ? "" : '"' + rows[i].reason().replace("\"", "'") + '"');
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String format(final double v)
+    {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long)v) : Double.toString(v);
+    }
+
+    private static void writeJson(final java.io.Writer w, final List<String> keys, final Row[] rows, final boolean[] front) throws java.io.IOException
+    {
+        try (JsonGenerator j = new ObjectMapper().getFactory().createGenerator(w).useDefaultPrettyPrinter())
+        {
+            j.writeStartObject();
+            j.writeStringField("format", "csdsim-sweep");
+            j.writeNumberField("formatVersion", 1);
+            j.writeArrayFieldStart("varied");
+            for (final String k : keys)
+            {
+                j.writeString(k);
+            }
+            j.writeEndArray();
+            j.writeArrayFieldStart("points");
+            for (int i = 0; i < rows.length; i++)
+            {
+                j.writeStartObject();
+                j.writeObjectFieldStart("settings");
+                for (final Map.Entry<String, String> e : rows[i].point().settings().entrySet())
+                {
+                    j.writeStringField(e.getKey(), e.getValue());
+                }
+                j.writeEndObject();
+                if (rows[i].reason() != null)
+                {
+                    j.writeStringField("reason", rows[i].reason());
+                }
+                else
+                {
+                    j.writeObjectFieldStart("figures");
+                    for (final Map.Entry<String, Double> e : rows[i].figures().entrySet())
+                    {
+                        j.writeNumberField(e.getKey(), e.getValue());
+                    }
+                    j.writeEndObject();
+                }
+                j.writeBooleanField("pareto", front[i]);
+                j.writeEndObject();
+            }
+            j.writeEndArray();
+            j.writeEndObject();
+        }
+    }
+}
