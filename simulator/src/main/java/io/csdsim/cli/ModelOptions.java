@@ -1,22 +1,21 @@
 package io.csdsim.cli;
 
+import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.sanafe.SanafeArchitecture;
 import io.csdsim.isa.spec.sanafe.SanafeArchitectureReader;
-import io.csdsim.isa.spec.ChipField;
-import io.csdsim.models.nir.NirFileReader;
-import io.csdsim.models.nir.NirImporter;
-import io.csdsim.models.sanafe.SanafeCores;
-import io.csdsim.models.sanafe.SanafeNetwork;
-import io.csdsim.models.sanafe.SanafeNetworkReader;
-
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.format.ModelFileReader;
 import io.csdsim.models.format.NetworkFileReader;
 import io.csdsim.models.graph.ModelGraph;
+import io.csdsim.models.nir.NirFileReader;
+import io.csdsim.models.nir.NirImporter;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntQuantizer;
 import io.csdsim.models.quant.QuantizationParams;
+import io.csdsim.models.sanafe.SanafeCores;
+import io.csdsim.models.sanafe.SanafeNetwork;
+import io.csdsim.models.sanafe.SanafeNetworkReader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

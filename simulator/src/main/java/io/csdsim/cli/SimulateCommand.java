@@ -1,23 +1,22 @@
 package io.csdsim.cli;
 
-import io.csdsim.mapper.GivenPlacement;
-import io.csdsim.mapper.MapperOptions;
-import io.csdsim.models.nir.NirImporter;
-import io.csdsim.models.sanafe.SanafeNetwork;
-
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.mapper.GivenPlacement;
 import io.csdsim.mapper.Mapper;
+import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
-import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.input.ImageSet;
 import io.csdsim.models.input.SpikeTrainSet;
+import io.csdsim.models.nir.NirImporter;
+import io.csdsim.models.quant.IntNetwork;
+import io.csdsim.models.sanafe.SanafeNetwork;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.Simulation;
