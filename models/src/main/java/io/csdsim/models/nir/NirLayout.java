@@ -98,6 +98,10 @@ final class NirLayout
             {
                 throw new InvalidInputException(src, "edges[" + e + "]", "an edge into the Input '" + input + "'");
             }
+            if (graph.nodes().get(edge[0]).type().equals("Output"))
+            {
+                throw new InvalidInputException(src, "edges[" + e + "]", "an edge out of the Output '" + edge[0] + "'; an Output ends the graph");
+            }
             preds.get(edge[1]).add(edge[0]);
         }
         for (final NirGraph.Node n : graph.nodes().values())
