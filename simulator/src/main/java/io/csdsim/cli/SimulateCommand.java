@@ -70,6 +70,10 @@ final class SimulateCommand implements Callable<Integer>
     @Option(names = "--ticks", paramLabel = "FILE.csv", description = "Write one CSV row per sample and tick.")
     Path ticks;
 
+    @Option(names = "--html", paramLabel = "FILE.html", description = {"Write one self-contained HTML page: the summary, energy per tick",
+        "by category, latency per tick, energy and SOPs per population, the mesh by energy and busy cycles."})
+    Path html;
+
     /** Most threads a run takes (docs/reliability.md): more would only add scheduling and memory. */
     static final int MAX_THREADS = 256;
 
@@ -127,6 +131,7 @@ final class SimulateCommand implements Callable<Integer>
         files.input(model.path()).input(inputs.input).input(inputs.labels);
         final OutputFiles.Output reportFile = files.add("--report", report);
         final OutputFiles.Output ticksFile = files.add("--ticks", ticks);
+        final OutputFiles.Output htmlFile = files.add("--html", html);
         ChipProgram program;
         final InputSpec inputSpec;
         SpikeTrainSet fileTrains = null;
@@ -281,7 +286,18 @@ final class SimulateCommand implements Callable<Integer>
                 w.write(r.ticksCsv());
             }
         }
+        if (htmlFile != null)
+        {
+            try (java.io.Writer w = htmlFile.writer())
+            {
+                w.write(io.csdsim.simulator.report.HtmlReport.simulation(r, program, results));
+            }
+        }
         files.publish();
+        if (html != null)
+        {
+            out.println("wrote " + html);
+        }
         if (report != null)
         {
             out.println("wrote " + report);

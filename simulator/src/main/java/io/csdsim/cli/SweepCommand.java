@@ -81,6 +81,10 @@ final class SweepCommand implements Callable<Integer>
     @Option(names = "--json", paramLabel = "FILE.json", description = "The rows as JSON too.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE.html", description = {"One self-contained HTML page: energy against latency with the",
+        "Pareto front marked, and each varied setting against energy, latency and accuracy."})
+    Path html;
+
     @Option(names = "--threads", defaultValue = "0", description = "Points simulated at once (default: every processor). Rows do not depend on it.")
     int threads;
 
@@ -116,6 +120,7 @@ final class SweepCommand implements Callable<Integer>
         files.input(model.path()).input(inputs.input).input(inputs.labels).input(points);
         final OutputFiles.Output csvFile = files.add("--output", output);
         final OutputFiles.Output jsonFile = files.add("--json", json);
+        final OutputFiles.Output htmlFile = files.add("--html", html);
         final List<String> keys = new ArrayList<>();
         final List<Point> grid = points != null ? readPoints(points, keys) : grid(keys);
         if (model.isSanafeNetwork() || model.isNir())
@@ -239,6 +244,22 @@ final class SweepCommand implements Callable<Integer>
                 writeJson(w, keys, rows, front);
             }
         }
+        if (htmlFile != null)
+        {
+            final List<Map<String, String>> settings = new ArrayList<>();
+            final List<Map<String, Double>> figs = new ArrayList<>();
+            final List<String> reasons = new ArrayList<>();
+            for (final Row r : rows)
+            {
+                settings.add(r.point().settings());
+                figs.add(r.figures());
+                reasons.add(r.reason());
+            }
+            try (java.io.Writer w = htmlFile.writer())
+            {
+                w.write(io.csdsim.simulator.report.HtmlReport.sweep(keys, settings, figs, reasons, front));
+            }
+        }
         files.publish();
         int failed = 0;
         int onFront = 0;
@@ -253,6 +274,10 @@ final class SweepCommand implements Callable<Integer>
         if (json != null)
         {
             out.println("wrote " + json);
+        }
+        if (html != null)
+        {
+            out.println("wrote " + html);
         }
         return 0;
     }

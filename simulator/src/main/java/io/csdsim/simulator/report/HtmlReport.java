@@ -1,0 +1,342 @@
+package io.csdsim.simulator.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.simulator.energy.EnergyCategory;
+import io.csdsim.simulator.energy.EnergyEvents;
+import io.csdsim.simulator.energy.EnergyModel;
+import io.csdsim.simulator.engine.SampleResult;
+import io.csdsim.simulator.engine.TickLog;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One self-contained HTML page of a simulation (issue 14; docs/report-format.md): the summary
+ * table and XChart plots embedded as PNG data — energy per tick stacked by category, latency per
+ * tick, energy and SOPs per population, and the mesh coloured by each router's energy and busy
+ * cycles. Every number it prints is read from the JSON report (the same object, so they are equal);
+ * nothing is fetched over the network to view it.
+ */
+public final class HtmlReport
+{
+    private static final int WIDTH = 960;
+    private static final int HEIGHT = 380;
+
+    private HtmlReport()
+    {
+    }
+
+    /** @return the page of a run: its report, program and samples. */
+    public static String simulation(final SimulationReport report, final ChipProgram program, final List<SampleResult> samples)
+        throws IOException
+    {
+        System.setProperty("java.awt.headless", "true");
+        final JsonNode j = new ObjectMapper().readTree(report.json());
+        final StringBuilder sb = page(j.get("model").asText() + " on " + j.get("chip").asText());
+        sb.append("<h1>").append(esc(j.get("model").asText())).append(" on ").append(esc(j.get("chip").asText())).append("</h1>\n");
+        sb.append("<table class=\"summary\" id=\"summary\">\n");
+        final int n = j.get("samples").asInt();
+        row(sb, "samples", Integer.toString(n), "samples");
+        row(sb, "chips, cores", j.get("chips").asText() + ", " + j.get("coreCount").asText(), "cores");
+        final JsonNode totals = j.get("totals");
+        for (final String k : new String[] {"sops", "dynamicOps", "spikes", "packets", "hopsX", "hopsY", "chipCrossings"})
+        {
+            row(sb, k + " per sample", fmt(totals.get(k).asDouble() / n), "totals." + k);
+        }
+        final JsonNode energy = j.get("energyPJ");
+        for (final EnergyCategory c : EnergyCategory.values())
+        {
+            row(sb, "energy, " + c.label + " (µJ per sample)", fmt(energy.get(c.jsonKey).asDouble() / n / 1e6), "energyPJ." + c.jsonKey);
+        }
+        row(sb, "energy, dynamic (µJ per sample)", fmt(energy.get("dynamic").asDouble() / n / 1e6), "energyPJ.dynamic");
+        row(sb, "energy, total (µJ per sample)", fmt(energy.get("total").asDouble() / n / 1e6), "energyPJ.total");
+        final JsonNode lat = j.get("latency");
+        final double ns = 1000.0 / lat.get("clockMHz").asDouble();
+        row(sb, "latency (µs per sample)", fmt(lat.get("cycles").asDouble() / n * ns / 1e3), "latency.cycles");
+        row(sb, "ticks per sample", lat.get("ticksPerSample").asText(), "latency.ticksPerSample");
+        row(sb, "longest tick (ns)", fmt(lat.get("longestTickCycles").asDouble() * ns), "latency.longestTickCycles");
+        sb.append("</table>\n");
+
+        // Energy per tick by category, averaged over samples; latency per tick of each sample and their mean.
+        final EnergyModel model = EnergyModel.of(program.spec);
+        final int ticks = samples.isEmpty() ? 0 : samples.get(0).ticks.ticks();
+        final CategoryChart stacked = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Energy per tick, by category (mean over samples)")
+            .xAxisTitle("tick").yAxisTitle("energy (nJ)").build();
+        stacked.getStyler().setStacked(true);
+        stacked.getStyler().setOverlapped(false);
+        stacked.getStyler().setXAxisLabelRotation(90);
+        final List<Integer> tickAxis = new ArrayList<>();
+        for (int t = 0; t < ticks; t++)
+        {
+            tickAxis.add(t);
+        }
+        for (final EnergyCategory c : EnergyCategory.values())
+        {
+            final List<Double> y = new ArrayList<>();
+            double any = 0;
+            for (int t = 0; t < ticks; t++)
+            {
+                double sum = 0;
+                for (final SampleResult s : samples)
+                {
+                    final EnergyEvents e = s.ticks.events(t);
+                    sum += model.energyPj(c, e);
+                }
+                y.add(sum / samples.size() / 1e3);
+                any += sum;
+            }
+            if (any > 0)
+            {
+                stacked.addSeries(c.label, tickAxis, y);
+            }
+        }
+        figure(sb, "energy-per-tick", stacked);
+        final XYChart latency = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Latency per tick").xAxisTitle("tick")
+            .yAxisTitle("latency (ns)").build();
+        final double[] x = new double[ticks];
+        final double[] mean = new double[ticks];
+        for (int t = 0; t < ticks; t++)
+        {
+            x[t] = t;
+        }
+        for (int s = 0; s < samples.size(); s++)
+        {
+            final double[] y = new double[ticks];
+            for (int t = 0; t < ticks; t++)
+            {
+                y[t] = samples.get(s).ticks.get(t, TickLog.Column.CYCLES) * ns;
+                mean[t] += y[t] / samples.size();
+            }
+            if (s < 8)
+            {
+                latency.addSeries("sample " + s, x, y).setMarker(SeriesMarkers.NONE);
+            }
+        }
+        if (ticks > 0)
+        {
+            final XYSeries m = latency.addSeries("mean", x, mean);
+            m.setMarker(SeriesMarkers.NONE);
+            m.setLineWidth(3);
+        }
+        figure(sb, "latency-per-tick", latency);
+
+        // Per population: energy and SOPs.
+        final List<String> names = new ArrayList<>();
+        final List<Double> popEnergy = new ArrayList<>();
+        final List<Double> popSops = new ArrayList<>();
+        final Map<String, Double> sopsByName = new LinkedHashMap<>();
+        for (final JsonNode p : j.get("populations"))
+        {
+            sopsByName.put(p.get("name").asText(), p.get("sops").asDouble());
+        }
+        for (final JsonNode p : j.get("populationEnergy"))
+        {
+            names.add(p.get("name").asText());
+            popEnergy.add(p.get("energyPJ").get("total").asDouble() / n / 1e6);
+            popSops.add(sopsByName.getOrDefault(p.get("name").asText(), 0.0) / n);
+        }
+        final CategoryChart pe = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Energy per population (per sample)")
+            .xAxisTitle("population").yAxisTitle("energy (µJ)").build();
+        pe.getStyler().setXAxisLabelRotation(60);
+        pe.getStyler().setLegendVisible(false);
+        if (!names.isEmpty())
+        {
+            pe.addSeries("energy", names, popEnergy);
+        }
+        figure(sb, "energy-per-population", pe);
+        final CategoryChart ps = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Synaptic operations per population (per sample)")
+            .xAxisTitle("population").yAxisTitle("SOPs").build();
+        ps.getStyler().setXAxisLabelRotation(60);
+        ps.getStyler().setLegendVisible(false);
+        if (!names.isEmpty())
+        {
+            ps.addSeries("SOPs", names, popSops);
+        }
+        figure(sb, "sops-per-population", ps);
+
+        // The mesh: each router's cores summed, by energy and by busy cycles.
+        final int w = program.board().width();
+        final int h = program.board().height();
+        final double[][] routerEnergy = new double[w][h];
+        final double[][] routerBusy = new double[w][h];
+        for (final JsonNode c : j.get("cores"))
+        {
+            routerEnergy[c.get("x").asInt()][c.get("y").asInt()] += c.get("energyPJ").get("total").asDouble() / n / 1e6;
+            routerBusy[c.get("x").asInt()][c.get("y").asInt()] += c.get("busyCycles").asDouble() / n;
+        }
+        figure(sb, "mesh-energy", heatMap("Mesh: energy per router (µJ per sample)", routerEnergy));
+        figure(sb, "mesh-busy", heatMap("Mesh: busy cycles per router (per sample)", routerBusy));
+        sb.append("<p class=\"note\">Numbers above are those of the JSON report (docs/report-format.md); plots by XChart.</p>\n");
+        return sb.append("</body>\n</html>\n").toString();
+    }
+
+    private static HeatMapChart heatMap(final String title, final double[][] v)
+    {
+        final int w = v.length;
+        final int h = w == 0 ? 0 : v[0].length;
+        final HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(Math.max(HEIGHT, 60 + 12 * h)).title(title).xAxisTitle("x (router)")
+            .yAxisTitle("y (router)").build();
+        final List<Integer> xs = new ArrayList<>();
+        final List<Integer> ys = new ArrayList<>();
+        for (int i = 0; i < w; i++)
+        {
+            xs.add(i);
+        }
+        for (int i = 0; i < h; i++)
+        {
+            ys.add(i);
+        }
+        final List<Number[]> cells = new ArrayList<>();
+        for (int x = 0; x < w; x++)
+        {
+            for (int y = 0; y < h; y++)
+            {
+                cells.add(new Number[] {x, y, v[x][y]});
+            }
+        }
+        c.getStyler().setShowValue(false);
+        c.getStyler().setXAxisTicksVisible(w <= 64);
+        c.getStyler().setYAxisTicksVisible(h <= 64);
+        if (w > 0 && h > 0)
+        {
+            c.addSeries("cores", xs, ys, cells);
+        }
+        return c;
+    }
+
+    /** @return the page of a sweep: energy against latency with the Pareto front marked, each varied setting against energy, latency and accuracy. */
+    public static String sweep(final List<String> keys, final List<Map<String, String>> settings, final List<Map<String, Double>> figures,
+        final List<String> reasons, final boolean[] front) throws IOException
+    {
+        System.setProperty("java.awt.headless", "true");
+        final StringBuilder sb = page("csdsim sweep");
+        sb.append("<h1>Sweep: ").append(settings.size()).append(" points</h1>\n");
+        final XYChart pareto = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Energy against latency (per sample)")
+            .xAxisTitle("latency (µs)").yAxisTitle("energy, total (µJ)").build();
+        pareto.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        final List<Double> lx = new ArrayList<>();
+        final List<Double> ly = new ArrayList<>();
+        final List<Double> fx = new ArrayList<>();
+        final List<Double> fy = new ArrayList<>();
+        for (int i = 0; i < figures.size(); i++)
+        {
+            final Map<String, Double> f = figures.get(i);
+            if (f.isEmpty())
+            {
+                continue;
+            }
+            (front[i] ? fx : lx).add(f.get("latency_ns") / 1e3);
+            (front[i] ? fy : ly).add(f.get("energy_total_pj") / 1e6);
+        }
+        if (!lx.isEmpty())
+        {
+            pareto.addSeries("points", lx, ly);
+        }
+        if (!fx.isEmpty())
+        {
+            pareto.addSeries("Pareto front", fx, fy).setMarker(SeriesMarkers.DIAMOND);
+        }
+        figure(sb, "pareto", pareto);
+        for (final String key : keys)
+        {
+            for (final String[] measure : new String[][] {{"energy_total_pj", "energy, total (µJ)", "1e-6"}, {"latency_ns", "latency (µs)", "1e-3"},
+                {"accuracy", "accuracy", "1"}})
+            {
+                final Map<String, List<Double>> byValue = new LinkedHashMap<>();
+                for (int i = 0; i < figures.size(); i++)
+                {
+                    final Double v = figures.get(i).get(measure[0]);
+                    if (v != null)
+                    {
+                        byValue.computeIfAbsent(settings.get(i).get(key), k -> new ArrayList<>()).add(v * Double.parseDouble(measure[2]));
+                    }
+                }
+                if (byValue.isEmpty())
+                {
+                    continue;
+                }
+                final CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(key + " against " + measure[1]
+                    + " (mean over the other settings)").xAxisTitle(key).yAxisTitle(measure[1]).build();
+                c.getStyler().setLegendVisible(false);
+                final List<String> xs = new ArrayList<>(byValue.keySet());
+                final List<Double> ys = new ArrayList<>();
+                for (final List<Double> l : byValue.values())
+                {
+                    ys.add(l.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+                }
+                c.addSeries(measure[1], xs, ys);
+                figure(sb, key.replace('.', '-') + "-" + measure[0], c);
+            }
+        }
+        sb.append("<table class=\"summary\" id=\"points\">\n<tr>");
+        for (final String k : keys)
+        {
+            sb.append("<th>").append(esc(k)).append("</th>");
+        }
+        sb.append("<th>energy, total (µJ)</th><th>latency (µs)</th><th>accuracy</th><th>Pareto</th><th>reason</th></tr>\n");
+        for (int i = 0; i < settings.size(); i++)
+        {
+            sb.append("<tr>");
+            for (final String k : keys)
+            {
+                sb.append("<td>").append(esc(settings.get(i).get(k))).append("</td>");
+            }
+            final Map<String, Double> f = figures.get(i);
+            sb.append("<td data-key=\"energy_total_pj\">").append(f.isEmpty() ? "" : fmt(f.get("energy_total_pj") / 1e6)).append("</td>");
+            sb.append("<td data-key=\"latency_ns\">").append(f.isEmpty() ? "" : fmt(f.get("latency_ns") / 1e3)).append("</td>");
+            sb.append("<td data-key=\"accuracy\">").append(f.containsKey("accuracy") ? fmt(f.get("accuracy")) : "").append("</td>");
+            sb.append("<td>").append(front[i] ? "yes" : "").append("</td><td>").append(reasons.get(i) == null ? "" : esc(reasons.get(i)))
+                .append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
+        return sb.append("</body>\n</html>\n").toString();
+    }
+
+    private static StringBuilder page(final String title)
+    {
+        return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
+            .append("</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:1em auto;padding:0 1em}"
+                + "table.summary{border-collapse:collapse}table.summary td,table.summary th{border:1px solid #ccc;padding:2px 8px;text-align:right}"
+                + "figure{margin:1em 0}img{max-width:100%;height:auto}.note{color:#555}</style>\n</head>\n<body>\n");
+    }
+
+    private static void row(final StringBuilder sb, final String label, final String value, final String key)
+    {
+        sb.append("<tr><th>").append(esc(label)).append("</th><td data-key=\"").append(esc(key)).append("\">").append(esc(value)).append("</td></tr>\n");
+    }
+
+    private static void figure(final StringBuilder sb, final String id, final Chart<?, ?> chart) throws IOException
+    {
+        final byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        sb.append("<figure id=\"").append(id).append("\"><img alt=\"").append(esc(chart.getTitle())).append("\" src=\"data:image/png;base64,")
+            .append(Base64.getEncoder().encodeToString(png)).append("\"></figure>\n");
+    }
+
+    /** Numbers as the page shows them: six significant digits, no grouping (so a test can read them back). */
+    static String fmt(final double v)
+    {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String esc(final String s)
+    {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
