@@ -12,7 +12,6 @@ import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
-import io.csdsim.models.input.ImageSet;
 import io.csdsim.models.input.SpikeTrainSet;
 import io.csdsim.models.nir.NirImporter;
 import io.csdsim.models.quant.IntNetwork;
@@ -210,56 +209,18 @@ final class SimulateCommand implements Callable<Integer>
             note += "note: network model " + network + ": hop latencies only, no link contention (docs/timing-model.md)\n";
         }
         final ChipEngine engine = new ChipEngine(program);
-        final int samples;
-        final int[][] pixels;
-        final int[][][] trains;
-        final int[] labels;
-        if (engine.stimulusPopulation() >= 0)
-        {
-            // A network fed spike trains: images and their options do not apply.
-            for (final String o : new String[] {"--input", "--labels", "--synthetic", "--resize"})
-            {
-                if (spec.commandLine().getParseResult().hasMatchedOption(o))
-                {
-                    throw new InvalidInputException(o, "", "this network takes spike trains (--spikes FILE.npy or --rate P), not images");
-                }
-            }
-            final ProgramPopulation source = program.populations().get(engine.stimulusPopulation());
-            // A SANA-FE file's own trains, unless the command line gives others.
-            final SpikeTrainSet set = fileTrains != null && !spikeInputs.given() ? fileTrains
-                : spikeInputs.load(program.name, source.name(), source.size(), program.timeWindow, inputs.seed, inputs.limit);
-            trains = new int[set.samples()][][];
-            for (int i = 0; i < trains.length; i++)
-            {
-                trains[i] = set.sample(i);
-            }
-            pixels = null;
-            labels = null;
-            samples = trains.length;
-        }
-        else
-        {
-            if (spikeInputs.given())
-            {
-                throw new InvalidInputException(spikeInputs.spikes != null ? "--spikes" : "--rate", "", "'" + program.name
-                    + "' takes images; spike trains feed a network whose first population is a spike source (docs/network-file.md)");
-            }
-            inputs.shippedLimit = SHIPPED_IMAGES;
-            final int classes = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER)
-                .mapToInt(ProgramPopulation::size).findFirst().orElse(0);
-            final ImageSet images = inputs.load(inputSpec, classes);
-            note += inputs.note;
-            pixels = images.pixels();
-            labels = images.labels();
-            trains = null;
-            samples = images.count();
-        }
+        final RunSamples run = RunSamples.load(program, engine, inputs, spikeInputs, fileTrains, inputSpec,
+            spec.commandLine().getParseResult()::hasMatchedOption);
+        note += run.note;
+        final int samples = run.count();
+        final int[][][] trains = run.trains;
+        final int[] labels = run.labels;
         final List<SampleResult> results;
         final long started = System.nanoTime();
         // In ticks, so that one long sample (8-768 takes many minutes) shows its progress too.
         try (Progress p = new Progress("Simulating (ticks)", (long)samples * engine.ticksPerSample()))
         {
-            results = trains != null ? Simulation.runSpikes(engine, trains, threads, p::step) : Simulation.run(engine, pixels, threads, p::step);
+            results = run.run(engine, threads, p::step);
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
         // On stderr: the wall time is this machine's, not the chip's, and must not make two reports differ.

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.ChipProgram;
-import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
@@ -12,13 +11,10 @@ import io.csdsim.mapper.Mapper;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.ModelGraph;
-import io.csdsim.models.input.ImageSet;
-import io.csdsim.models.input.SpikeTrainSet;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.simulator.energy.EnergyCategory;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
-import io.csdsim.simulator.engine.Simulation;
 import io.csdsim.simulator.engine.TickLog;
 import io.csdsim.simulator.report.SimulationReport;
 import picocli.CommandLine;
@@ -163,39 +159,16 @@ final class SweepCommand implements Callable<Integer>
         }
         // The samples: the same for every point.
         final ChipProgram first = compiled.values().stream().filter(v -> v instanceof ChipProgram).map(v -> (ChipProgram)v).findFirst().orElse(null);
-        int[][] pixels = null;
-        int[][][] trains = null;
-        int[] labels = null;
+        RunSamples run = null;
         int samples = 0;
         if (first != null)
         {
-            final ChipEngine probe = new ChipEngine(first);
-            if (probe.stimulusPopulation() >= 0)
-            {
-                final ProgramPopulation source = first.populations().get(probe.stimulusPopulation());
-                final SpikeTrainSet set = spikeInputs.load(first.name, source.name(), source.size(), first.timeWindow, inputs.seed, inputs.limit);
-                trains = new int[set.samples()][][];
-                for (int i = 0; i < trains.length; i++)
-                {
-                    trains[i] = set.sample(i);
-                }
-                samples = trains.length;
-            }
-            else
-            {
-                inputs.shippedLimit = SimulateCommand.SHIPPED_IMAGES;
-                final int classes = first.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.HOST_CLASSIFIER)
-                    .mapToInt(ProgramPopulation::size).findFirst().orElse(0);
-                final ImageSet images = inputs.load(model.isNetworkFile() ? model.network(o -> false).input : graph.input, classes);
-                pixels = images.pixels();
-                labels = images.labels();
-                samples = images.count();
-            }
+            run = RunSamples.load(first, new ChipEngine(first), inputs, spikeInputs, null, model.isNetworkFile() ? model.network(o -> false).input
+                : graph.input, spec.commandLine().getParseResult()::hasMatchedOption);
+            samples = run.count();
         }
         final Row[] rows = new Row[grid.size()];
-        final int[][] px = pixels;
-        final int[][][] tr = trains;
-        final int[] lb = labels;
+        final RunSamples feed = run;
         final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threadCount, grid.size())));
         try (Progress progress = new Progress("Sweeping (points × samples)", (long)grid.size() * Math.max(1, samples)))
         {
@@ -209,10 +182,7 @@ final class SweepCommand implements Callable<Integer>
                     {
                         return new Row(p, Map.of(), (String)c);
                     }
-                    final ChipEngine engine = new ChipEngine(program);
-                    final Runnable sampleDone = () -> { };
-                    final List<SampleResult> results = tr != null ? Simulation.runSpikes(engine, tr, 1, sampleDone)
-                        : Simulation.run(engine, px, 1, sampleDone);
+                    final List<SampleResult> results = feed.run(new ChipEngine(program), 1, () -> { });
                     synchronized (progress)
                     {
                         for (int s = 0; s < results.size(); s++)
@@ -220,7 +190,7 @@ final class SweepCommand implements Callable<Integer>
                             progress.step();
                         }
                     }
-                    return new Row(p, figures(program, new SimulationReport(program, results, lb)), null);
+                    return new Row(p, figures(program, new SimulationReport(program, results, feed.labels)), null);
                 }));
             }
             for (int i = 0; i < rows.length; i++)
