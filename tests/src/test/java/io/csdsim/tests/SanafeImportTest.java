@@ -207,7 +207,7 @@ class SanafeImportTest
             "--threads", "1");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("warning: " + arch + ": not modelled by csdsim: link_buffer_size"), r.err());
-        final List<Map<String, String>> rows = csv(csv);
+        final List<Map<String, String>> rows = CsvRows.read(csv);
         assertEquals(7, rows.size(), "6 ticks and one to deliver the last tick's spikes");
         // Worked by hand (docs/sanafe.md: a spike acts in the next tick; LIF fires on v > 2, hard reset to 0;
         // an update counts when v before the tick is not 0, the neuron has input or fires).
@@ -434,23 +434,5 @@ class SanafeImportTest
         Cli.assertBadInput(Cli.run("simulate", write("n.yaml", HAND).toString(), "--chip", write("a.yaml",
             architecture(4, 2, 2).replace("max_neurons_supported: 64", "max_neurons_supported: 1")).toString()), "n.yaml", "core 0",
             "2 neurons", "hold 1");
-    }
-
-    private static List<Map<String, String>> csv(final Path p) throws Exception
-    {
-        final List<String> lines = Files.readAllLines(p);
-        final String[] header = lines.get(0).split(",");
-        final List<Map<String, String>> rows = new ArrayList<>();
-        for (final String line : lines.subList(1, lines.size()))
-        {
-            final String[] cells = line.split(",");
-            final Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.length; i++)
-            {
-                row.put(header[i], cells[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }

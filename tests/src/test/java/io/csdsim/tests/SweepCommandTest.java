@@ -26,24 +26,6 @@ class SweepCommandTest
     @TempDir
     Path dir;
 
-    private static List<Map<String, String>> csv(final Path p) throws Exception
-    {
-        final List<String> lines = Files.readAllLines(p);
-        final String[] header = lines.get(0).split(",");
-        final List<Map<String, String>> rows = new ArrayList<>();
-        for (final String line : lines.subList(1, lines.size()))
-        {
-            final String[] cells = line.split(",", -1);
-            final Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.length && i < cells.length; i++)
-            {
-                row.put(header[i], cells[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
     @Test
     void eachPointIsARowOfWhatSimulateReportsForItInGridOrder() throws Exception
     {
@@ -51,7 +33,7 @@ class SweepCommandTest
         final Cli r = Cli.run("sweep", "--vary", "timing.synOpCycles=1,35", "--vary", "D=2..3", "--limit", "3", "-o", out.toString(),
             "--threads", "2");
         assertEquals(0, r.code(), r.out() + r.err());
-        final List<Map<String, String>> rows = csv(out);
+        final List<Map<String, String>> rows = CsvRows.read(out);
         final String[][] grid = {{"1", "2"}, {"1", "3"}, {"35", "2"}, {"35", "3"}};
         assertEquals(4, rows.size());
         for (int i = 0; i < 4; i++)
@@ -103,7 +85,7 @@ class SweepCommandTest
         assertEquals(0, Cli.run(a.toArray(new String[0])).code());
         assertEquals(0, Cli.run(b.toArray(new String[0])).code());
         assertEquals(Files.readString(one), Files.readString(two));
-        final List<Map<String, String>> rows = csv(one);
+        final List<Map<String, String>> rows = CsvRows.read(one);
         assertEquals(8, rows.size());
         int failed = 0;
         for (int i = 0; i < rows.size(); i++)
