@@ -80,6 +80,21 @@ final class RunSamples
         return trains != null ? trains.length : pixels.length;
     }
 
+    /** @return the first sample run again on one thread with its spike trains kept (for a raster); the same spikes as in the run. */
+    SampleResult firstWithTrains(final ChipEngine engine)
+    {
+        try (io.csdsim.simulator.engine.TickWorkers one = new io.csdsim.simulator.engine.TickWorkers(1))
+        {
+            if (trains != null)
+            {
+                return engine.runSpikes(trains[0], true, one, null);
+            }
+            final ProgramPopulation input = engine.program().populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT)
+                .findFirst().orElseThrow();
+            return engine.run(Simulation.encode(input, pixels[0]), true, one, null);
+        }
+    }
+
     /** @return the results of every sample on the engine, samples or each tick's cores over {@code threads}. */
     List<SampleResult> run(final ChipEngine engine, final int threads, final Runnable tickDone)
     {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -70,8 +71,11 @@ final class SimulateCommand implements Callable<Integer>
     Path ticks;
 
     @Option(names = "--html", paramLabel = "FILE.html", description = {"Write one self-contained HTML page: the summary, energy per tick",
-        "by category, latency per tick, energy and SOPs per population, the mesh by energy and busy cycles."})
+        "by category, latency per tick, energy and SOPs per population, the mesh by energy, busy cycles and link load."})
     Path html;
+
+    @Option(names = "--raster", paramLabel = "POP,...", split = ",", description = "With --html: spike rasters of these populations (sample 0).")
+    List<String> raster = new ArrayList<>();
 
     /** Most threads a run takes (docs/reliability.md): more would only add scheduling and memory. */
     static final int MAX_THREADS = 256;
@@ -209,6 +213,21 @@ final class SimulateCommand implements Callable<Integer>
             note += "note: network model " + network + ": hop latencies only, no link contention (docs/timing-model.md)\n";
         }
         final ChipEngine engine = new ChipEngine(program);
+        if (html != null)
+        {
+            engine.recordLinkLoads();
+        }
+        else if (!raster.isEmpty())
+        {
+            throw new InvalidInputException("--raster", "", "a raster is part of the HTML page: give --html FILE.html too");
+        }
+        for (final String name : raster)
+        {
+            if (program.populations().stream().noneMatch(p -> p.name().equals(name)))
+            {
+                throw new InvalidInputException("--raster", "", "'" + name + "' is not a population of '" + program.name + "' (csdsim model info lists them)");
+            }
+        }
         final RunSamples run = RunSamples.load(program, engine, inputs, spikeInputs, fileTrains, inputSpec,
             spec.commandLine().getParseResult()::hasMatchedOption);
         note += run.note;
@@ -251,7 +270,8 @@ final class SimulateCommand implements Callable<Integer>
         {
             try (java.io.Writer w = htmlFile.writer())
             {
-                w.write(io.csdsim.simulator.report.HtmlReport.simulation(r, program, results));
+                w.write(io.csdsim.simulator.report.HtmlReport.simulation(r, program, results, raster,
+                    raster.isEmpty() ? null : run.firstWithTrains(engine)));
             }
         }
         files.publish();

@@ -22,9 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The HTML pages (issue 14, item 2, in part): every number the simulate page prints equals the JSON
- * report's, every plot is a real picture (decoded, many colours, not blank), and the sweep page's
- * table equals the sweep's rows. The page is self-contained: no URL but its own data.
+ * The HTML pages (issue 14, item 2): every number the simulate page prints equals the JSON report's
+ * (the link-load map's total equals the hops), every plot is a real picture (decoded, many colours,
+ * not blank) — rasters and the link-load map included —, and the sweep page's table equals the
+ * sweep's rows. The page is self-contained: no URL but its own data.
  */
 class HtmlReportTest
 {
@@ -71,7 +72,7 @@ class HtmlReportTest
     {
         final Path html = dir.resolve("r.html");
         final Path report = dir.resolve("r.json");
-        final Cli r = Cli.run("simulate", "--limit", "3", "--html", html.toString(), "--report", report.toString());
+        final Cli r = Cli.run("simulate", "--limit", "3", "--html", html.toString(), "--report", report.toString(), "--raster", "tok.sn1,blk0.sn_q");
         assertEquals(0, r.code(), r.err());
         final String page = Files.readString(html);
         final JsonNode j = new ObjectMapper().readTree(report.toFile());
@@ -90,13 +91,20 @@ class HtmlReportTest
                 case "latency.cycles" -> j.get("latency").get("cycles").asDouble() / samples * ns / 1e3;
                 case "latency.ticksPerSample" -> j.get("latency").get("ticksPerSample").asDouble();
                 case "latency.longestTickCycles" -> j.get("latency").get("longestTickCycles").asDouble() * ns;
+                // Every hop takes one link: the link loads of the mesh map add up to the hops.
+                case "links.perSample" -> (j.get("totals").get("hopsX").asDouble() + j.get("totals").get("hopsY").asDouble()) / samples;
                 default -> key.startsWith("energyPJ.") ? at(j, key).asDouble() / samples / 1e6 : at(j, key).asDouble() / samples;
             };
             assertEquals(want, shown, Math.abs(want) * 1e-5 + 1e-12, key);
             cells++;
         }
         assertTrue(cells >= 20, cells + " numbers checked");
-        assertEquals(6, assertPlots(page));
+        // Six plots, the link-load map and two rasters.
+        assertEquals(9, assertPlots(page));
+        assertTrue(page.contains("id=\"mesh-links\"") && page.contains("id=\"raster-tok_sn1\"") && page.contains("id=\"raster-blk0_sn_q\""));
+        Cli.assertBadInput(Cli.run("simulate", "--limit", "1", "--raster", "tok.sn1"), "--raster", "--html");
+        Cli.assertBadInput(Cli.run("simulate", "--limit", "1", "--html", dir.resolve("x.html").toString(), "--raster", "nosuch"), "--raster",
+            "'nosuch'");
         assertFalse(page.contains("http://") || page.contains("https://"), "nothing fetched to view the page");
     }
 

@@ -119,6 +119,15 @@ public final class ChipEngine
         return bounds;
     }
 
+    /**
+     * Makes every sample run from now on add up, per router, the packets the links leaving it carry
+     * ({@link SampleResult#routerLinkLoads}); off by default, since it costs a pass over the links per tick.
+     */
+    public void recordLinkLoads()
+    {
+        model.recordLinkLoads = true;
+    }
+
     /** @return ticks one sample takes: every window closed and every spike delivered. */
     public int ticksPerSample()
     {
@@ -311,7 +320,16 @@ public final class ChipEngine
                 awaitTiming(t % tickSets.length);
             }
             final GroupSums perGroup = callerTimer.perGroup(laneTimer);
-            return new SampleResult(counts, membrane, saturations, log, popSops, model.inputMacs, keepTrains ? trains : null, perGroup);
+            long[] links = callerTimer.routerLinkLoads();
+            if (links != null && laneTimer != null)
+            {
+                final long[] other = laneTimer.routerLinkLoads();
+                for (int k = 0; k < links.length; k++)
+                {
+                    links[k] += other[k];
+                }
+            }
+            return new SampleResult(counts, membrane, saturations, log, popSops, model.inputMacs, keepTrains ? trains : null, perGroup, links);
         }
 
         private void tick(final int t)

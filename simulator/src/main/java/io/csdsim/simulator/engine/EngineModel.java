@@ -47,6 +47,8 @@ final class EngineModel
     final boolean[] updates;
     /** Per population: whether it is a spike source, the host's input (no neuron updates, fires nor their costs). */
     final boolean[] spikeSource;
+    /** Whether timing adds up each router's link loads over a sample (for the HTML report; off by default: it costs a pass per tick). */
+    boolean recordLinkLoads;
     /** Per population: whether any route leaves it (false for the host's and the last layers). */
     final boolean[] hasRoutes;
     /** MACs the input stage computes per sample: every input element times its fan-out. */

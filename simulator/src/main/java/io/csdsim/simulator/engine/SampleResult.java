@@ -21,12 +21,15 @@ public final class SampleResult
     public final long inputMacs;
     /** Per group (one per core), summed over ticks: what it did, by name. */
     public final GroupSums perGroup;
+    /** Per router place (x · height + y): packets the links leaving it carried, when the engine records them; else null. */
+    public final long[] routerLinkLoads;
     private final IntArrayList[][] trains;
 
     SampleResult(final int[][] counts, final long[][] accumulators, final long saturations, final TickLog ticks, final long[] populationSops,
-        final long inputMacs, final IntArrayList[][] trains, final GroupSums perGroup)
+        final long inputMacs, final IntArrayList[][] trains, final GroupSums perGroup, final long[] routerLinkLoads)
     {
         this.perGroup = perGroup;
+        this.routerLinkLoads = routerLinkLoads;
         this.counts = counts;
         this.accumulators = accumulators;
         this.saturations = saturations;

@@ -51,6 +51,10 @@ final class TickTimer
         this.groups = program.groups();
         this.trains = trains;
         net = Network.of(program);
+        if (model.recordLinkLoads)
+        {
+            net.recordLinkLoads();
+        }
         board = program.board();
         perGroup = new GroupSums(groups.size());
         messageIn = timing.messageInCycles();
@@ -63,6 +67,12 @@ final class TickTimer
         relayStamp = new int[groups.size()];
         relayAt = new long[groups.size()];
         runSpikes = new long[model.segments.runLo.length];
+    }
+
+    /** @return per router, the packets the links leaving it carried in the ticks this timer timed; null unless recorded. */
+    long[] routerLinkLoads()
+    {
+        return net.routerLinkLoads();
     }
 
     /**

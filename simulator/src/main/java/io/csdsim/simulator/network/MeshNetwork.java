@@ -102,7 +102,34 @@ final class MeshNetwork extends Network
     @Override
     public int peakLinkLoad()
     {
+        if (routerLoad != null)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                for (int y = 0; y < height; y++)
+                {
+                    routerLoad[x * height + y] += (right[y * width + x] & LOAD_MASK) + (left[y * width + x] & LOAD_MASK)
+                        + (up[x * height + y] & LOAD_MASK) + (down[x * height + y] & LOAD_MASK);
+                }
+            }
+        }
         return (int)Math.max(Math.max(peakLoad(right), peakLoad(left)), Math.max(peakLoad(up), peakLoad(down)));
+    }
+
+    /** Per router, the packets the links leaving it carried over the ticks so far; null unless recording. */
+    private long[] routerLoad;
+
+    @Override
+    public boolean recordLinkLoads()
+    {
+        routerLoad = new long[width * height];
+        return true;
+    }
+
+    @Override
+    public long[] routerLinkLoads()
+    {
+        return routerLoad;
     }
 
     private static long peakLoad(final long[] links)

@@ -104,8 +104,26 @@ public abstract class Network
     /** Sends one packet between two router places; @return the cycle it arrives. */
     public abstract long send(int from, int to, long inject);
 
-    /** @return the most packets any link carried this tick (0 where the model keeps no links). */
+    /**
+     * @return the most packets any link carried this tick (0 where the model keeps no links); called
+     * once per tick, when its packets are all sent — where {@link #recordLinkLoads} adds them up.
+     */
     public abstract int peakLinkLoad();
+
+    /**
+     * From now on, adds up per router the packets carried by the links leaving it, tick after tick
+     * (for the HTML report's link-load map); @return false where the model keeps no links.
+     */
+    public boolean recordLinkLoads()
+    {
+        return false;
+    }
+
+    /** @return per router place (x · height + y), the packets the links leaving it carried so far; null unless recording. */
+    public long[] routerLinkLoads()
+    {
+        return null;
+    }
 
     /** @return packets sent so far. */
     public final long packets()

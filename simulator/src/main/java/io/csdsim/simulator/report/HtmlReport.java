@@ -3,6 +3,7 @@ package io.csdsim.simulator.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.spec.ChipField;
 import io.csdsim.simulator.energy.EnergyCategory;
 import io.csdsim.simulator.energy.EnergyEvents;
 import io.csdsim.simulator.energy.EnergyModel;
@@ -44,8 +45,11 @@ public final class HtmlReport
     }
 
     /** @return the page of a run: its report, program and samples. */
-    public static String simulation(final SimulationReport report, final ChipProgram program, final List<SampleResult> samples)
-        throws IOException
+    /**
+     * @param raster the populations whose spikes {@code first} (sample 0, its trains kept) shows; may be empty
+     */
+    public static String simulation(final SimulationReport report, final ChipProgram program, final List<SampleResult> samples,
+        final List<String> raster, final SampleResult first) throws IOException
     {
         System.setProperty("java.awt.headless", "true");
         final JsonNode j = new ObjectMapper().readTree(report.json());
@@ -72,13 +76,24 @@ public final class HtmlReport
         row(sb, "latency (µs per sample)", fmt(lat.get("cycles").asDouble() / n * ns / 1e3), "latency.cycles");
         row(sb, "ticks per sample", lat.get("ticksPerSample").asText(), "latency.ticksPerSample");
         row(sb, "longest tick (ns)", fmt(lat.get("longestTickCycles").asDouble() * ns), "latency.longestTickCycles");
+        final long[] links = report.routerLinkLoads();
+        if (links != null)
+        {
+            long sum = 0;
+            for (final long l : links)
+            {
+                sum += l;
+            }
+            // Every hop takes one link: the loads add up to the hops.
+            row(sb, "link traversals per sample", fmt(sum / (double)n), "links.perSample");
+        }
         sb.append("</table>\n");
 
         // Energy per tick by category, averaged over samples; latency per tick of each sample and their mean.
         final EnergyModel model = EnergyModel.of(program.spec);
         final int ticks = samples.isEmpty() ? 0 : samples.get(0).ticks.ticks();
         final CategoryChart stacked = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Energy per tick, by category (mean over samples)")
-            .xAxisTitle("tick").yAxisTitle("energy (nJ)").build();
+            .xAxisTitle("tick (count)").yAxisTitle("energy (nJ)").build();
         stacked.getStyler().setStacked(true);
         stacked.getStyler().setOverlapped(false);
         stacked.getStyler().setXAxisLabelRotation(90);
@@ -108,7 +123,7 @@ public final class HtmlReport
             }
         }
         figure(sb, "energy-per-tick", stacked);
-        final XYChart latency = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Latency per tick").xAxisTitle("tick")
+        final XYChart latency = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Latency per tick").xAxisTitle("tick (count)")
             .yAxisTitle("latency (ns)").build();
         final double[] x = new double[ticks];
         final double[] mean = new double[ticks];
@@ -162,7 +177,7 @@ public final class HtmlReport
         }
         figure(sb, "energy-per-population", pe);
         final CategoryChart ps = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Synaptic operations per population (per sample)")
-            .xAxisTitle("population").yAxisTitle("SOPs").build();
+            .xAxisTitle("population").yAxisTitle("SOPs (operations)").build();
         ps.getStyler().setXAxisLabelRotation(60);
         ps.getStyler().setLegendVisible(false);
         if (!names.isEmpty())
@@ -171,27 +186,68 @@ public final class HtmlReport
         }
         figure(sb, "sops-per-population", ps);
 
-        // The mesh: each router's cores summed, by energy and by busy cycles.
+        // The mesh, core by core: a router's cores side by side along x (groups sharing a core summed).
         final int w = program.board().width();
         final int h = program.board().height();
-        final double[][] routerEnergy = new double[w][h];
-        final double[][] routerBusy = new double[w][h];
+        final int cpt = program.spec.getInt(ChipField.MESH_CORES_PER_TILE);
+        final double[][] coreEnergy = new double[w * cpt][h];
+        final double[][] coreBusy = new double[w * cpt][h];
         for (final JsonNode c : j.get("cores"))
         {
-            routerEnergy[c.get("x").asInt()][c.get("y").asInt()] += c.get("energyPJ").get("total").asDouble() / n / 1e6;
-            routerBusy[c.get("x").asInt()][c.get("y").asInt()] += c.get("busyCycles").asDouble() / n;
+            final int cx = c.get("x").asInt() * cpt + c.get("core").asInt() % cpt;
+            coreEnergy[cx][c.get("y").asInt()] += c.get("energyPJ").get("total").asDouble() / n / 1e6;
+            coreBusy[cx][c.get("y").asInt()] += c.get("busyCycles").asDouble() / n;
         }
-        figure(sb, "mesh-energy", heatMap("Mesh: energy per router (µJ per sample)", routerEnergy));
-        figure(sb, "mesh-busy", heatMap("Mesh: busy cycles per router (per sample)", routerBusy));
+        figure(sb, "mesh-energy", heatMap("Mesh: energy per core (µJ per sample; a router's " + cpt + " cores side by side)", coreEnergy,
+            "x (core: router × " + cpt + " + slot)"));
+        figure(sb, "mesh-busy", heatMap("Mesh: busy cycles per core (cycles per sample, summed over ticks)", coreBusy,
+            "x (core: router × " + cpt + " + slot)"));
+        if (links != null)
+        {
+            final double[][] load = new double[w][h];
+            for (int rx = 0; rx < w; rx++)
+            {
+                for (int ry = 0; ry < h; ry++)
+                {
+                    load[rx][ry] = links[rx * h + ry] / (double)n;
+                }
+            }
+            figure(sb, "mesh-links", heatMap("Link load: packets over the links leaving each router (packets per sample)", load, "x (router)"));
+        }
+        for (final String name : raster)
+        {
+            final int pop = program.populations().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().id();
+            final List<Double> tx = new ArrayList<>();
+            final List<Double> uy = new ArrayList<>();
+            for (int t = 0; t < ticks && tx.size() < 200_000; t++)
+            {
+                final org.eclipse.collections.api.list.primitive.IntList fired = first.spikes(pop, t);
+                for (int k = 0; k < fired.size(); k++)
+                {
+                    tx.add((double)t);
+                    uy.add((double)fired.get(k));
+                }
+            }
+            final XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Spikes of " + name + " (sample 0)").xAxisTitle("tick (count)")
+                .yAxisTitle("unit (index)").build();
+            c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            c.getStyler().setMarkerSize(2);
+            c.getStyler().setLegendVisible(false);
+            if (!tx.isEmpty())
+            {
+                c.addSeries(name, tx, uy);
+            }
+            figure(sb, "raster-" + name.replaceAll("[^A-Za-z0-9_-]", "_"), c);
+        }
         sb.append("<p class=\"note\">Numbers above are those of the JSON report (docs/report-format.md); plots by XChart.</p>\n");
         return sb.append("</body>\n</html>\n").toString();
     }
 
-    private static HeatMapChart heatMap(final String title, final double[][] v)
+    private static HeatMapChart heatMap(final String title, final double[][] v, final String xTitle)
     {
         final int w = v.length;
         final int h = w == 0 ? 0 : v[0].length;
-        final HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(Math.max(HEIGHT, 60 + 12 * h)).title(title).xAxisTitle("x (router)")
+        final HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(Math.max(HEIGHT, 60 + 12 * h)).title(title).xAxisTitle(xTitle)
             .yAxisTitle("y (router)").build();
         final List<Integer> xs = new ArrayList<>();
         final List<Integer> ys = new ArrayList<>();
@@ -212,7 +268,7 @@ public final class HtmlReport
             }
         }
         c.getStyler().setShowValue(false);
-        c.getStyler().setXAxisTicksVisible(w <= 64);
+        c.getStyler().setXAxisTicksVisible(w <= 32);
         c.getStyler().setYAxisTicksVisible(h <= 64);
         if (w > 0 && h > 0)
         {
@@ -257,7 +313,7 @@ public final class HtmlReport
         for (final String key : keys)
         {
             for (final String[] measure : new String[][] {{"energy_total_pj", "energy, total (µJ)", "1e-6"}, {"latency_ns", "latency (µs)", "1e-3"},
-                {"accuracy", "accuracy", "1"}})
+                {"accuracy", "accuracy (fraction correct)", "1"}})
             {
                 final Map<String, List<Double>> byValue = new LinkedHashMap<>();
                 for (int i = 0; i < figures.size(); i++)
@@ -273,7 +329,7 @@ public final class HtmlReport
                     continue;
                 }
                 final CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(key + " against " + measure[1]
-                    + " (mean over the other settings)").xAxisTitle(key).yAxisTitle(measure[1]).build();
+                    + " (mean over the other settings)").xAxisTitle(key + unit(key)).yAxisTitle(measure[1]).build();
                 c.getStyler().setLegendVisible(false);
                 final List<String> xs = new ArrayList<>(byValue.keySet());
                 final List<Double> ys = new ArrayList<>();
@@ -307,6 +363,23 @@ public final class HtmlReport
         }
         sb.append("</table>\n");
         return sb.append("</body>\n</html>\n").toString();
+    }
+
+    /** @return " (unit)" of a varied setting: a chip field's unit, D's ticks; nothing for a chip name or a choice. */
+    private static String unit(final String key)
+    {
+        if (key.equals("D"))
+        {
+            return " (ticks)";
+        }
+        for (final ChipField f : ChipField.values())
+        {
+            if (f.key.equals(key) && !f.unit.isEmpty())
+            {
+                return " (" + f.unit + ")";
+            }
+        }
+        return "";
     }
 
     private static StringBuilder page(final String title)

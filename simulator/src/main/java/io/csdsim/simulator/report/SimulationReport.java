@@ -140,6 +140,28 @@ public final class SimulationReport
         return cycles;
     }
 
+    /** @return per router place (x · height + y), the packets the links leaving it carried over all samples; null unless recorded. */
+    public long[] routerLinkLoads()
+    {
+        long[] sum = null;
+        for (final SampleResult s : samples)
+        {
+            if (s.routerLinkLoads == null)
+            {
+                return null;
+            }
+            if (sum == null)
+            {
+                sum = new long[s.routerLinkLoads.length];
+            }
+            for (int k = 0; k < sum.length; k++)
+            {
+                sum[k] += s.routerLinkLoads[k];
+            }
+        }
+        return sum;
+    }
+
     /** @return the longest tick of the run, in cycles. */
     public long longestTickCycles()
     {
