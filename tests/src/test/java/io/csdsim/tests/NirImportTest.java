@@ -304,6 +304,9 @@ class NirImportTest
             "d.nir", "node 'w' (Linear).colour", "does not know");
         Cli.assertBadInput(Cli.run("model", "info", ok.edge("if", "nowhere").write(dir.resolve("e.nir")).toString()), "e.nir", "edges[2]",
             "'nowhere'");
+        Cli.assertBadInput(Cli.run("model", "info", new NirFiles().node("in", "Input", "shape", new long[] {100_000, 100_000})
+            .node("w", "Linear", "weight", t(new int[] {2, 3}, 1)).node("if", "IF", "r", all(2, 1), "v_threshold", all(2, 1))
+            .edge("in", "w").edge("w", "if").write(dir.resolve("h.nir")).toString()), "h.nir", "node 'in' (Input)", "at most");
         final Path junk = dir.resolve("f.nir");
         Files.write(junk, new byte[] {(byte)0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n', 1, 2, 3});
         Cli.assertBadInput(Cli.run("model", "info", junk.toString()), "f.nir");

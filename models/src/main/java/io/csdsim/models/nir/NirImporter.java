@@ -34,7 +34,11 @@ public final class NirImporter
     {
     }
 
+    /** Most synapses a graph's chains compose into (docs/reliability.md's scale: a few hundred million bytes of tables). */
+    static final long MAX_SYNAPSES = 1L << 26;
+
     private final NirLayout layout;
+    private long synapses;
     private final int weightBits;
     private final int membraneBits;
 
@@ -260,22 +264,54 @@ public final class NirImporter
             if (!layout.isLinear(p))
             {
                 final Chains c = out.computeIfAbsent(p + "@" + delay, k -> new Chains(p, delay, layout.size(p)));
+                // Each source unit's column through the chain, sparsely: the work is the synapses made, not the layers' sizes.
+                final int steps = after.size();
+                final double[][] level = new double[steps][];
+                final NirLinearOp.Touched[] touched = new NirLinearOp.Touched[steps];
+                for (int k = 0; k < steps; k++)
+                {
+                    level[k] = new double[after.get(steps - 1 - k).outSize];
+                    touched[k] = new NirLinearOp.Touched(level[k].length);
+                }
                 for (int i = 0; i < layout.size(p); i++)
                 {
-                    double[] v = new double[layout.size(p)];
-                    v[i] = 1;
-                    for (int k = after.size() - 1; k >= 0; k--)
-                    {
-                        v = after.get(k).apply(v);
-                    }
                     final TreeMap<Integer, Double> col = c.columns.get(i);
-                    for (int j = 0; j < v.length; j++)
+                    if (steps == 0)
                     {
-                        if (v[j] != 0)
+                        col.merge(i, 1.0, Double::sum);
+                        continue;
+                    }
+                    after.get(steps - 1).scatter(i, 1.0, level[0], touched[0]);
+                    for (int k = 1; k < steps; k++)
+                    {
+                        final NirLinearOp op = after.get(steps - 1 - k);
+                        for (int e = 0; e < touched[k - 1].count(); e++)
                         {
-                            col.merge(j, v[j], Double::sum);
+                            final int j = touched[k - 1].get(e);
+                            if (level[k - 1][j] != 0)
+                            {
+                                op.scatter(j, level[k - 1][j], level[k], touched[k]);
+                            }
+                        }
+                        touched[k - 1].clear(level[k - 1]);
+                    }
+                    final double[] last = level[steps - 1];
+                    final NirLinearOp.Touched lt = touched[steps - 1];
+                    for (int e = 0; e < lt.count(); e++)
+                    {
+                        final int j = lt.get(e);
+                        if (last[j] != 0)
+                        {
+                            col.merge(j, last[j], Double::sum);
                         }
                     }
+                    synapses += lt.count();
+                    if (synapses > MAX_SYNAPSES)
+                    {
+                        throw new InvalidInputException(layout.src, "node '" + target + "'", "its inputs compose into more than " + MAX_SYNAPSES
+                            + " synapses; csdsim imports graphs up to that size");
+                    }
+                    lt.clear(last);
                 }
                 continue;
             }

@@ -119,7 +119,11 @@ final class NirLayout
         {
             throw new InvalidInputException(src, "node '" + input + "' (Input).shape", "missing; expected the input's shape");
         }
-        shape.put(input, Arrays.stream(inShape.values()).mapToInt(v -> (int)v).toArray());
+        shape.put(input, checked(input, Arrays.stream(inShape.values()).mapToInt(v -> v >= 1 && v <= Integer.MAX_VALUE ? (int)v : -1).toArray()));
+        for (final String n : neurons)
+        {
+            checked(n, shape.get(n));
+        }
         for (final NirGraph.Node n : graph.nodes().values())
         {
             shapeOf(n.name(), new ArrayList<>());
@@ -194,8 +198,24 @@ final class NirLayout
             op.put(node, o);
             out = o.outShape;
         }
-        shape.put(node, out);
+        shape.put(node, checked(node, out));
         return out;
+    }
+
+    /** @return the shape, if every side is at least 1 and the node has at most InputLimits.MAX_NODE_UNITS units. */
+    private int[] checked(final String node, final int[] s)
+    {
+        long units = 1;
+        for (final int d : s)
+        {
+            units *= Math.max(d, 0);
+            if (d < 1 || units > io.csdsim.models.InputLimits.MAX_NODE_UNITS)
+            {
+                throw new InvalidInputException(src, "node '" + node + "' (" + graph.nodes().get(node).type() + ")", "shape " + Arrays.toString(s)
+                    + "; expected sides >= 1 and at most " + io.csdsim.models.InputLimits.MAX_NODE_UNITS + " units");
+            }
+        }
+        return s;
     }
 
     int size(final String node)

@@ -210,19 +210,78 @@ final class NirLinearOp
         }
     }
 
+    /** The outputs a sparse application touched, each once, so that composing a chain costs its synapses, not its layers' sizes. */
+    static final class Touched
+    {
+        private final boolean[] seen;
+        private final int[] list;
+        private int n;
+
+        Touched(final int size)
+        {
+            seen = new boolean[size];
+            list = new int[size];
+        }
+
+        void touch(final int o)
+        {
+            if (!seen[o])
+            {
+                seen[o] = true;
+                list[n++] = o;
+            }
+        }
+
+        int count()
+        {
+            return n;
+        }
+
+        int get(final int k)
+        {
+            return list[k];
+        }
+
+        /** Forgets what was touched (and zeroes those outputs of {@code out}). */
+        void clear(final double[] out)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                seen[list[k]] = false;
+                out[list[k]] = 0;
+            }
+            n = 0;
+        }
+    }
+
+    private static void add(final double[] out, final int o, final double v, final Touched t)
+    {
+        if (t != null)
+        {
+            t.touch(o);
+        }
+        out[o] += v;
+    }
+
     /** Adds {@code value} × the operator's column of input unit i to {@code out}. */
     void scatter(final int i, final double value, final double[] out)
+    {
+        scatter(i, value, out, null);
+    }
+
+    /** Adds {@code value} × the operator's column of input unit i to {@code out}, recording the outputs touched (when t is not null). */
+    void scatter(final int i, final double value, final double[] out, final Touched t)
     {
         switch (kind)
         {
             case MATRIX -> {
                 for (int o = 0; o < outSize; o++)
                 {
-                    out[o] += w[o * inSize + i] * value;
+                    add(out, o, w[o * inSize + i] * value, t);
                 }
             }
-            case IDENTITY -> out[i] += value;
-            case SCALE -> out[i] += (w.length == 1 ? w[0] : w[i]) * value;
+            case IDENTITY -> add(out, i, value, t);
+            case SCALE -> add(out, i, (w.length == 1 ? w[0] : w[i]) * value, t);
             case CONV, POOL -> {
                 final int c = i / (h * wd);
                 final int y = i / wd % h;
@@ -248,13 +307,13 @@ final class NirLinearOp
                         final int ox = tx / sw;
                         if (kind == Kind.POOL)
                         {
-                            out[(c * oh + oy) * ow + ox] += poolScale * value;
+                            add(out, (c * oh + oy) * ow + ox, poolScale * value, t);
                             continue;
                         }
                         for (int o = g * perGroupOut; o < (g + 1) * perGroupOut; o++)
                         {
                             final double k = w[((o * perGroupIn + c % perGroupIn) * kh + ky) * kw + kx];
-                            out[(o * oh + oy) * ow + ox] += k * value;
+                            add(out, (o * oh + oy) * ow + ox, k * value, t);
                         }
                     }
                 }
