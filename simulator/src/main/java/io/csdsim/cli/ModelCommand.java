@@ -197,6 +197,11 @@ final class ModelCommand implements Runnable
                 {
                     throw new InvalidInputException("--arch", "", "give a model file or --arch, not both");
                 }
+                if (io.csdsim.isa.spec.sanafe.SanafeArchitectureReader.isArchitectureFile(model.toString()))
+                {
+                    throw new InvalidInputException(model.toString(), "", "a SANA-FE SNN file runs with its architecture and mapping: csdsim "
+                        + "simulate FILE --chip ARCH.yaml (docs/sanafe.md)");
+                }
                 if (NirFileReader.isNirFile(model))
                 {
                     final NirImporter.Result nir = NirImporter.importGraph(NirFileReader.read(model), dt, ModelOptions.NIR_TICKS, 8, 24);

@@ -192,6 +192,11 @@ final class ModelOptions
      */
     IntNetwork network(final java.util.function.Predicate<String> given)
     {
+        if (isSanafeNetwork())
+        {
+            throw new InvalidInputException(path().toString(), "", "a SANA-FE SNN file runs with its architecture and mapping: csdsim simulate "
+                + "FILE --chip ARCH.yaml (docs/sanafe.md)");
+        }
         if (isNir())
         {
             return nir(given).network();

@@ -429,6 +429,9 @@ class SanafeImportTest
             architecture(4, 2, 2).replace("energy_process_spike: 35.5e-12", "energy_process_spike: lots")).toString()), "a.yaml",
             "energy_process_spike", "expected a number");
         Cli.assertBadInput(Cli.run("simulate", write("n.yaml", HAND).toString(), "--chip", "loihi"), "--chip", "ARCH.yaml");
+        Cli.assertBadInput(Cli.run("compile", write("n.yaml", HAND).toString(), "--chip", arch.toString(), "-o", dir.resolve("n.csdx").toString()),
+            "n.yaml", "csdsim simulate FILE --chip ARCH.yaml");
+        Cli.assertBadInput(Cli.run("model", "info", write("n.yaml", HAND).toString()), "n.yaml", "csdsim simulate FILE --chip ARCH.yaml");
         Cli.assertBadInput(Cli.run("simulate", write("n.yaml", HAND).toString(), "--chip", arch.toString(), "--weight-bits", "8"),
             "--weight-bits");
         Cli.assertBadInput(Cli.run("simulate", write("n.yaml", HAND).toString(), "--chip", write("a.yaml",
