@@ -30,6 +30,7 @@ def main():
     worst_energy = 0.0
     cat_worst = {"synapse": 0.0, "soma": 0.0, "network": 0.0}
     time_ratios = []
+    within = 0
     sums = {"sf_e": 0.0, "cs_e": 0.0, "sf_t": 0.0, "cs_t": 0.0}
     for tau in ticks:
         s = sf[tau]
@@ -59,6 +60,7 @@ def main():
         t_c = float(c["latency_ns"]) * 1e-9
         t_s = float(s["sim_time"])
         time_ratios.append(t_c / t_s if t_s else float("nan"))
+        within += t_s > 0 and abs(t_c / t_s - 1) <= 0.15
         sums["sf_e"] += e_s
         sums["cs_e"] += e_c
         sums["sf_t"] += t_s
@@ -73,7 +75,7 @@ def main():
           f"messages {same['messages']}/{n}, hops {same['hops']}/{n}; energy per tick worst |ratio-1| {worst_energy * 100:.3f} % "
           f"(synapse {cat_worst['synapse'] * 100:.3f} %, soma {cat_worst['soma'] * 100:.3f} %, network {cat_worst['network'] * 100:.3f} %), "
           f"total {sums['cs_e'] / sums['sf_e']:.4f}; simulated time per tick csdsim/sanafe median {tr[len(tr) // 2]:.3f} "
-          f"(min {tr[0]:.3f}, max {tr[-1]:.3f}), total {sums['cs_t'] / sums['sf_t']:.3f}; wall sanafe {sf_wall:.2f} s, csdsim {cs_wall:.2f} s "
+          f"(min {tr[0]:.3f}, max {tr[-1]:.3f}), within 15 % on {within}/{n} ticks, total {sums['cs_t'] / sums['sf_t']:.3f}; wall sanafe {sf_wall:.2f} s, csdsim {cs_wall:.2f} s "
           f"end to end ({sf_wall / cs_wall:.1f}x); simulation sanafe {sf_sim:.3f} s, csdsim {cs_sim:.3f} s ({sf_sim / cs_sim:.1f}x)")
 
 

@@ -152,6 +152,7 @@ class SanafeImportTest
         assertEquals(3.0, s.get(ChipField.ENERGY_HOP_X_PJ));
         assertEquals(4.2, s.get(ChipField.ENERGY_HOP_Y_PJ));
         assertEquals(0, s.get(ChipField.ENERGY_STATIC_MW_PER_CORE));
+        assertEquals("overlapped", ChipField.TIMING_CORE.choiceName(s.get(ChipField.TIMING_CORE)), "separate synapse and soma units");
         assertEquals(1e6, s.get(ChipField.TIMING_CLOCK_MHZ));
         assertEquals(3800, s.get(ChipField.TIMING_SYN_OP_CYCLES));
         assertEquals(6000, s.get(ChipField.TIMING_NEURON_ACCESS_CYCLES));

@@ -36,7 +36,8 @@ public enum ChipField
         + "(hops × hop latency, no contention: for fast sweeps)", new Choice("mesh", 0), new Choice("latency-only", 1)),
     TIMING_BARRIER_CYCLES("timing.barrierCycles", Kind.NON_NEGATIVE, "cycles", "barrier synchronisation at the end of a tick", 0, 1e9),
     TIMING_CORE("timing.core", "core timing model: serial (a core's synaptic operations share its lanes, its neurons are "
-        + "updated one after another, its messages received one at a time)", new Choice("serial", 0)),
+        + "updated one after another, its messages received one at a time) or overlapped (the same, but the neuron updates run "
+        + "side by side with the synaptic integration, as separate synapse and soma units)", new Choice("serial", 0), new Choice("overlapped", 1)),
     TIMING_MESSAGE_IN_CYCLES("timing.messageInCycles", Kind.NON_NEGATIVE, "cycles", "cycles a core takes per message (packet) it "
         + "receives, one message at a time", 0, 1e9, 0),
     TIMING_NEURON_FIRE_CYCLES("timing.neuronFireCycles", Kind.NON_NEGATIVE, "cycles", "cycles per neuron that fires, before its "

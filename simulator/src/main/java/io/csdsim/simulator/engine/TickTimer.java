@@ -243,7 +243,7 @@ final class TickTimer
             if (updates[g])
             {
                 final long act = Math.min(active[g], size[g]);
-                ready[g] += timing.updateCycles(act, size[g] - act);
+                ready[g] = timing.afterUpdate(ready[g], timing.updateCycles(act, size[g] - act));
                 neuronUpdates += size[g];
                 activeUpdates += act;
                 groupUpdates[g] += size[g];

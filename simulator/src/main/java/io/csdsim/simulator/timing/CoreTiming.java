@@ -15,7 +15,8 @@ import java.util.function.Function;
 public abstract class CoreTiming
 {
     private static final Map<String, Function<ChipSpec, CoreTiming>> MODELS = Map.of(
-        "serial", SerialCoreTiming::new);
+        "serial", SerialCoreTiming::new,
+        "overlapped", OverlappedCoreTiming::new);
 
     /** @return the core timing model the spec names. */
     public static CoreTiming of(final ChipSpec spec)
@@ -31,6 +32,15 @@ public abstract class CoreTiming
 
     /** Phase 3: cycles to update a core's neurons, some active (input or firing), the rest idle. */
     public abstract long updateCycles(long active, long idle);
+
+    /**
+     * @return when a core is done updating its neurons, given when it was done integrating and the
+     * update's cycles: after it (a serial core), or side by side with it (separate synapse and soma units).
+     */
+    public long afterUpdate(final long integrated, final long updateCycles)
+    {
+        return integrated + updateCycles;
+    }
 
     /** Phase 4: cycles before the spikes of this many fired neurons may leave. */
     public abstract long fireCycles(long fired);

@@ -8,7 +8,7 @@ import io.csdsim.isa.spec.ChipSpec;
  * synaptic and dynamic operations share its lanes, its neurons are updated one after another — each
  * also accessed — and its fired neurons emit one after another.
  */
-final class SerialCoreTiming extends CoreTiming
+class SerialCoreTiming extends CoreTiming
 {
     private final double opCycles;
     private final long activeCycles;

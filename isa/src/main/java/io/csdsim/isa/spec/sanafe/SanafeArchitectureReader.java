@@ -352,6 +352,8 @@ public final class SanafeArchitectureReader
         set.put(ChipField.TIMING_CLOCK_MHZ, new Object[] {CLOCK_MHZ, "csdsim: a 1 ps cycle, so that every SANA-FE latency is whole cycles"});
         set.put(ChipField.TIMING_SYN_OP_CYCLES, new Object[] {cycles(syn.get("latency_process_spike")), "synapse latency_process_spike"});
         set.put(ChipField.TIMING_SYN_OP_LANES, new Object[] {1.0, "SANA-FE's synapse unit processes one synapse at a time"});
+        set.put(ChipField.TIMING_CORE, new Object[] {(double)ChipField.TIMING_CORE.choiceCode("overlapped"),
+            "SANA-FE's synapse and soma units are separate pipeline stages: updates overlap integration"});
         set.put(ChipField.TIMING_NEURON_ACTIVE_CYCLES, new Object[] {cycles(soma.get("latency_update_neuron")), "soma latency_update_neuron"});
         set.put(ChipField.TIMING_NEURON_IDLE_CYCLES, new Object[] {0.0, "SANA-FE charges an idle neuron its access only"});
         set.put(ChipField.TIMING_NEURON_ACCESS_CYCLES, new Object[] {cycles(soma.get("latency_access_neuron")), "soma latency_access_neuron"});
