@@ -21,6 +21,7 @@ import io.csdsim.models.graph.ModelSummary;
 import io.csdsim.models.input.ImageSet;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntPopulation;
+import io.csdsim.models.quant.QuantizationParams;
 import io.csdsim.models.reference.ExecutionResult;
 import io.csdsim.models.reference.FunctionalSpiking;
 import io.csdsim.models.reference.QuantizationError;
@@ -204,10 +205,12 @@ final class ModelCommand implements Runnable
                 }
                 if (NirFileReader.isNirFile(model))
                 {
-                    final NirImporter.Result nir = NirImporter.importGraph(NirFileReader.read(model), dt, ModelOptions.NIR_TICKS, 8, 24);
+                    final NirImporter.Result nir = NirImporter.importGraph(NirFileReader.read(model), dt, ModelOptions.NIR_TICKS,
+                        QuantizationParams.DEFAULT.weightBits(), QuantizationParams.DEFAULT.membraneBits());
                     if (!json)
                     {
-                        out.printf(Locale.ROOT, "NIR graph %s, dt = %s s: 8-bit weights, 24-bit membranes (docs/nir.md)%n", model.getFileName(), dt);
+                        out.printf(Locale.ROOT, "NIR graph %s, dt = %s s: %d-bit weights, %d-bit membranes (docs/nir.md)%n", model.getFileName(), dt,
+                            QuantizationParams.DEFAULT.weightBits(), QuantizationParams.DEFAULT.membraneBits());
                         for (final NirImporter.Layer l : nir.layers())
                         {
                             out.printf(Locale.ROOT, "  %-16s %-9s -> %-9s %s  (%.6g integer units per unit of v)%n", l.node(), l.type(), l.model(),

@@ -60,13 +60,11 @@ public final class ChipEngine
         timing = CoreTiming.of(s);
         energy = EnergyModel.of(s);
         cores = program.occupiedCores();
+        // The first spike source: the model has found them (each kernel is made once per population).
         int source = -1;
-        for (final ProgramPopulation p : pops)
+        for (int p = pops.size() - 1; p >= 0; p--)
         {
-            if (source < 0 && p.kind() == ProgramPopulation.Kind.NEURONS && NeuronKernels.create(program, p).takesStimulus())
-            {
-                source = p.id();
-            }
+            source = model.spikeSource[p] ? p : source;
         }
         stimulusPopulation = source;
     }

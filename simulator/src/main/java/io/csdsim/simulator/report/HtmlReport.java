@@ -102,24 +102,32 @@ public final class HtmlReport
         {
             tickAxis.add(t);
         }
-        for (final EnergyCategory c : EnergyCategory.values())
+        // Each tick's events read once per sample, priced in every category.
+        final EnergyCategory[] categories = EnergyCategory.values();
+        final double[][] perTick = new double[categories.length][ticks];
+        for (final SampleResult s : samples)
+        {
+            for (int t = 0; t < ticks; t++)
+            {
+                final EnergyEvents e = s.ticks.events(t);
+                for (int c = 0; c < categories.length; c++)
+                {
+                    perTick[c][t] += model.energyPj(categories[c], e);
+                }
+            }
+        }
+        for (int c = 0; c < categories.length; c++)
         {
             final List<Double> y = new ArrayList<>();
             double any = 0;
             for (int t = 0; t < ticks; t++)
             {
-                double sum = 0;
-                for (final SampleResult s : samples)
-                {
-                    final EnergyEvents e = s.ticks.events(t);
-                    sum += model.energyPj(c, e);
-                }
-                y.add(sum / samples.size() / 1e3);
-                any += sum;
+                y.add(perTick[c][t] / samples.size() / 1e3);
+                any += perTick[c][t];
             }
             if (any > 0)
             {
-                stacked.addSeries(c.label, tickAxis, y);
+                stacked.addSeries(categories[c].label, tickAxis, y);
             }
         }
         figure(sb, "energy-per-tick", stacked);
@@ -167,24 +175,9 @@ public final class HtmlReport
             popEnergy.add(p.get("energyPJ").get("total").asDouble() / n / 1e6);
             popSops.add(sopsByName.getOrDefault(p.get("name").asText(), 0.0) / n);
         }
-        final CategoryChart pe = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Energy per population (per sample)")
-            .xAxisTitle("population").yAxisTitle("energy (µJ)").build();
-        pe.getStyler().setXAxisLabelRotation(60);
-        pe.getStyler().setLegendVisible(false);
-        if (!names.isEmpty())
-        {
-            pe.addSeries("energy", names, popEnergy);
-        }
-        figure(sb, "energy-per-population", pe);
-        final CategoryChart ps = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Synaptic operations per population (per sample)")
-            .xAxisTitle("population").yAxisTitle("SOPs (operations)").build();
-        ps.getStyler().setXAxisLabelRotation(60);
-        ps.getStyler().setLegendVisible(false);
-        if (!names.isEmpty())
-        {
-            ps.addSeries("SOPs", names, popSops);
-        }
-        figure(sb, "sops-per-population", ps);
+        figure(sb, "energy-per-population", populationBars("Energy per population (per sample)", "energy (µJ)", "energy", names, popEnergy));
+        figure(sb, "sops-per-population", populationBars("Synaptic operations per population (per sample)", "SOPs (operations)", "SOPs", names,
+            popSops));
 
         // The mesh, core by core: a router's cores side by side along x (groups sharing a core summed).
         final int w = program.board().width();
@@ -241,6 +234,21 @@ public final class HtmlReport
         }
         sb.append("<p class=\"note\">Numbers above are those of the JSON report (docs/report-format.md); plots by XChart.</p>\n");
         return sb.append("</body>\n</html>\n").toString();
+    }
+
+    /** @return one bar per population. */
+    private static CategoryChart populationBars(final String title, final String yTitle, final String series, final List<String> names,
+        final List<Double> values)
+    {
+        final CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("population").yAxisTitle(yTitle)
+            .build();
+        c.getStyler().setXAxisLabelRotation(60);
+        c.getStyler().setLegendVisible(false);
+        if (!names.isEmpty())
+        {
+            c.addSeries(series, names, values);
+        }
+        return c;
     }
 
     private static HeatMapChart heatMap(final String title, final double[][] v, final String xTitle)
