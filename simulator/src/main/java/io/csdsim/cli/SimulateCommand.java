@@ -41,6 +41,7 @@ import java.util.concurrent.Callable;
         "first " + SimulateCommand.SHIPPED_IMAGES + " shipped test images, on Loihi 2 with TDEC units."},
     footer = {"", "Examples:", "  csdsim simulate", "  csdsim simulate m.json --chip loihi --set core.tdecUnits=1024 --input x.png",
         "  csdsim simulate m.csdx --synthetic 8 --report r.json --ticks r.csv --threads 2",
+        "  csdsim simulate --limit 100 --spark local[2] --report r.json     # the same report, samples as Spark tasks",
         "", "Without an explicit core.tdecUnits, a preset chip gets " + SimulateCommand.DEFAULT_TDEC
             + " TDEC units per core (real Loihi and TrueNorth have none); the summary says so."})
 final class SimulateCommand implements Callable<Integer>
@@ -63,6 +64,9 @@ final class SimulateCommand implements Callable<Integer>
 
     @Mixin
     MappingOptions mapping = new MappingOptions();
+
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the JSON report (docs/report-format.md).")
     Path report;
@@ -131,6 +135,7 @@ final class SimulateCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         threads = threadsToUse(threads, spec.commandLine().getErr());
+        cluster.check();
         files.input(model.path()).input(inputs.input).input(inputs.labels);
         final OutputFiles.Output reportFile = files.add("--report", report);
         final OutputFiles.Output ticksFile = files.add("--ticks", ticks);
@@ -236,15 +241,33 @@ final class SimulateCommand implements Callable<Integer>
         final int[] labels = run.labels;
         final List<SampleResult> results;
         final long started = System.nanoTime();
-        // In ticks, so that one long sample (8-768 takes many minutes) shows its progress too.
-        try (Progress p = new Progress("Simulating (ticks)", (long)samples * engine.ticksPerSample()))
+        if (cluster.given())
         {
-            results = run.run(engine, threads, p::step);
+            // One task per sample: the cluster's slots take samples as this JVM's threads would.
+            final List<io.csdsim.simulator.cluster.ClusterTask> tasks = new ArrayList<>();
+            for (int i = 0; i < samples; i++)
+            {
+                tasks.add(new io.csdsim.simulator.cluster.ClusterTask(0, new int[] {i}));
+            }
+            results = new ArrayList<>();
+            try (Progress p = new Progress("Simulating on Spark (samples)", samples))
+            {
+                cluster.run("csdsim simulate " + program.name, List.of(program), html != null, run, tasks, p::step,
+                    spec.commandLine().getErr()).forEach(results::addAll);
+            }
         }
-        final double seconds = (System.nanoTime() - started) / 1e9;
-        // On stderr: the wall time is this machine's, not the chip's, and must not make two reports differ.
-        spec.commandLine().getErr().printf(Locale.ROOT, "simulated %d sample(s) in %.3f s on %d thread(s): %.3f s per sample%n",
-            samples, seconds, Simulation.threadsUsed(threads, samples), seconds / samples);
+        else
+        {
+            // In ticks, so that one long sample (8-768 takes many minutes) shows its progress too.
+            try (Progress p = new Progress("Simulating (ticks)", (long)samples * engine.ticksPerSample()))
+            {
+                results = run.run(engine, threads, p::step);
+            }
+            final double seconds = (System.nanoTime() - started) / 1e9;
+            // On stderr: the wall time is this machine's, not the chip's, and must not make two reports differ.
+            spec.commandLine().getErr().printf(Locale.ROOT, "simulated %d sample(s) in %.3f s on %d thread(s): %.3f s per sample%n",
+                samples, seconds, Simulation.threadsUsed(threads, samples), seconds / samples);
+        }
         final SimulationReport r = new SimulationReport(program, results, labels);
         out.print(note);
         out.print(r.summary());

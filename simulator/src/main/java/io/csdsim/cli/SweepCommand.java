@@ -47,7 +47,8 @@ import java.util.concurrent.Future;
     footer = {"", "Examples:",
         "  csdsim sweep --vary timing.synOpCycles=1,35 --vary core.maxNeurons=1024,4096,8192 --limit 20",
         "  csdsim sweep m.json --vary D=0..3 --vary chip=loihi,loihi2 --vary timing.network=mesh,latency-only -o s.csv --json s.json",
-        "  csdsim sweep --points points.csv --limit 100 --threads 2     # points.csv: a header of keys, one row of values per point"})
+        "  csdsim sweep --points points.csv --limit 100 --threads 2     # points.csv: a header of keys, one row of values per point",
+        "  csdsim sweep --vary D=0..3 --limit 20 --spark spark://head:7077  # each point a task of a standalone Spark cluster"})
 final class SweepCommand implements Callable<Integer>
 {
     @Mixin
@@ -64,6 +65,9 @@ final class SweepCommand implements Callable<Integer>
 
     @Mixin
     MappingOptions mapping = new MappingOptions();
+
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
 
     @Option(names = "--vary", paramLabel = "KEY=VALUES", description = "A setting and its values (repeatable; the grid is their product).")
     List<String> vary = new ArrayList<>();
@@ -113,6 +117,7 @@ final class SweepCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final int threadCount = SimulateCommand.threadsToUse(threads, spec.commandLine().getErr());
+        cluster.check();
         files.input(model.path()).input(inputs.input).input(inputs.labels).input(points);
         final OutputFiles.Output csvFile = files.add("--output", output);
         final OutputFiles.Output jsonFile = files.add("--json", json);
@@ -169,38 +174,13 @@ final class SweepCommand implements Callable<Integer>
         }
         final Row[] rows = new Row[grid.size()];
         final RunSamples feed = run;
-        final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threadCount, grid.size())));
-        try (Progress progress = new Progress("Sweeping (points × samples)", (long)grid.size() * Math.max(1, samples)))
+        if (cluster.given())
         {
-            final List<Future<Row>> futures = new ArrayList<>();
-            for (int i = 0; i < grid.size(); i++)
-            {
-                final Point p = grid.get(i);
-                final Object c = compiled.get(compileKey.get(i));
-                futures.add(pool.submit(() -> {
-                    if (!(c instanceof ChipProgram program))
-                    {
-                        return new Row(p, Map.of(), (String)c);
-                    }
-                    final List<SampleResult> results = feed.run(new ChipEngine(program), 1, () -> { });
-                    synchronized (progress)
-                    {
-                        for (int s = 0; s < results.size(); s++)
-                        {
-                            progress.step();
-                        }
-                    }
-                    return new Row(p, figures(program, new SimulationReport(program, results, feed.labels)), null);
-                }));
-            }
-            for (int i = 0; i < rows.length; i++)
-            {
-                rows[i] = result(futures.get(i));
-            }
+            runOnCluster(grid, compiled, compileKey, feed, samples, rows);
         }
-        finally
+        else
         {
-            pool.shutdownNow();
+            runHere(grid, compiled, compileKey, feed, samples, rows, threadCount);
         }
         final boolean[] front = paretoFront(rows);
         try (java.io.Writer w = csvFile.writer())
@@ -250,6 +230,92 @@ final class SweepCommand implements Callable<Integer>
             out.println("wrote " + html);
         }
         return 0;
+    }
+
+    /** Each point on this JVM's threads, its samples on one thread. */
+    private static void runHere(final List<Point> grid, final Map<String, Object> compiled, final List<String> compileKey, final RunSamples feed,
+        final int samples, final Row[] rows, final int threadCount) throws Exception
+    {
+        final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threadCount, grid.size())));
+        try (Progress progress = new Progress("Sweeping (points × samples)", (long)grid.size() * Math.max(1, samples)))
+        {
+            final List<Future<Row>> futures = new ArrayList<>();
+            for (int i = 0; i < grid.size(); i++)
+            {
+                final Point p = grid.get(i);
+                final Object c = compiled.get(compileKey.get(i));
+                futures.add(pool.submit(() -> {
+                    if (!(c instanceof ChipProgram program))
+                    {
+                        return new Row(p, Map.of(), (String)c);
+                    }
+                    final List<SampleResult> results = feed.run(new ChipEngine(program), 1, () -> { });
+                    synchronized (progress)
+                    {
+                        for (int s = 0; s < results.size(); s++)
+                        {
+                            progress.step();
+                        }
+                    }
+                    return new Row(p, figures(program, new SimulationReport(program, results, feed.labels)), null);
+                }));
+            }
+            for (int i = 0; i < rows.length; i++)
+            {
+                rows[i] = result(futures.get(i));
+            }
+        }
+        finally
+        {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Each point a Spark task; the distinct programs and the samples shipped once. */
+    private void runOnCluster(final List<Point> grid, final Map<String, Object> compiled, final List<String> compileKey, final RunSamples feed,
+        final int samples, final Row[] rows)
+    {
+        final List<ChipProgram> programs = new ArrayList<>();
+        final List<String> programKeys = new ArrayList<>();
+        for (final Map.Entry<String, Object> e : compiled.entrySet())
+        {
+            if (e.getValue() instanceof ChipProgram p)
+            {
+                programs.add(p);
+                programKeys.add(e.getKey());
+            }
+        }
+        final int[] all = java.util.stream.IntStream.range(0, samples).toArray();
+        final List<io.csdsim.simulator.cluster.ClusterTask> tasks = new ArrayList<>();
+        final List<Integer> taskPoints = new ArrayList<>();
+        for (int i = 0; i < grid.size(); i++)
+        {
+            final Object c = compiled.get(compileKey.get(i));
+            if (c instanceof ChipProgram)
+            {
+                tasks.add(new io.csdsim.simulator.cluster.ClusterTask(programKeys.indexOf(compileKey.get(i)), all));
+                taskPoints.add(i);
+            }
+            else
+            {
+                rows[i] = new Row(grid.get(i), Map.of(), (String)c);
+            }
+        }
+        if (tasks.isEmpty())
+        {
+            return;
+        }
+        try (Progress progress = new Progress("Sweeping on Spark (points × samples)", (long)tasks.size() * Math.max(1, samples)))
+        {
+            final List<List<SampleResult>> results = cluster.run("csdsim sweep", programs, false, feed, tasks, progress::step,
+                spec.commandLine().getErr());
+            for (int t = 0; t < tasks.size(); t++)
+            {
+                final ChipProgram program = programs.get(tasks.get(t).program());
+                final int i = taskPoints.get(t);
+                rows[i] = new Row(grid.get(i), figures(program, new SimulationReport(program, results.get(t), feed.labels)), null);
+            }
+        }
     }
 
     /** @return a point's row once it is done; what it threw, thrown again (a one-line input error stays one). */

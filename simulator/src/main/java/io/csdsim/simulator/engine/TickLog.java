@@ -118,6 +118,18 @@ public final class TickLog
         return e;
     }
 
+    /** @return the tick the host's input stage fed the chip, or -1. */
+    int inputTick()
+    {
+        return inputTick;
+    }
+
+    /** @return the MACs of the host's input stage. */
+    long inputMacs()
+    {
+        return inputMacs;
+    }
+
     /** @return one tick's energy of one category, in pJ, as the chip's energy model prices it. */
     public double energyPj(final int tick, final EnergyCategory c)
     {

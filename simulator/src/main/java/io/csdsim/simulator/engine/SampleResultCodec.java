@@ -1,0 +1,255 @@
+package io.csdsim.simulator.engine;
+
+import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.simulator.energy.EnergyModel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A sample's result as bytes, for runs whose samples are simulated in other JVMs (a cluster's
+ * executors) and reported by this one. Every quantity is written under its name, so the bytes do
+ * not depend on the order of an enum or a class's fields; the energy model is not written but
+ * taken again from the program when read, as the engine took it. Spike trains are not carried: a
+ * run that keeps them (a raster) runs its sample where it reports.
+ */
+public final class SampleResultCodec
+{
+    private static final int FORMAT = 1;
+
+    private SampleResultCodec()
+    {
+    }
+
+    /** @return the result's bytes (without its spike trains). */
+    public static byte[] encode(final SampleResult r)
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes))
+        {
+            out.writeInt(FORMAT);
+            writeInts(out, r.counts);
+            out.writeInt(r.accumulators == null ? -1 : r.accumulators.length);
+            if (r.accumulators != null)
+            {
+                for (final long[] a : r.accumulators)
+                {
+                    writeLongs(out, a);
+                }
+            }
+            out.writeLong(r.saturations);
+            writeLongs(out, r.populationSops);
+            out.writeLong(r.inputMacs);
+            writeLongs(out, r.routerLinkLoads);
+            final Map<String, long[]> groups = groupColumns(r.perGroup);
+            out.writeInt(groups.size());
+            for (final Map.Entry<String, long[]> e : groups.entrySet())
+            {
+                out.writeUTF(e.getKey());
+                writeLongs(out, e.getValue());
+            }
+            final TickLog log = r.ticks;
+            out.writeInt(log.inputTick());
+            out.writeLong(log.inputMacs());
+            out.writeInt(TickLog.Column.values().length);
+            for (final TickLog.Column c : TickLog.Column.values())
+            {
+                out.writeUTF(c.jsonKey);
+                out.writeInt(log.ticks());
+                for (int t = 0; t < log.ticks(); t++)
+                {
+                    out.writeLong(log.get(t, c));
+                }
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** @return the result {@link #encode} wrote, its ticks priced by the program's energy model. */
+    public static SampleResult decode(final byte[] bytes, final ChipProgram program)
+    {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes)))
+        {
+            final int format = in.readInt();
+            if (format != FORMAT)
+            {
+                throw new IllegalArgumentException("a sample result of format " + format + "; this csdsim reads " + FORMAT
+                    + " (run the same csdsim on the driver and the executors)");
+            }
+            final int[][] counts = readInts(in);
+            final int accumulatorRows = in.readInt();
+            long[][] accumulators = null;
+            if (accumulatorRows >= 0)
+            {
+                accumulators = new long[accumulatorRows][];
+                for (int p = 0; p < accumulatorRows; p++)
+                {
+                    accumulators[p] = readLongs(in);
+                }
+            }
+            final long saturations = in.readLong();
+            final long[] populationSops = readLongs(in);
+            final long inputMacs = in.readLong();
+            final long[] links = readLongs(in);
+            final GroupSums perGroup = new GroupSums(program.groups().size());
+            final Map<String, long[]> groups = groupColumns(perGroup);
+            final int groupColumns = in.readInt();
+            for (int k = 0; k < groupColumns; k++)
+            {
+                final String name = in.readUTF();
+                final long[] values = readLongs(in);
+                final long[] into = groups.get(name);
+                if (into == null || values == null || values.length != into.length)
+                {
+                    throw new IllegalArgumentException("a sample result's per-core '" + name + "' does not fit this program");
+                }
+                System.arraycopy(values, 0, into, 0, into.length);
+            }
+            final TickLog log = new TickLog(EnergyModel.of(program.spec), program.occupiedCores());
+            final int inputTick = in.readInt();
+            final long logInputMacs = in.readLong();
+            final Map<String, long[]> columns = new LinkedHashMap<>();
+            final int columnCount = in.readInt();
+            int ticks = 0;
+            for (int k = 0; k < columnCount; k++)
+            {
+                final String name = in.readUTF();
+                ticks = in.readInt();
+                final long[] v = new long[ticks];
+                for (int t = 0; t < ticks; t++)
+                {
+                    v[t] = in.readLong();
+                }
+                columns.put(name, v);
+            }
+            for (int t = 0; t < ticks; t++)
+            {
+                final TickRow row = new TickRow();
+                row.cycles = column(columns, TickLog.Column.CYCLES, t);
+                row.sops = column(columns, TickLog.Column.SOPS, t);
+                row.dynamicOps = column(columns, TickLog.Column.DYNAMIC_OPS, t);
+                row.neuronUpdates = column(columns, TickLog.Column.NEURON_UPDATES, t);
+                row.activeUpdates = column(columns, TickLog.Column.ACTIVE_UPDATES, t);
+                row.spikes = column(columns, TickLog.Column.SPIKES, t);
+                row.packets = column(columns, TickLog.Column.PACKETS, t);
+                row.hopsX = column(columns, TickLog.Column.HOPS_X, t);
+                row.hopsY = column(columns, TickLog.Column.HOPS_Y, t);
+                row.chipCrossings = column(columns, TickLog.Column.CHIP_CROSSINGS, t);
+                row.waitCycles = column(columns, TickLog.Column.WAIT_CYCLES, t);
+                row.peakLinkLoad = column(columns, TickLog.Column.PEAK_LINK_LOAD, t);
+                row.saturations = column(columns, TickLog.Column.SATURATIONS, t);
+                row.inputSpikes = column(columns, TickLog.Column.INPUT_SPIKES, t);
+                log.add(row);
+            }
+            if (inputTick >= 0)
+            {
+                log.inputStage(inputTick, logInputMacs);
+            }
+            return new SampleResult(counts, accumulators, saturations, log, populationSops, inputMacs, null, perGroup, links);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long column(final Map<String, long[]> columns, final TickLog.Column c, final int tick)
+    {
+        final long[] v = columns.get(c.jsonKey);
+        if (v == null)
+        {
+            throw new IllegalArgumentException("a sample result without the tick column '" + c.jsonKey + "'");
+        }
+        return v[tick];
+    }
+
+    /** The per-core sums by name: the same arrays, so that reading fills them. */
+    private static Map<String, long[]> groupColumns(final GroupSums g)
+    {
+        final Map<String, long[]> m = new LinkedHashMap<>();
+        m.put("sops", g.sops);
+        m.put("dynamicOps", g.dynamicOps);
+        m.put("neuronUpdates", g.neuronUpdates);
+        m.put("activeUpdates", g.activeUpdates);
+        m.put("spikes", g.spikes);
+        m.put("inputSpikes", g.inputSpikes);
+        m.put("packets", g.packets);
+        m.put("packetsReceived", g.packetsReceived);
+        m.put("hopsX", g.hopsX);
+        m.put("hopsY", g.hopsY);
+        m.put("chipCrossings", g.chipCrossings);
+        m.put("busyCycles", g.busyCycles);
+        return m;
+    }
+
+    private static void writeInts(final DataOutputStream out, final int[][] v) throws IOException
+    {
+        out.writeInt(v.length);
+        for (final int[] row : v)
+        {
+            out.writeInt(row == null ? -1 : row.length);
+            if (row != null)
+            {
+                for (final int x : row)
+                {
+                    out.writeInt(x);
+                }
+            }
+        }
+    }
+
+    private static int[][] readInts(final DataInputStream in) throws IOException
+    {
+        final int[][] v = new int[in.readInt()][];
+        for (int i = 0; i < v.length; i++)
+        {
+            final int n = in.readInt();
+            if (n >= 0)
+            {
+                v[i] = new int[n];
+                for (int k = 0; k < n; k++)
+                {
+                    v[i][k] = in.readInt();
+                }
+            }
+        }
+        return v;
+    }
+
+    private static void writeLongs(final DataOutputStream out, final long[] v) throws IOException
+    {
+        out.writeInt(v == null ? -1 : v.length);
+        if (v != null)
+        {
+            for (final long x : v)
+            {
+                out.writeLong(x);
+            }
+        }
+    }
+
+    private static long[] readLongs(final DataInputStream in) throws IOException
+    {
+        final int n = in.readInt();
+        if (n < 0)
+        {
+            return null;
+        }
+        final long[] v = new long[n];
+        for (int k = 0; k < n; k++)
+        {
+            v[k] = in.readLong();
+        }
+        return v;
+    }
+}
