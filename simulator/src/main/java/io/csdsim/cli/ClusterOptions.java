@@ -69,7 +69,15 @@ final class ClusterOptions
         final List<ClusterTask> tasks, final Runnable sampleDone, final PrintWriter err)
     {
         final ClusterRunner runner = runner();
-        final ClusterJob job = new ClusterJob(programs, recordLinkLoads, samples.pixels, samples.trains);
+        final ClusterJob job;
+        try
+        {
+            job = new ClusterJob(programs, recordLinkLoads, samples.pixels, samples.trains);
+        }
+        catch (final ClusterJob.ProgramTooLargeException e)
+        {
+            throw new InvalidInputException("--spark", "", e.getMessage());
+        }
         final long started = System.nanoTime();
         final ClusterRunner.Outcome outcome;
         try

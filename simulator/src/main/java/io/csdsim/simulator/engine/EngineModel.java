@@ -199,6 +199,12 @@ final class EngineModel
         return g.role() == NeuronGroup.Role.NEURONS ? g : groups.get(g.parent());
     }
 
+    /** The last receiver's fan-in, per operand, and whose it is ({@link #units}). */
+    private final Intervals memoA = new Intervals();
+    private final Intervals memoB = new Intervals();
+    private int memoEdge = -1;
+    private int memoReceiver = -1;
+
     /** The source units route i of the program's table carries, as sealed intervals, and the side of its edge. */
     Intervals units(final int i, final int[] side)
     {
@@ -207,12 +213,20 @@ final class EngineModel
         final NeuronGroup sender = soma(groups.get(rt.source(i)));
         final NeuronGroup receiver = groups.get(rt.target(i));
         final ProgramPopulation target = pops.get(e.target());
-        final Intervals fanA = new Intervals();
-        final Intervals fanB = new Intervals();
-        EdgeGeometry.fanIn(e, target, pops.get(e.sourceA()), e.table() < 0 ? null : program.tables().get(e.table()), receiver.start(),
-            receiver.end(), fanA, fanB);
+        // The mapper emits an edge's routes into one receiver together: its fan-in is computed once for all their senders.
+        if (memoEdge != e.id() || memoReceiver != receiver.id())
+        {
+            memoA.clear();
+            memoB.clear();
+            EdgeGeometry.fanIn(e, target, pops.get(e.sourceA()), e.table() < 0 ? null : program.tables().get(e.table()), receiver.start(),
+                receiver.end(), memoA, memoB);
+            memoA.seal();
+            memoB.seal();
+            memoEdge = e.id();
+            memoReceiver = receiver.id();
+        }
         side[0] = e.sourceB() >= 0 && sender.population() == e.sourceB() && e.sourceA() != e.sourceB() ? 1 : 0;
-        Intervals fan = (side[0] == 1 ? fanB : fanA).seal().within(sender.start(), sender.end());
+        Intervals fan = (side[0] == 1 ? memoB : memoA).within(sender.start(), sender.end());
         if (receiver.isDendrite())
         {
             final Intervals pieces = new Intervals();
