@@ -29,7 +29,8 @@ import java.util.Set;
  * <p>A regular file (or a path that does not exist yet) is replaced by renaming the staging file
  * beside it, keeping the old file's permissions. A symbolic link is followed: its target is what is
  * replaced, and the link stays. A device, FIFO or socket is written in place, never turned into a
- * regular file. Closing without publishing deletes the staging files.
+ * regular file. Closing without publishing deletes the staging files, and so does the JVM's exit
+ * when a signal ends the run before it closes.
  */
 final class OutputFiles implements AutoCloseable
 {
@@ -92,7 +93,9 @@ final class OutputFiles implements AutoCloseable
         {
             if (special)
             {
-                out = new Output(option, path, target, Files.createTempFile("csdsim-", ".out"), true);
+                final Path staging = Files.createTempFile("csdsim-", ".out");
+                staging.toFile().deleteOnExit();
+                out = new Output(option, path, target, staging, true);
             }
             else
             {
@@ -101,6 +104,8 @@ final class OutputFiles implements AutoCloseable
                 // Not createTempFile: its owner-only permissions would stick to the output.
                 Files.deleteIfExists(staging);
                 Files.createFile(staging);
+                // A run stopped by a signal (Ctrl-C, kill) runs no close(): the JVM's exit removes what is still staged.
+                staging.toFile().deleteOnExit();
                 out = new Output(option, path, target, staging, false);
             }
         }

@@ -189,4 +189,51 @@ class OutputSafetyTest
             default -> Integer.toHexString(mode);
         };
     }
+
+    @Test
+    void aRunEndedByASignalLeavesNoStagingFileAndTheOldReport() throws Exception
+    {
+        final Path report = dir.resolve("r.json");
+        Files.writeString(report, "old");
+        final java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dcsdsim.home=" + System.getProperty("csdsim.home"),
+            "-cp", System.getProperty("java.class.path"), "io.csdsim.cli.CsdsimCommand", "simulate", "--limit", "1000", "--threads", "1",
+            "--report", report.toString()));
+        final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        try
+        {
+            // The run has staged its report once a staging file is beside it; then it is stopped as Ctrl-C or kill would.
+            final long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (staged().length == 0)
+            {
+                assertTrue(p.isAlive() && System.nanoTime() < until, () -> "the run never staged its report: " + read(dir.resolve("log")));
+                Thread.sleep(20);
+            }
+        }
+        finally
+        {
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(0, staged().length, java.util.Arrays.toString(staged()));
+        assertEquals("old", Files.readString(report));
+    }
+
+    private String[] staged()
+    {
+        final String[] names = dir.toFile().list((d, n) -> n.startsWith(".r.json.tmp-"));
+        return names == null ? new String[0] : names;
+    }
+
+    private static String read(final Path p)
+    {
+        try
+        {
+            return Files.readString(p);
+        }
+        catch (final java.io.IOException e)
+        {
+            return "";
+        }
+    }
 }
