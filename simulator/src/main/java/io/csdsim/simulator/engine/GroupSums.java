@@ -85,4 +85,23 @@ public final class GroupSums
         into.chipCrossings += chipCrossings[g];
         return into;
     }
+
+    /** @return every per-group column under its name, the arrays themselves (filling one fills these sums). */
+    public java.util.Map<String, long[]> byName()
+    {
+        final java.util.Map<String, long[]> m = new java.util.LinkedHashMap<>();
+        m.put("sops", sops);
+        m.put("dynamicOps", dynamicOps);
+        m.put("neuronUpdates", neuronUpdates);
+        m.put("activeUpdates", activeUpdates);
+        m.put("spikes", spikes);
+        m.put("inputSpikes", inputSpikes);
+        m.put("packets", packets);
+        m.put("packetsReceived", packetsReceived);
+        m.put("hopsX", hopsX);
+        m.put("hopsY", hopsY);
+        m.put("chipCrossings", chipCrossings);
+        m.put("busyCycles", busyCycles);
+        return m;
+    }
 }

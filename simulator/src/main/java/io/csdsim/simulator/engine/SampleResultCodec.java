@@ -47,7 +47,7 @@ public final class SampleResultCodec
             writeLongs(out, r.populationSops);
             out.writeLong(r.inputMacs);
             writeLongs(out, r.routerLinkLoads);
-            final Map<String, long[]> groups = groupColumns(r.perGroup);
+            final Map<String, long[]> groups = r.perGroup.byName();
             out.writeInt(groups.size());
             for (final Map.Entry<String, long[]> e : groups.entrySet())
             {
@@ -102,7 +102,7 @@ public final class SampleResultCodec
             final long inputMacs = in.readLong();
             final long[] links = readLongs(in);
             final GroupSums perGroup = new GroupSums(program.groups().size());
-            final Map<String, long[]> groups = groupColumns(perGroup);
+            final Map<String, long[]> groups = perGroup.byName();
             final int groupColumns = in.readInt();
             for (int k = 0; k < groupColumns; k++)
             {
@@ -171,25 +171,6 @@ public final class SampleResultCodec
             throw new IllegalArgumentException("a sample result without the tick column '" + c.jsonKey + "'");
         }
         return v[tick];
-    }
-
-    /** The per-core sums by name: the same arrays, so that reading fills them. */
-    private static Map<String, long[]> groupColumns(final GroupSums g)
-    {
-        final Map<String, long[]> m = new LinkedHashMap<>();
-        m.put("sops", g.sops);
-        m.put("dynamicOps", g.dynamicOps);
-        m.put("neuronUpdates", g.neuronUpdates);
-        m.put("activeUpdates", g.activeUpdates);
-        m.put("spikes", g.spikes);
-        m.put("inputSpikes", g.inputSpikes);
-        m.put("packets", g.packets);
-        m.put("packetsReceived", g.packetsReceived);
-        m.put("hopsX", g.hopsX);
-        m.put("hopsY", g.hopsY);
-        m.put("chipCrossings", g.chipCrossings);
-        m.put("busyCycles", g.busyCycles);
-        return m;
     }
 
     private static void writeInts(final DataOutputStream out, final int[][] v) throws IOException
