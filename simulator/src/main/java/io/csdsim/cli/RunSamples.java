@@ -40,10 +40,11 @@ final class RunSamples
      * @param fileTrains trains a network file gave with itself (SANA-FE's), used unless the command line gives others
      * @param inputSpec  the image stage, for images
      */
-    static RunSamples load(final ChipProgram program, final ChipEngine engine, final InputOptions inputs, final SpikeInputOptions spikeInputs,
+    static RunSamples load(final ChipProgram program, final InputOptions inputs, final SpikeInputOptions spikeInputs,
         final SpikeTrainSet fileTrains, final InputSpec inputSpec, final java.util.function.Predicate<String> given)
     {
-        if (engine.stimulusPopulation() >= 0)
+        final int stimulus = ChipEngine.stimulusPopulation(program);
+        if (stimulus >= 0)
         {
             // A network fed spike trains: images and their options do not apply.
             for (final String o : new String[] {"--input", "--labels", "--synthetic", "--resize"})
@@ -53,7 +54,7 @@ final class RunSamples
                     throw new InvalidInputException(o, "", "this network takes spike trains (--spikes FILE.npy or --rate P), not images");
                 }
             }
-            final ProgramPopulation source = program.populations().get(engine.stimulusPopulation());
+            final ProgramPopulation source = program.populations().get(stimulus);
             final SpikeTrainSet set = fileTrains != null && !spikeInputs.given() ? fileTrains
                 : spikeInputs.load(program.name, source.name(), source.size(), program.timeWindow, inputs.seed, inputs.limit);
             final int[][][] trains = new int[set.samples()][][];

@@ -217,12 +217,13 @@ final class SimulateCommand implements Callable<Integer>
         {
             note += "note: network model " + network + ": hop latencies only, no link contention (docs/timing-model.md)\n";
         }
-        final ChipEngine engine = new ChipEngine(program);
-        if (html != null)
+        // A run on a cluster builds its engines there: the driver needs one only for a raster's sample.
+        final ChipEngine engine = cluster.given() ? null : new ChipEngine(program);
+        if (html != null && engine != null)
         {
             engine.recordLinkLoads();
         }
-        else if (!raster.isEmpty())
+        else if (html == null && !raster.isEmpty())
         {
             throw new InvalidInputException("--raster", "", "a raster is part of the HTML page: give --html FILE.html too");
         }
@@ -233,7 +234,7 @@ final class SimulateCommand implements Callable<Integer>
                 throw new InvalidInputException("--raster", "", "'" + name + "' is not a population of '" + program.name + "' (csdsim model info lists them)");
             }
         }
-        final RunSamples run = RunSamples.load(program, engine, inputs, spikeInputs, fileTrains, inputSpec,
+        final RunSamples run = RunSamples.load(program, inputs, spikeInputs, fileTrains, inputSpec,
             spec.commandLine().getParseResult()::hasMatchedOption);
         note += run.note;
         final int samples = run.count();
@@ -259,7 +260,7 @@ final class SimulateCommand implements Callable<Integer>
         else
         {
             // In ticks, so that one long sample (8-768 takes many minutes) shows its progress too.
-            try (Progress p = new Progress("Simulating (ticks)", (long)samples * engine.ticksPerSample()))
+            try (Progress p = new Progress("Simulating (ticks)", (long)samples * ChipEngine.ticksPerSample(program)))
             {
                 results = run.run(engine, threads, p::step);
             }
@@ -273,7 +274,7 @@ final class SimulateCommand implements Callable<Integer>
         out.print(r.summary());
         if (nir != null)
         {
-            out.print(NirComparison.text(program, nir, model.nirGraph(), model.dt, engine.ticksPerSample(), trains, results));
+            out.print(NirComparison.text(program, nir, model.nirGraph(), model.dt, ChipEngine.ticksPerSample(program), trains, results));
         }
         if (reportFile != null)
         {
@@ -294,7 +295,7 @@ final class SimulateCommand implements Callable<Integer>
             try (java.io.Writer w = htmlFile.writer())
             {
                 w.write(io.csdsim.simulator.report.HtmlReport.simulation(r, program, results, raster,
-                    raster.isEmpty() ? null : run.firstWithTrains(engine)));
+                    raster.isEmpty() ? null : run.firstWithTrains(engine != null ? engine : new ChipEngine(program))));
             }
         }
         files.publish();

@@ -168,7 +168,7 @@ final class SweepCommand implements Callable<Integer>
         int samples = 0;
         if (first != null)
         {
-            run = RunSamples.load(first, new ChipEngine(first), inputs, spikeInputs, null, model.isNetworkFile() ? model.network(o -> false).input
+            run = RunSamples.load(first, inputs, spikeInputs, null, model.isNetworkFile() ? model.network(o -> false).input
                 : graph.input, spec.commandLine().getParseResult()::hasMatchedOption);
             samples = run.count();
         }
@@ -276,13 +276,13 @@ final class SweepCommand implements Callable<Integer>
         final int samples, final Row[] rows)
     {
         final List<ChipProgram> programs = new ArrayList<>();
-        final List<String> programKeys = new ArrayList<>();
+        final Map<String, Integer> programOf = new java.util.HashMap<>();
         for (final Map.Entry<String, Object> e : compiled.entrySet())
         {
             if (e.getValue() instanceof ChipProgram p)
             {
+                programOf.put(e.getKey(), programs.size());
                 programs.add(p);
-                programKeys.add(e.getKey());
             }
         }
         final int[] all = java.util.stream.IntStream.range(0, samples).toArray();
@@ -293,7 +293,7 @@ final class SweepCommand implements Callable<Integer>
             final Object c = compiled.get(compileKey.get(i));
             if (c instanceof ChipProgram)
             {
-                tasks.add(new io.csdsim.simulator.cluster.ClusterTask(programKeys.indexOf(compileKey.get(i)), all));
+                tasks.add(new io.csdsim.simulator.cluster.ClusterTask(programOf.get(compileKey.get(i)), all));
                 taskPoints.add(i);
             }
             else

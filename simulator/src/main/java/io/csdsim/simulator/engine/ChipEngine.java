@@ -129,13 +129,35 @@ public final class ChipEngine
     /** @return ticks one sample takes: every window closed and every spike delivered. */
     public int ticksPerSample()
     {
+        return ticksPerSample(program);
+    }
+
+    /** @return ticks one sample of the program takes, without building an engine. */
+    public static int ticksPerSample(final ChipProgram program)
+    {
         int ticks = program.outputReadyTick;
         for (final ProgramEdge e : program.edges())
         {
-            final ProgramPopulation src = pops.get(e.sourceA());
+            final ProgramPopulation src = program.populations().get(e.sourceA());
             ticks = Math.max(ticks, src.windowStart() + program.timeWindow + e.delay());
         }
         return ticks;
+    }
+
+    /**
+     * @return the population a sample's spike trains go into — the first spike source — or -1, without
+     * building an engine (a driver that ships its program to a cluster builds none).
+     */
+    public static int stimulusPopulation(final ChipProgram program)
+    {
+        for (final ProgramPopulation p : program.populations())
+        {
+            if (io.csdsim.simulator.neuron.NeuronKernels.takesStimulus(program, p))
+            {
+                return p.id();
+            }
+        }
+        return -1;
     }
 
     /** Runs one sample given as the input population's integer values, on the calling thread. */

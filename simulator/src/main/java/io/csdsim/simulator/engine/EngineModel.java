@@ -102,8 +102,7 @@ final class EngineModel
         spikeSource = new boolean[pops.size()];
         for (final ProgramPopulation p : pops)
         {
-            spikeSource[p.id()] = p.kind() == ProgramPopulation.Kind.NEURONS
-                && io.csdsim.simulator.neuron.NeuronKernels.create(program, p).takesStimulus();
+            spikeSource[p.id()] = io.csdsim.simulator.neuron.NeuronKernels.takesStimulus(program, p);
         }
         updates = new boolean[groups.size()];
         for (final NeuronGroup g : groups)

@@ -53,24 +53,18 @@ public final class GroupSums
     /** Adds another thread's or sample's sums (integer sums: the order does not matter). */
     public void add(final GroupSums o)
     {
-        for (int g = 0; g < sops.length; g++)
+        final java.util.Map<String, long[]> theirs = o.byName();
+        for (final java.util.Map.Entry<String, long[]> e : byName().entrySet())
         {
-            sops[g] += o.sops[g];
-            dynamicOps[g] += o.dynamicOps[g];
-            neuronUpdates[g] += o.neuronUpdates[g];
-            activeUpdates[g] += o.activeUpdates[g];
-            spikes[g] += o.spikes[g];
-            inputSpikes[g] += o.inputSpikes[g];
-            packets[g] += o.packets[g];
-            packetsReceived[g] += o.packetsReceived[g];
-            hopsX[g] += o.hopsX[g];
-            hopsY[g] += o.hopsY[g];
-            chipCrossings[g] += o.chipCrossings[g];
-            busyCycles[g] += o.busyCycles[g];
+            final long[] mine = e.getValue();
+            final long[] add = theirs.get(e.getKey());
+            for (int g = 0; g < mine.length; g++)
+            {
+                mine[g] += add[g];
+            }
         }
     }
 
-    /** Adds group g's counted events to {@code into} (cycles and cores are the caller's). */
     public EnergyEvents addEvents(final int g, final EnergyEvents into)
     {
         into.sops += sops[g];

@@ -38,6 +38,12 @@ public final class NeuronKernels
     {
     }
 
+    /** @return whether the population is a spike source: a neuron population whose kernel takes the host's spike trains. */
+    public static boolean takesStimulus(final ChipProgram program, final ProgramPopulation p)
+    {
+        return p.kind() == ProgramPopulation.Kind.NEURONS && create(program, p).takesStimulus();
+    }
+
     /**
      * @return the kernel of a neuron population ({@link ProgramPopulation.Kind#isNeurons}): a DIF
      * population's from its own fields, any other's from its {@link NeuronSpec}; an unknown model or
