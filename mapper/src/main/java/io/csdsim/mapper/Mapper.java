@@ -21,7 +21,11 @@ import java.util.List;
 public final class Mapper
 {
     /** The program and what it took. */
-    public record Result(ChipProgram program, CompileReport report)
+    /**
+     * The program, what it took, and the schedule the mapping gives the network (per-edge delays and
+     * firing windows), under which FunctionalSpiking must equal the chip (DESIGN §4, invariant 2).
+     */
+    public record Result(ChipProgram program, CompileReport report, Schedule schedule)
     {
     }
 
@@ -42,8 +46,10 @@ public final class Mapper
             throw new ChipInputException(spec.name(), "core.membraneBits", "the network needs " + net.membraneBits
                 + "-bit membranes and the chip has " + spec.membraneBits() + "; quantize with --membrane-bits " + spec.membraneBits());
         }
-        final Schedule schedule = Schedule.canonical(net);
-        final ProgramTranslation tr = new ProgramTranslation(net, schedule);
+        final ResidualChoice residual = residual(net, spec, options);
+        final ResidualStreams streams = residual.streams;
+        final Schedule schedule = Schedule.withDelays(net, streams.delays);
+        final ProgramTranslation tr = new ProgramTranslation(net, schedule, streams, spec.gradedSpikeBits());
         for (final ProgramEdge e : tr.edges)
         {
             if (e.delay() > spec.maxAxonDelay())
@@ -224,7 +230,8 @@ public final class Mapper
         }
         final ChipProgram program = new ChipProgram(net.name, net.timeWindow, net.delay, spec, chips, schedule.outputReadyTick(),
             net.timeWindow + net.delay, tr.tables, tr.populations, tr.edges, groupList, table);
-        return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule, options, chosen));
+        return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule, options, chosen,
+            residual.description), schedule);
     }
 
     /** @return the given cores per program population, each checked to lie on the chips the mapping may use. */
@@ -380,6 +387,66 @@ public final class Mapper
         return out;
     }
 
+    /** The residual mapping chosen, and why, in words for the compile report. */
+    private record ResidualChoice(ResidualStreams streams, String description)
+    {
+    }
+
+    /**
+     * Fan-in, accumulate, or (auto) accumulate where the chip has graded spikes and the partition of the
+     * accumulate mapping takes fewer cores than fan-in's. A chip without graded spikes refuses accumulate.
+     */
+    private static ResidualChoice residual(final IntNetwork net, final ChipSpec spec, final MapperOptions options)
+    {
+        final MapperOptions.Residual want = options.residual() == null ? MapperOptions.Residual.AUTO : options.residual();
+        if (want == MapperOptions.Residual.FAN_IN)
+        {
+            return new ResidualChoice(ResidualStreams.fanIn(net), "fan-in");
+        }
+        if (spec.gradedSpikeBits() == 0)
+        {
+            if (want == MapperOptions.Residual.ACCUMULATE)
+            {
+                throw new ChipInputException(spec.name(), "core.gradedSpikes", "0: the chip's spikes carry no payload, so --residual "
+                    + "accumulate cannot forward a residual stream's sums; use --residual fan-in, or a chip with graded spikes (loihi2, or "
+                    + "--set core.gradedSpikes=24)");
+            }
+            return new ResidualChoice(ResidualStreams.fanIn(net), "fan-in (auto: the chip has no graded spikes)");
+        }
+        final ResidualStreams acc = ResidualStreams.accumulate(net);
+        if (!acc.any())
+        {
+            return new ResidualChoice(ResidualStreams.fanIn(net), "fan-in (" + want.label + ": no residual stream of two or more writers)");
+        }
+        if (want == MapperOptions.Residual.ACCUMULATE || options.given() != null)
+        {
+            return new ResidualChoice(acc, "accumulate (" + acc.accumulators.size() + " accumulators)");
+        }
+        final ResidualStreams fan = ResidualStreams.fanIn(net);
+        final long accCores = partitionedCores(net, spec, acc);
+        final long fanCores = partitionedCores(net, spec, fan);
+        final String both = String.format(java.util.Locale.ROOT, "%,d cores against %,d", Math.min(accCores, fanCores), Math.max(accCores, fanCores));
+        return accCores < fanCores ? new ResidualChoice(acc, "accumulate (auto: " + both + " for fan-in; " + acc.accumulators.size() + " accumulators)")
+            : new ResidualChoice(fan, "fan-in (auto: " + both + " for accumulate)");
+    }
+
+    /** @return the cores a mapping's partition takes before routing (relays not counted): what auto compares. */
+    private static long partitionedCores(final IntNetwork net, final ChipSpec spec, final ResidualStreams streams)
+    {
+        final ProgramTranslation tr = new ProgramTranslation(net, Schedule.withDelays(net, streams.delays), streams, spec.gradedSpikeBits());
+        final Partitioner part = new Partitioner(spec, net.timeWindow, tr.populations, tr.edges, tr.tables);
+        part.run();
+        long cores = 0;
+        for (final List<ChunkPlan> plans : part.plans)
+        {
+            for (final ChunkPlan c : plans)
+            {
+                cores += c.groups();
+            }
+        }
+        return cores;
+    }
+
     private static long entryHops(final Placement place, final RouteTable t)
     {
         long s = 0;
@@ -392,7 +459,7 @@ public final class Mapper
 
     private static CompileReport report(final IntNetwork net, final ChipSpec spec, final ProgramTranslation tr, final Partitioner part,
         final List<CoreUse> uses, final int chips, final int groups, final long totalEntries, final long before, final long after,
-        final long crossings, final Schedule schedule, final MapperOptions options, final MapperOptions.Start chosen)
+        final long crossings, final Schedule schedule, final MapperOptions options, final MapperOptions.Start chosen, final String residual)
     {
         final List<CompileReport.Layer> layers = new ArrayList<>();
         for (final ProgramPopulation p : tr.populations)
@@ -423,7 +490,7 @@ public final class Mapper
             after, crossings, schedule.outputReadyTick(), net.timeWindow + net.delay, net.timeWindow, net.delay,
             options.given() != null ? "as given by " + options.given().source()
                 : chosen.name().toLowerCase(java.util.Locale.ROOT) + (options.start() == MapperOptions.Start.AUTO ? " (auto)" : ""),
-            options.refinementPasses());
+            options.refinementPasses(), residual);
     }
 
     private static CompileReport.Limit limit(final String name, final long capacity, final List<CoreUse> uses,

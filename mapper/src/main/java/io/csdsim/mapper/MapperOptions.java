@@ -5,9 +5,45 @@ package io.csdsim.mapper;
  * @param refinementPasses passes of placement refinement after the locality-preserving start.
  * @param start the order in which groups take cores before refinement.
  * @param given cores chosen outside csdsim, kept as they are (no partitioning or placement of ours), or null.
+ * @param residual how residual streams are mapped (docs/residual-stream.md).
  */
-public record MapperOptions(int chips, int refinementPasses, Start start, GivenPlacement given)
+public record MapperOptions(int chips, int refinementPasses, Start start, GivenPlacement given, Residual residual)
 {
+    /** How a residual stream — currents that several populations read, each the sum of earlier writers — reaches its readers. */
+    public enum Residual
+    {
+        /** Every reader holds synapses from every writer's inputs (a writer's table is exercised once per reader). */
+        FAN_IN("fan-in"),
+        /**
+         * The stream is summed once, in accumulator compartments that forward each tick's sum as one graded spike (one synapse
+         * per unit on each reader; one tick more per accumulator passed). Needs a chip whose spikes carry a payload.
+         */
+        ACCUMULATE("accumulate"),
+        /** Accumulate when the chip has graded spikes and it takes fewer cores than fan-in; fan-in otherwise. */
+        AUTO("auto");
+
+        /** The name the command line and the reports use. */
+        public final String label;
+
+        Residual(final String label)
+        {
+            this.label = label;
+        }
+
+        /** @return the choice of that label, or null. */
+        public static Residual of(final String label)
+        {
+            for (final Residual r : values())
+            {
+                if (r.label.equalsIgnoreCase(label))
+                {
+                    return r;
+                }
+            }
+            return null;
+        }
+    }
+
     /** The order groups take cores along the placement's snake, before refinement. */
     public enum Start
     {
@@ -27,7 +63,7 @@ public record MapperOptions(int chips, int refinementPasses, Start start, GivenP
 
     public MapperOptions(final int chips, final int refinementPasses, final Start start)
     {
-        this(chips, refinementPasses, start, null);
+        this(chips, refinementPasses, start, null, Residual.AUTO);
     }
 
     public MapperOptions(final int chips, final int refinementPasses)
@@ -38,6 +74,12 @@ public record MapperOptions(int chips, int refinementPasses, Start start, GivenP
     /** @return these options with every neuron's core given. */
     public MapperOptions withGiven(final GivenPlacement placement)
     {
-        return new MapperOptions(chips, refinementPasses, start, placement);
+        return new MapperOptions(chips, refinementPasses, start, placement, residual);
+    }
+
+    /** @return these options with the residual stream mapped as chosen. */
+    public MapperOptions withResidual(final Residual choice)
+    {
+        return new MapperOptions(chips, refinementPasses, start, given, choice);
     }
 }

@@ -29,7 +29,19 @@ final class ProgramTranslation
     /** Program population of each network population (the readout: its accumulators). */
     final int[] programOf;
 
+    /** Program population of each accumulator of the residual streams. */
+    final int[] programOfAccumulator;
+
     ProgramTranslation(final IntNetwork net, final Schedule schedule)
+    {
+        this(net, schedule, ResidualStreams.fanIn(net), 0);
+    }
+
+    /**
+     * @param streams where residual streams are summed by accumulators (none for fan-in)
+     * @param payloadBits the chip's graded-spike payload, which the accumulators' spikes carry
+     */
+    ProgramTranslation(final IntNetwork net, final Schedule schedule, final ResidualStreams streams, final int payloadBits)
     {
         final int[] tableOf = new int[net.projectionCount()];
         java.util.Arrays.fill(tableOf, -1);
@@ -54,15 +66,33 @@ final class ProgramTranslation
                 tables.add(new SynapseTable(tables.size(), kind, pr.height, pr.width, pr.inFeatures, pr.outFeatures, pr.mantissa));
             }
         }
-        // Every population's program id first: a recurrent edge names a population that comes later.
+        // Every population's program id first: a recurrent edge names a population that comes later. An
+        // accumulator comes just before its first reader.
         programOf = new int[net.populationCount()];
+        programOfAccumulator = new int[streams.accumulators.size()];
         for (int id = 0, next = 0; id < net.populationCount(); id++)
         {
+            for (final ResidualStreams.Accumulator a : streams.accumulators)
+            {
+                if (a.firstReader == id)
+                {
+                    programOfAccumulator[a.id] = next++;
+                }
+            }
             programOf[id] = next;
             next += net.population(id).kind == IntPopulation.Kind.READOUT ? 2 : 1;
         }
+        // One identity table per stream width: a graded spike of accumulator unit i reaches unit i of its reader, weight 1.
+        final java.util.Map<Integer, Integer> identityOf = new java.util.HashMap<>();
         for (int id = 0; id < net.populationCount(); id++)
         {
+            for (final ResidualStreams.Accumulator a : streams.accumulators)
+            {
+                if (a.firstReader == id)
+                {
+                    addAccumulator(net, schedule, streams, a, payloadBits, tableOf, identityOf);
+                }
+            }
             final IntPopulation p = net.population(id);
             final int pid = programOf[id];
             final int window = schedule.windowStart(id);
@@ -98,14 +128,91 @@ final class ProgramTranslation
                 }
                 default -> throw new IllegalStateException(p.kind.name());
             }
+            final int acc = streams.readsAccumulator[id];
             for (int k = 0; k < p.inputs.length; k++)
             {
                 final Projection pr = net.projection(p.inputs[k]);
+                if (acc >= 0 && streams.accumulators.get(acc).writers.get(pr.id))
+                {
+                    // The accumulator's one graded edge stands for every writer it holds, in the first one's place.
+                    if (firstHeld(net, p, k, streams.accumulators.get(acc)))
+                    {
+                        final ResidualStreams.Accumulator a = streams.accumulators.get(acc);
+                        edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.TABLE, identity(a.units, identityOf),
+                            programOfAccumulator[acc], -1, null, streams.accumulatorShift[id], 1));
+                    }
+                    continue;
+                }
                 final int delay = schedule.delay(id, k);
                 final boolean product = pr.kind == Projection.Kind.PRODUCT;
                 edges.add(new ProgramEdge(edges.size(), pid, product ? ProgramEdge.Kind.TDEC_PRODUCT : ProgramEdge.Kind.TABLE, tableOf[pr.id],
                     programOf[pr.sourceA], pr.sourceB < 0 ? -1 : programOf[pr.sourceB], product ? ProductMap.parse(pr.product.text()) : null,
                     p.inputShifts[k], delay));
+            }
+        }
+    }
+
+    /** Whether slot k is the first of p's slots that accumulator a holds. */
+    private static boolean firstHeld(final IntNetwork net, final IntPopulation p, final int k, final ResidualStreams.Accumulator a)
+    {
+        for (int j = 0; j < k; j++)
+        {
+            if (a.writers.get(p.inputs[j]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the identity table of {@code units} units, made on first use. */
+    private int identity(final int units, final java.util.Map<Integer, Integer> identityOf)
+    {
+        return identityOf.computeIfAbsent(units, u -> {
+            final int[] rowStart = new int[u + 1];
+            final int[] targets = new int[u];
+            final short[] ones = new short[u];
+            for (int i = 0; i < u; i++)
+            {
+                rowStart[i + 1] = i + 1;
+                targets[i] = i;
+                ones[i] = 1;
+            }
+            tables.add(SynapseTable.sparse(tables.size(), u, u, rowStart, targets, ones));
+            return tables.size() - 1;
+        });
+    }
+
+    /**
+     * An accumulator population (neuron model {@code accumulator}) and its edges: the previous
+     * accumulator's graded spikes, one synapse per unit, and its new writers' tables.
+     */
+    private void addAccumulator(final IntNetwork net, final Schedule schedule, final ResidualStreams streams,
+        final ResidualStreams.Accumulator a, final int payloadBits, final int[] tableOf, final java.util.Map<Integer, Integer> identityOf)
+    {
+        final int pid = programOfAccumulator[a.id];
+        final IntPopulation reader = net.population(a.firstReader);
+        // Its sums are complete from the tick its last writer's first spikes arrive (reporting only: accumulators fire on any input).
+        int window = 0;
+        for (int pr = a.writers.nextSetBit(0); pr >= 0; pr = a.writers.nextSetBit(pr + 1))
+        {
+            final Projection w = net.projection(pr);
+            window = Math.max(window, schedule.windowStart(w.sourceA) + a.reach[pr]);
+        }
+        populations.add(new ProgramPopulation(pid, reader.name + ".residual", ProgramPopulation.Kind.NEURONS, reader.shape.clone(), 0, 0, null,
+            window, io.csdsim.isa.program.NeuronSpec.of(io.csdsim.models.neuron.AccumulatorReference.NAME, "payloadBits", payloadBits)));
+        if (a.previous >= 0)
+        {
+            edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.TABLE, identity(a.units, identityOf),
+                programOfAccumulator[a.previous], -1, null, a.previousShift, 1));
+        }
+        for (int pr = a.writers.nextSetBit(0); pr >= 0; pr = a.writers.nextSetBit(pr + 1))
+        {
+            if (a.writerShift[pr] >= 0)
+            {
+                final Projection w = net.projection(pr);
+                edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.TABLE, tableOf[pr], programOf[w.sourceA], -1, null,
+                    a.writerShift[pr], a.reach[pr]));
             }
         }
     }

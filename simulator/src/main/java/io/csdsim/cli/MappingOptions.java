@@ -23,6 +23,14 @@ final class MappingOptions
     @Option(names = "--refine", defaultValue = "3", description = "Placement refinement passes (default: ${DEFAULT-VALUE}).")
     int refine;
 
+    @Option(names = "--residual", defaultValue = "auto", paramLabel = "auto|fan-in|accumulate", converter = ResidualConverter.class,
+        description = {"How the residual stream reaches its readers: fan-in (every reader holds synapses from every earlier",
+            "writer's inputs), accumulate (the stream is summed once in accumulator compartments that forward each tick's sum",
+            "as one graded spike: needs a chip with core.gradedSpikes > 0, one tick more per accumulator), or auto (accumulate",
+            "when the chip has graded spikes and it takes fewer cores). The compile report says which was used and why.",
+            "docs/residual-stream.md. Default: ${DEFAULT-VALUE}."})
+    MapperOptions.Residual residual;
+
     @Option(names = "--remap", description = {"A SANA-FE network's own mapping is kept as given; with --remap csdsim's mapper",
         "partitions and places it instead."})
     boolean remap;
@@ -37,7 +45,7 @@ final class MappingOptions
         {
             throw new ChipInputException("--refine", "", refine + "; expected 0..100 passes");
         }
-        return new MapperOptions(chips == null ? 0 : chips, refine, placement);
+        return new MapperOptions(chips == null ? 0 : chips, refine, placement).withResidual(residual);
     }
 
     /** Reads auto|layers|interleaved, in any case; anything else is one clear line naming the option. */
@@ -54,6 +62,21 @@ final class MappingOptions
                 }
             }
             throw new picocli.CommandLine.TypeConversionException("'" + value + "'; expected auto, layers or interleaved");
+        }
+    }
+
+    /** Reads auto|fan-in|accumulate; anything else is one clear line naming the option. */
+    static final class ResidualConverter implements picocli.CommandLine.ITypeConverter<MapperOptions.Residual>
+    {
+        @Override
+        public MapperOptions.Residual convert(final String value)
+        {
+            final MapperOptions.Residual r = MapperOptions.Residual.of(value);
+            if (r == null)
+            {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "'; expected auto, fan-in or accumulate");
+            }
+            return r;
         }
     }
 }

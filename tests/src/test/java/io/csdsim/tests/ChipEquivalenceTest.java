@@ -20,6 +20,7 @@ import io.csdsim.simulator.engine.TickLog;
 import io.csdsim.simulator.engine.TickWorkers;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,9 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ChipEquivalenceTest
 {
-    static long compare(final IntNetwork net, final ChipProgram program, final int[][] images, final String where)
+    /** Compares the chip with FunctionalSpiking under the schedule the mapper gave the network. */
+    static long compare(final IntNetwork net, final Mapper.Result compiled, final int[][] images, final String where)
     {
-        final FunctionalSpiking fs = new FunctionalSpiking(net, Schedule.canonical(net));
+        return compare(net, compiled.program(), compiled.schedule(), images, where);
+    }
+
+    static long compare(final IntNetwork net, final ChipProgram program, final Schedule schedule, final int[][] images, final String where)
+    {
+        final FunctionalSpiking fs = new FunctionalSpiking(net, schedule);
+        // With D >= T − 1 the counts are the canonical schedule's too, whatever the mapping delayed.
+        final FunctionalSpiking canonical = net.delay >= net.timeWindow - 1 ? new FunctionalSpiking(net, Schedule.canonical(net)) : null;
         final ChipEngine engine = new ChipEngine(program);
         final ChipEngine parallel = new ChipEngine(program, 1);
         long spikes = 0;
@@ -64,6 +73,15 @@ class ChipEquivalenceTest
                 }
             }
             assertArrayEquals(ref.logits(), io.csdsim.simulator.readout.HostReadout.logits(program, chip), where + ": logits");
+            if (canonical != null)
+            {
+                final ExecutionResult c = canonical.run(in, null);
+                assertArrayEquals(c.logits(), ref.logits(), where + ": logits under the canonical schedule");
+                for (int id = 0; id < net.populationCount(); id++)
+                {
+                    assertArrayEquals(c.counts()[id], ref.counts()[id], where + ": counts of " + net.population(id).name + " under the canonical schedule");
+                }
+            }
             try (TickWorkers three = new TickWorkers(3))
             {
                 final SampleResult split = parallel.run(in, true, three);
@@ -110,6 +128,7 @@ class ChipEquivalenceTest
     {
         final SplittableRandom r = new SplittableRandom(2026);
         long spikes = 0;
+        int accumulated = 0;
         for (int trial = 0; trial < 10; trial++)
         {
             final int t = 2 + r.nextInt(3);
@@ -120,11 +139,20 @@ class ChipEquivalenceTest
             {
                 chip = ChipSpecs.override(chip, o);
             }
-            final ChipProgram program = Mapper.compile(net, chip, MapperOptions.DEFAULT).program();
-            // Every program the mapper makes passes the checks a program file is held to.
-            assertEquals(program, io.csdsim.isa.program.CsdxFormat.read("trial-" + trial + ".csdx", io.csdsim.isa.program.CsdxFormat.write(program)));
-            spikes += compare(net, program, SyntheticImages.generate(net.input, 2, r.nextLong()), "trial " + trial + " D=" + net.delay);
+            final int[][] images = SyntheticImages.generate(net.input, 2, r.nextLong());
+            // Loihi has no graded spikes: fan-in only. Loihi 2 maps the residual stream both ways.
+            for (final MapperOptions.Residual residual : chip.gradedSpikeBits() == 0 ? List.of(MapperOptions.Residual.FAN_IN)
+                : List.of(MapperOptions.Residual.FAN_IN, MapperOptions.Residual.ACCUMULATE))
+            {
+                final Mapper.Result compiled = Mapper.compile(net, chip, MapperOptions.DEFAULT.withResidual(residual));
+                final ChipProgram program = compiled.program();
+                accumulated += compiled.report().residual().startsWith("accumulate (") ? 1 : 0;
+                // Every program the mapper makes passes the checks a program file is held to.
+                assertEquals(program, io.csdsim.isa.program.CsdxFormat.read("trial-" + trial + ".csdx", io.csdsim.isa.program.CsdxFormat.write(program)));
+                spikes += compare(net, compiled, images, "trial " + trial + " D=" + net.delay + " " + compiled.report().residual());
+            }
         }
         assertTrue(spikes > 1000, "the models must spike: " + spikes);
+        assertTrue(accumulated >= 3, "random networks whose residual streams were accumulated: " + accumulated);
     }
 }

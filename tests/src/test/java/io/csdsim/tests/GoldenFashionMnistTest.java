@@ -66,10 +66,13 @@ class GoldenFashionMnistTest
         }
     }
 
-    /** The shipped model on Loihi 2 with the TDEC units it needs, as `csdsim simulate` maps it. */
-    private static ChipProgram program()
+    /** The shipped model on Loihi 2 with the TDEC units it needs, its residual stream mapped as asked. */
+    private static ChipProgram program(final MapperOptions.Residual residual)
     {
-        return Mapper.compile(net, ChipSpecs.override(ChipSpecs.preset("loihi2"), "core.tdecUnits=8192"), MapperOptions.DEFAULT).program();
+        final Mapper.Result r = Mapper.compile(net, ChipSpecs.override(ChipSpecs.preset("loihi2"), "core.tdecUnits=8192"),
+            MapperOptions.DEFAULT.withResidual(residual));
+        assertTrue(r.report().residual().startsWith(residual.label), r.report().residual());
+        return r.program();
     }
 
     private static long[] longs(final JsonNode array)
@@ -153,7 +156,21 @@ class GoldenFashionMnistTest
     @Test
     void theChipSimulationMatchesTheGoldenCountsAndLogitsOnEveryShippedImage()
     {
-        final ChipProgram program = program();
+        matchesTheGoldenCountsAndLogits(program(MapperOptions.Residual.FAN_IN));
+    }
+
+    /** Summing the residual stream in accumulators forwarded by graded spikes changes no count and no logit. */
+    @Test
+    void withTheResidualStreamAccumulatedTheChipStillMatchesEveryGoldenCountAndLogit()
+    {
+        final ChipProgram program = program(MapperOptions.Residual.ACCUMULATE);
+        assertTrue(program.populations().stream().filter(p -> p.neuron() != null && p.neuron().model().equals("accumulator")).count() >= 3,
+            "the two blocks' residual readers read accumulators");
+        matchesTheGoldenCountsAndLogits(program);
+    }
+
+    private static void matchesTheGoldenCountsAndLogits(final ChipProgram program)
+    {
         final ChipEngine engine = new ChipEngine(program);
         final JsonNode pops = golden.get("populations");
         final int[] pid = new int[pops.size()];
@@ -195,7 +212,8 @@ class GoldenFashionMnistTest
     @Test
     void theChipCountsOneSynapticOperationPerGoldenSpikeAndSynapse()
     {
-        final ChipProgram program = program();
+        // Fan-in: every reader holds its writers' tables, so its SOPs follow from their sources' golden spikes.
+        final ChipProgram program = program(MapperOptions.Residual.FAN_IN);
         final ChipEngine engine = new ChipEngine(program);
         final JsonNode pops = golden.get("populations");
         int checked = 0;

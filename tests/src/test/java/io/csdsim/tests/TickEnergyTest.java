@@ -86,6 +86,8 @@ class TickEnergyTest
             expected.put("energy_neuron_updates_pj", active * pj.get("neuronActivePJ") + (updates - active) * pj.get("neuronIdlePJ"));
             expected.put("energy_neuron_accesses_pj", updates * pj.get("neuronAccessPJ"));
             expected.put("energy_neuron_fires_pj", spikes * pj.get("neuronFirePJ"));
+            expected.put("energy_accumulator_updates_pj", v.applyAsDouble("accumulator_updates") * pj.get("accumulatorUpdatePJ"));
+            expected.put("energy_graded_payloads_pj", v.applyAsDouble("graded_spikes") * pj.get("gradedPayloadPJ"));
             expected.put("energy_spikes_pj", spikes * pj.get("spikePJ"));
             expected.put("energy_messages_sent_pj", packets * pj.get("messageOutPJ"));
             expected.put("energy_messages_received_pj", packets * pj.get("messageInPJ"));

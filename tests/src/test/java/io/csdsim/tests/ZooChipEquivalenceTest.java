@@ -23,8 +23,18 @@ class ZooChipEquivalenceTest
         final ModelGraph g = ZooModels.create(CsdformerConfig.of("4-384", "cifar10", 0, 4, 3), 1, ZooModels.DEFAULT_TARGET_RATE, 2, null);
         final IntNetwork net = IntQuantizer.quantize(g, QuantizationParams.DEFAULT);
         final var spec = ChipSpecs.override(ChipSpecs.preset("loihi2"), "core.tdecUnits=8192");
-        final var program = Mapper.compile(net, spec, MapperOptions.DEFAULT).program();
-        final long spikes = ChipEquivalenceTest.compare(net, program, SyntheticImages.generate(net.input, 1, 11), "4-384 on loihi2");
-        assertTrue(spikes > 100_000, "spikes: " + spikes);
+        for (final MapperOptions.Residual residual : MapperOptions.Residual.values())
+        {
+            if (residual == MapperOptions.Residual.AUTO)
+            {
+                continue;
+            }
+            final Mapper.Result compiled = Mapper.compile(net, spec, MapperOptions.DEFAULT.withResidual(residual));
+            assertTrue(compiled.report().residual().startsWith(residual.label + (residual == MapperOptions.Residual.ACCUMULATE ? " (" : "")),
+                compiled.report().residual());
+            final long spikes = ChipEquivalenceTest.compare(net, compiled, SyntheticImages.generate(net.input, 1, 11), "4-384 on loihi2, "
+                + compiled.report().residual());
+            assertTrue(spikes > 100_000, "spikes: " + spikes);
+        }
     }
 }

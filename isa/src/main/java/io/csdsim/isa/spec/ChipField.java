@@ -22,6 +22,8 @@ public enum ChipField
     CORE_AXON_TYPES("core.axonTypes", Kind.COUNT_OR_ZERO, "types", "axon types of a crossbar core (0: not a crossbar)", 0, 64),
     CORE_TDEC_UNITS("core.tdecUnits", Kind.COUNT_OR_ZERO, "units", "TDEC units per core: neurons fed by a max-pool or a TDEC product (0: none)", 0, 1 << 20),
     CORE_MAX_AXON_DELAY("core.maxAxonDelay", Kind.COUNT, "ticks", "largest axon delay", 1, 1 << 16),
+    CORE_GRADED_SPIKES("core.gradedSpikes", Kind.COUNT_OR_ZERO, "bits", "signed payload bits a graded spike carries (0: spikes carry "
+        + "no payload, and a residual stream cannot be summed by accumulators)", 0, 32, 0),
 
     TIMING_CLOCK_MHZ("timing.clockMHz", Kind.POSITIVE, "MHz", "clock, or the nominal clock of an asynchronous chip", 0, 1e6),
     TIMING_SYN_OP_CYCLES("timing.synOpCycles", Kind.POSITIVE, "cycles", "cycles per synaptic operation, per lane", 0, 1e9),
@@ -46,6 +48,8 @@ public enum ChipField
         + "beside its active or idle update", 0, 1e9, 0),
     TIMING_MESSAGE_OUT_CYCLES("timing.messageOutCycles", Kind.NON_NEGATIVE, "cycles", "cycles a core takes per message (packet) it "
         + "sends before the next can leave (0: one per cycle)", 0, 1e9, 0),
+    TIMING_ACCUMULATOR_UPDATE_CYCLES("timing.accumulatorUpdateCycles", Kind.NON_NEGATIVE, "cycles", "cycles per accumulator "
+        + "compartment that sums its input and forwards it as a graded spike", 0, 1e9, 0),
 
     ENERGY_SYN_OP_PJ("energy.synOpPJ", Kind.NON_NEGATIVE, "pJ", "per synaptic operation", 0, 1e12),
     ENERGY_DYNAMIC_OP_PJ("energy.dynamicOpPJ", Kind.NON_NEGATIVE, "pJ", "per dynamic (TDEC) synaptic operation", 0, 1e12),
@@ -63,7 +67,11 @@ public enum ChipField
     ENERGY_MESSAGE_OUT_PJ("energy.messageOutPJ", Kind.NON_NEGATIVE, "pJ", "per message (packet) a core sends", 0, 1e12, 0),
     ENERGY_NEURON_FIRE_PJ("energy.neuronFirePJ", Kind.NON_NEGATIVE, "pJ", "per neuron that fires", 0, 1e12, 0),
     ENERGY_NEURON_ACCESS_PJ("energy.neuronAccessPJ", Kind.NON_NEGATIVE, "pJ", "per neuron accessed every tick, beside its active "
-        + "or idle update", 0, 1e12, 0);
+        + "or idle update", 0, 1e12, 0),
+    ENERGY_ACCUMULATOR_UPDATE_PJ("energy.accumulatorUpdatePJ", Kind.NON_NEGATIVE, "pJ", "per accumulator compartment update (a "
+        + "sum formed and forwarded)", 0, 1e12, 0),
+    ENERGY_GRADED_PAYLOAD_PJ("energy.gradedPayloadPJ", Kind.NON_NEGATIVE, "pJ", "per graded spike sent, for its payload, beside "
+        + "energy.spikePJ", 0, 1e12, 0);
 
     /** What values a field takes. */
     public enum Kind

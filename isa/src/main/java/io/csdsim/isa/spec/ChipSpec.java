@@ -167,6 +167,12 @@ public final class ChipSpec
         return getInt(ChipField.CORE_TDEC_UNITS);
     }
 
+    /** @return a graded spike's signed payload bits, 0 when the chip's spikes carry none. */
+    public int gradedSpikeBits()
+    {
+        return getInt(ChipField.CORE_GRADED_SPIKES);
+    }
+
     public int maxAxonDelay()
     {
         return getInt(ChipField.CORE_MAX_AXON_DELAY);

@@ -22,7 +22,8 @@ public final class NeuronModels
         "dif", DifReference::create,
         "if", IfReference::create,
         "cuba-lif", CubaLifReference::create,
-        SpikeSourceReference.NAME, SpikeSourceReference::create));
+        SpikeSourceReference.NAME, SpikeSourceReference::create,
+        AccumulatorReference.NAME, AccumulatorReference::create));
 
     private NeuronModels()
     {

@@ -21,6 +21,21 @@ public abstract class NeuronReference
     /** @return whether the unit fires in this tick, after integrating {@code input}. */
     public abstract boolean step(long input);
 
+    /**
+     * @return the integer the last step's spike carries to its synapses, which multiply their weights
+     * by it: 1 for a binary spike, the sum for a graded one ({@link AccumulatorReference})
+     */
+    public long payload()
+    {
+        return 1;
+    }
+
+    /** @return payloads clamped to the chip's graded-spike width (0 for a model of binary spikes). */
+    public long payloadSaturations()
+    {
+        return 0;
+    }
+
     /** @return the membrane potential v after the last step. */
     public abstract long membrane();
 

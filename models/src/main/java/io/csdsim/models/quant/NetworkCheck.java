@@ -138,6 +138,9 @@ public final class NetworkCheck
         if (p.kind == IntPopulation.Kind.NEURONS)
         {
             expect(src, where, p.neuronModel != null, "a NEURONS population names its neuron model");
+            // Its graded spikes are the mapper's (--residual accumulate); the network's executors send binary ones.
+            expect(src, where, !io.csdsim.models.neuron.AccumulatorReference.NAME.equals(p.neuronModel), "the accumulator model is placed by "
+                + "the mapper (--residual accumulate), not held by a network; expected one of if, cuba-lif, dif, spike-source");
             // One unit made and dropped: an unknown model or parameter is refused here, naming the population.
             NeuronModels.create(src + ": " + where, p.neuronModel, p.neuronParameters, net.membraneBits);
         }

@@ -157,10 +157,30 @@ class NeuronReferenceTracesTest
     }
 
     @Test
+    void anAccumulatorForwardsEachTicksSumAsOnePayloadSaturatedToItsBits()
+    {
+        final NeuronReference n = NeuronModels.create("pop 'acc'", "accumulator", Map.of("payloadBits", "8"), 24);
+        final long[] inputs = {0, 5, -3, 200, -200, 127, 0};
+        final boolean[] fires = {false, true, true, true, true, true, false};
+        final long[] payloads = {0, 5, -3, 127, -127, 127, 127};
+        for (int t = 0; t < inputs.length; t++)
+        {
+            assertEquals(fires[t], n.step(inputs[t]), "tick " + t);
+            if (fires[t])
+            {
+                assertEquals(payloads[t], n.payload(), "payload of tick " + t);
+            }
+        }
+        assertEquals(2, n.payloadSaturations(), "200 and -200 do not fit 8 signed bits");
+        assertTrue(assertThrows(InvalidInputException.class, () -> NeuronModels.create("pop 'acc'", "accumulator", Map.of("payloadBits", "40"), 24))
+            .getMessage().contains("payloadBits"));
+    }
+
+    @Test
     void unknownModelsAndMisspeltParametersAreOneLine()
     {
         assertTrue(assertThrows(InvalidInputException.class, () -> NeuronModels.create("pop 'x'", "lif", Map.of(), 24)).getMessage()
-            .contains("'lif'; expected one of [cuba-lif, dif, if, spike-source]"));
+            .contains("'lif'; expected one of [accumulator, cuba-lif, dif, if, spike-source]"));
         assertTrue(assertThrows(InvalidInputException.class, () -> NeuronModels.create("pop 'x'", "if", Map.of("theta", "3", "thresh", "4"), 24))
             .getMessage().contains("thresh: not a parameter of the if neuron"));
         assertTrue(assertThrows(InvalidInputException.class, () -> NeuronModels.create("pop 'x'", "if", Map.of("theta", "3", "reset", "zero"), 24))

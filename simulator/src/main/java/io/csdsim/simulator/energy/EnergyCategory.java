@@ -12,6 +12,8 @@ public enum EnergyCategory
     NEURON_UPDATES("neuron updates", "neuronUpdates", "energy_neuron_updates_pj", false),
     NEURON_ACCESSES("neuron accesses", "neuronAccesses", "energy_neuron_accesses_pj", false),
     NEURON_FIRES("neuron fires", "neuronFires", "energy_neuron_fires_pj", false),
+    ACCUMULATOR_UPDATES("accumulator updates", "accumulatorUpdates", "energy_accumulator_updates_pj", false),
+    GRADED_PAYLOADS("graded payloads", "gradedPayloads", "energy_graded_payloads_pj", false),
     SPIKES("spikes", "spikes", "energy_spikes_pj", false),
     MESSAGES_SENT("messages sent", "messagesSent", "energy_messages_sent_pj", false),
     MESSAGES_RECEIVED("messages received", "messagesReceived", "energy_messages_received_pj", false),

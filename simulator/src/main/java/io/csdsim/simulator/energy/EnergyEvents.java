@@ -26,6 +26,10 @@ public final class EnergyEvents
     public long chipCrossings;
     /** Multiply-accumulates of the host's input stage. */
     public long inputMacs;
+    /** Accumulator compartments that summed input and forwarded it. */
+    public long accumulatorUpdates;
+    /** Of the spikes, those carrying a payload (graded). */
+    public long gradedSpikes;
     /** Cycles the span lasted (for static power). */
     public long cycles;
     /** Cores powered over those cycles, or a neuron group's share of its core. */
@@ -45,6 +49,8 @@ public final class EnergyEvents
         hopsY += o.hopsY;
         chipCrossings += o.chipCrossings;
         inputMacs += o.inputMacs;
+        accumulatorUpdates += o.accumulatorUpdates;
+        gradedSpikes += o.gradedSpikes;
         return this;
     }
 }

@@ -26,6 +26,8 @@ final class PerEventEnergy extends EnergyModel
     private final double inputMac;
     private final double staticMw;
     private final double clockNs;
+    private final double accumulatorUpdate;
+    private final double gradedPayload;
 
     PerEventEnergy(final ChipSpec s)
     {
@@ -44,6 +46,8 @@ final class PerEventEnergy extends EnergyModel
         inputMac = s.get(ChipField.ENERGY_INPUT_MAC_PJ);
         staticMw = s.get(ChipField.ENERGY_STATIC_MW_PER_CORE);
         clockNs = 1000.0 / s.get(ChipField.TIMING_CLOCK_MHZ);
+        accumulatorUpdate = s.get(ChipField.ENERGY_ACCUMULATOR_UPDATE_PJ);
+        gradedPayload = s.get(ChipField.ENERGY_GRADED_PAYLOAD_PJ);
     }
 
     @Override
@@ -56,6 +60,8 @@ final class PerEventEnergy extends EnergyModel
             case NEURON_UPDATES -> e.activeUpdates * active + (e.neuronUpdates - e.activeUpdates) * idle;
             case NEURON_ACCESSES -> e.neuronUpdates * access;
             case NEURON_FIRES -> e.spikes * fire;
+            case ACCUMULATOR_UPDATES -> e.accumulatorUpdates * accumulatorUpdate;
+            case GRADED_PAYLOADS -> e.gradedSpikes * gradedPayload;
             case SPIKES -> e.spikes * spike;
             case MESSAGES_SENT -> e.messagesSent * messageOut;
             case MESSAGES_RECEIVED -> e.messagesReceived * messageIn;

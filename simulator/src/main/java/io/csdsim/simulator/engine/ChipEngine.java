@@ -208,6 +208,8 @@ public final class ChipEngine
         private final int np = pops.size();
         private final int ticks = ticksPerSample();
         private final IntArrayList[][] trains = new IntArrayList[np][];
+        /** Graded populations: per tick, each spike's payload, parallel to its train. */
+        private final IntArrayList[][] payloads = new IntArrayList[np][];
         private final long[][] membrane = new long[np][];
         private final long[][] pending = new long[np][];
         private final int[][] counts = new int[np][];
@@ -241,6 +243,7 @@ public final class ChipEngine
         /** Per chunk of the current phase: saturations and fired units, merged in chunk order. */
         private final long[] chunkSaturations;
         private final IntArrayList[] chunkFired;
+        private final IntArrayList[] chunkPayloads;
         private final UnitActivity[] chunkActivity;
         /** The current phase: population, tick, the edges with input this tick, what to do. */
         private ProgramPopulation phasePop;
@@ -272,10 +275,12 @@ public final class ChipEngine
             laneTimer = workers.lane() == null ? null : new TickTimer(program, model, timing, trains);
             chunkSaturations = new long[workers.chunks()];
             chunkFired = new IntArrayList[workers.chunks()];
+            chunkPayloads = new IntArrayList[workers.chunks()];
             chunkActivity = new UnitActivity[workers.chunks()];
             for (int c = 0; c < chunkFired.length; c++)
             {
                 chunkFired[c] = new IntArrayList();
+                chunkPayloads[c] = new IntArrayList();
                 chunkActivity[c] = new UnitActivity();
             }
         }
@@ -317,6 +322,14 @@ public final class ChipEngine
                     for (int t = 0; t < ticks; t++)
                     {
                         trains[id][t] = new IntArrayList();
+                    }
+                }
+                if (kernels[id] != null && kernels[id].graded())
+                {
+                    payloads[id] = new IntArrayList[ticks];
+                    for (int t = 0; t < ticks; t++)
+                    {
+                        payloads[id][t] = new IntArrayList();
                     }
                 }
             }
@@ -550,8 +563,14 @@ public final class ChipEngine
                 }
             }
             final IntArrayList out = trains[id] == null ? null : trains[id][t];
+            final IntArrayList outPayloads = payloads[id] == null ? null : payloads[id][t];
             for (int c = 0; c < chunkFired.length; c++)
             {
+                if (outPayloads != null)
+                {
+                    outPayloads.addAll(chunkPayloads[c]);
+                    chunkPayloads[c].clear();
+                }
                 saturations += chunkSaturations[c];
                 tickSaturations += chunkSaturations[c];
                 chunkSaturations[c] = 0;
@@ -602,6 +621,16 @@ public final class ChipEngine
                             }
                         }
                     }
+                    else if (payloads[e.sourceA()] != null)
+                    {
+                        // Graded spikes: each synapse adds its weight times the spike's payload.
+                        final IntArrayList spikes = trains[e.sourceA()][ts];
+                        final IntArrayList carried = payloads[e.sourceA()][ts];
+                        for (int j = 0; j < spikes.size(); j++)
+                        {
+                            EngineTables.scatter(table, spikes.get(j), unit * carried.get(j), cur, lo, hi);
+                        }
+                    }
                     else
                     {
                         final IntArrayList spikes = trains[e.sourceA()][ts];
@@ -620,7 +649,14 @@ public final class ChipEngine
             if (kernel != null)
             {
                 final UnitActivity activity = chunkActivity[c];
-                activity.reset(t, chunkFired[c], counts[id], activeTick[id], model.groupOfUnit[id], active);
+                if (payloads[id] != null)
+                {
+                    activity.reset(t, chunkFired[c], chunkPayloads[c], counts[id], activeTick[id], model.groupOfUnit[id], active);
+                }
+                else
+                {
+                    activity.reset(t, chunkFired[c], counts[id], activeTick[id], model.groupOfUnit[id], active);
+                }
                 chunkSaturations[c] = kernel.step(t, cur, lo, hi, phaseIntegrates, phaseFires, activity);
             }
             else if (phaseIntegrates)

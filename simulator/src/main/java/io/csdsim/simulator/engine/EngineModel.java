@@ -45,6 +45,10 @@ final class EngineModel
     final int[] groupSize;
     final int[] somaOfDendrite;
     final boolean[] updates;
+    /** Per group: whether it holds accumulator compartments (graded spikes), updated only when they have input. */
+    final boolean[] accumulates;
+    /** Per population: whether its spikes are graded. */
+    final boolean[] graded;
     /** Per population: whether it is a spike source, the host's input (no neuron updates, fires nor their costs). */
     final boolean[] spikeSource;
     /** Whether timing adds up each router's link loads over a sample (for the HTML report; off by default: it costs a pass per tick). */
@@ -104,11 +108,18 @@ final class EngineModel
         {
             spikeSource[p.id()] = io.csdsim.simulator.neuron.NeuronKernels.takesStimulus(program, p);
         }
+        graded = new boolean[pops.size()];
+        for (final ProgramPopulation p : pops)
+        {
+            graded[p.id()] = io.csdsim.simulator.neuron.NeuronKernels.graded(program, p);
+        }
         updates = new boolean[groups.size()];
+        accumulates = new boolean[groups.size()];
         for (final NeuronGroup g : groups)
         {
+            accumulates[g.id()] = g.role() == NeuronGroup.Role.NEURONS && graded[g.population()];
             final ProgramPopulation.Kind kind = pops.get(g.population()).kind();
-            updates[g.id()] = g.role() == NeuronGroup.Role.NEURONS && !spikeSource[g.population()]
+            updates[g.id()] = g.role() == NeuronGroup.Role.NEURONS && !spikeSource[g.population()] && !accumulates[g.id()]
                 && (kind.isNeurons() || kind == ProgramPopulation.Kind.ACCUMULATOR);
         }
         final RouteTable rt = program.routes();

@@ -26,6 +26,9 @@ public final class GroupSums
     public final long[] chipCrossings;
     /** Cycles from the tick's start until the core was done updating and firing, summed over ticks. */
     public final long[] busyCycles;
+    /** Accumulator compartments that summed and forwarded input, and the graded spikes they sent. */
+    public final long[] accumulatorUpdates;
+    public final long[] gradedSpikes;
 
     /** Sums of this many groups, all zero. */
     public GroupSums(final int groups)
@@ -42,6 +45,8 @@ public final class GroupSums
         hopsY = new long[groups];
         chipCrossings = new long[groups];
         busyCycles = new long[groups];
+        accumulatorUpdates = new long[groups];
+        gradedSpikes = new long[groups];
     }
 
     /** @return the number of groups. */
@@ -77,6 +82,8 @@ public final class GroupSums
         into.hopsX += hopsX[g];
         into.hopsY += hopsY[g];
         into.chipCrossings += chipCrossings[g];
+        into.accumulatorUpdates += accumulatorUpdates[g];
+        into.gradedSpikes += gradedSpikes[g];
         return into;
     }
 
@@ -96,6 +103,8 @@ public final class GroupSums
         m.put("hopsY", hopsY);
         m.put("chipCrossings", chipCrossings);
         m.put("busyCycles", busyCycles);
+        m.put("accumulatorUpdates", accumulatorUpdates);
+        m.put("gradedSpikes", gradedSpikes);
         return m;
     }
 }

@@ -149,6 +149,8 @@ public final class SampleResultCodec
                 row.peakLinkLoad = column(columns, TickLog.Column.PEAK_LINK_LOAD, t);
                 row.saturations = column(columns, TickLog.Column.SATURATIONS, t);
                 row.inputSpikes = column(columns, TickLog.Column.INPUT_SPIKES, t);
+                row.accumulatorUpdates = column(columns, TickLog.Column.ACCUMULATOR_UPDATES, t);
+                row.gradedSpikes = column(columns, TickLog.Column.GRADED_SPIKES, t);
                 log.add(row);
             }
             if (inputTick >= 0)

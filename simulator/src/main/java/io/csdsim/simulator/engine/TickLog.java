@@ -29,7 +29,11 @@ public final class TickLog
         PEAK_LINK_LOAD("peakLinkLoad", "peak_link_load"),
         SATURATIONS("saturations", "saturations"),
         /** Spikes the host injected through spike sources: routed like any, but no neuron fired them. */
-        INPUT_SPIKES("inputSpikes", "input_spikes");
+        INPUT_SPIKES("inputSpikes", "input_spikes"),
+        /** Accumulator compartments that summed input and forwarded it (a residual stream summed once). */
+        ACCUMULATOR_UPDATES("accumulatorUpdates", "accumulator_updates"),
+        /** Of the spikes, those that carried a payload (graded spikes of accumulators). */
+        GRADED_SPIKES("gradedSpikes", "graded_spikes");
 
         /** The key of the JSON report's totals. */
         public final String jsonKey;
@@ -78,6 +82,8 @@ public final class TickLog
         column(Column.PEAK_LINK_LOAD).add(r.peakLinkLoad);
         column(Column.SATURATIONS).add(r.saturations);
         column(Column.INPUT_SPIKES).add(r.inputSpikes);
+        column(Column.ACCUMULATOR_UPDATES).add(r.accumulatorUpdates);
+        column(Column.GRADED_SPIKES).add(r.gradedSpikes);
     }
 
     /** Records the tick in which the host's input stage, of so many MACs, feeds the chip. */
@@ -115,6 +121,8 @@ public final class TickLog
         e.hopsY = count.applyAsLong(Column.HOPS_Y);
         e.chipCrossings = count.applyAsLong(Column.CHIP_CROSSINGS);
         e.cycles = count.applyAsLong(Column.CYCLES);
+        e.accumulatorUpdates = count.applyAsLong(Column.ACCUMULATOR_UPDATES);
+        e.gradedSpikes = count.applyAsLong(Column.GRADED_SPIKES);
         return e;
     }
 

@@ -20,4 +20,6 @@ final class TickRow
     long peakLinkLoad;
     long saturations;
     long inputSpikes;
+    long accumulatorUpdates;
+    long gradedSpikes;
 }

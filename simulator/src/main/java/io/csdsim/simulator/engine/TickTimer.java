@@ -238,9 +238,18 @@ final class TickTimer
         final boolean[] updates = model.updates;
         final long[] groupUpdates = perGroup.neuronUpdates;
         final long[] groupActive = perGroup.activeUpdates;
+        final boolean[] accumulates = model.accumulates;
+        long accumulatorUpdates = 0;
         for (int g = 0; g < ng; g++)
         {
-            if (updates[g])
+            if (accumulates[g])
+            {
+                // Accumulator compartments: only those with input sum and forward (no idle update).
+                ready[g] = timing.afterUpdate(ready[g], timing.accumulatorCycles(active[g]));
+                accumulatorUpdates += active[g];
+                perGroup.accumulatorUpdates[g] += active[g];
+            }
+            else if (updates[g])
             {
                 final long act = Math.min(active[g], size[g]);
                 ready[g] = timing.afterUpdate(ready[g], timing.updateCycles(act, size[g] - act));
@@ -254,6 +263,7 @@ final class TickTimer
         // readiness, through relays where needed. Firing groups are found from the tick's spikes.
         long spikes = 0;
         long inputSpikes = 0;
+        long gradedSpikes = 0;
         int senders = 0;
         for (final ProgramPopulation pop : pops)
         {
@@ -271,7 +281,9 @@ final class TickTimer
             else
             {
                 spikes += fired.size();
+                gradedSpikes += model.graded[p] ? fired.size() : 0;
             }
+            final long[] groupGraded = model.graded[p] ? perGroup.gradedSpikes : null;
             final int[] groupOf = model.groupOfUnit[p];
             final boolean sends = model.hasRoutes[p];
             for (int k = 0; k < fired.size(); k++)
@@ -294,6 +306,10 @@ final class TickTimer
                     {
                         groupSpikes[g] += n;
                         ready[g] += timing.fireCycles(n);
+                        if (groupGraded != null)
+                        {
+                            groupGraded[g] += n;
+                        }
                     }
                     if (sends)
                     {
@@ -389,6 +405,8 @@ final class TickTimer
         row.peakLinkLoad = net.peakLinkLoad();
         row.saturations = tickSaturations;
         row.inputSpikes = inputSpikes;
+        row.accumulatorUpdates = accumulatorUpdates;
+        row.gradedSpikes = gradedSpikes;
         return row;
     }
 }

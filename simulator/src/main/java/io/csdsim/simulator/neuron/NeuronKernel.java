@@ -27,6 +27,15 @@ public abstract class NeuronKernel
     /** @return whether units may fire in tick t. */
     public abstract boolean mayFire(int t);
 
+    /**
+     * @return whether its spikes carry an integer payload (graded spikes), reported through
+     * {@link UnitActivity#firedGraded}; a binary spike's payload is 1
+     */
+    public boolean graded()
+    {
+        return false;
+    }
+
     /** @return whether the host injects a sample's spike trains into these units (a network's spike-train input). */
     public boolean takesStimulus()
     {

@@ -32,7 +32,8 @@ public final class NeuronKernels
         },
         "if", (n, p, bits) -> new IfKernel(n, IfReference.parameters(p), bits),
         "cuba-lif", (n, p, bits) -> new CubaLifKernel(n, CubaLifReference.parameters(p), bits),
-        io.csdsim.models.neuron.SpikeSourceReference.NAME, (n, p, bits) -> new SpikeSourceKernel(bits));
+        io.csdsim.models.neuron.SpikeSourceReference.NAME, (n, p, bits) -> new SpikeSourceKernel(bits),
+        io.csdsim.models.neuron.AccumulatorReference.NAME, (n, p, bits) -> AccumulatorKernel.create(p, bits));
 
     private NeuronKernels()
     {
@@ -42,6 +43,12 @@ public final class NeuronKernels
     public static boolean takesStimulus(final ChipProgram program, final ProgramPopulation p)
     {
         return p.kind() == ProgramPopulation.Kind.NEURONS && create(program, p).takesStimulus();
+    }
+
+    /** @return whether the population's spikes are graded: they carry a payload its readers' synapses multiply by. */
+    public static boolean graded(final ChipProgram program, final ProgramPopulation p)
+    {
+        return p.kind() == ProgramPopulation.Kind.NEURONS && create(program, p).graded();
     }
 
     /**

@@ -11,6 +11,8 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 public final class UnitActivity
 {
     private IntArrayList fired;
+    /** Payloads of graded spikes, parallel to {@code fired}; null for a model of binary spikes. */
+    private IntArrayList payloads;
     private int[] counts;
     private int[] lastActive;
     private int[] groupOf;
@@ -27,6 +29,15 @@ public final class UnitActivity
         this.lastActive = lastActive;
         this.groupOf = groupOf;
         this.active = active;
+        this.payloads = null;
+    }
+
+    /** As {@link #reset(int, IntArrayList, int[], int[], int[], long[])}, for graded spikes whose payloads go to {@code payloads}. */
+    public void reset(final int t, final IntArrayList fired, final IntArrayList payloads, final int[] counts, final int[] lastActive,
+        final int[] groupOf, final long[] active)
+    {
+        reset(t, fired, counts, lastActive, groupOf, active);
+        this.payloads = payloads;
     }
 
     /** Unit i received input this tick. */
@@ -42,6 +53,13 @@ public final class UnitActivity
         counts[i]++;
         fired.add(i);
         updated(i);
+    }
+
+    /** Unit i fired a graded spike carrying {@code payload}. */
+    public void firedGraded(final int i, final int payload)
+    {
+        fired(i);
+        payloads.add(payload);
     }
 
     /** Unit i's update counts as active this tick for a reason of its model's (a non-zero state): counted once. */

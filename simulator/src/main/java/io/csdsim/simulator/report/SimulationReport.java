@@ -95,13 +95,19 @@ public final class SimulationReport
         denseMacs = denseMacs(program);
     }
 
-    /** Every synapse of every table edge once (the dense network's MACs), the input stage's included. */
+    /**
+     * Every synapse of every table once per source (the dense network's MACs), the input stage's
+     * included: a residual writer's table counts once however many readers hold it (fan-in), and an
+     * accumulator's graded spikes add none (they carry sums the network already counted).
+     */
     private static long denseMacs(final ChipProgram p)
     {
         long macs = 0;
+        final java.util.Set<Long> seen = new java.util.HashSet<>();
         for (final ProgramEdge e : p.edges())
         {
-            if (e.kind() != ProgramEdge.Kind.TABLE)
+            if (e.kind() != ProgramEdge.Kind.TABLE || io.csdsim.simulator.neuron.NeuronKernels.graded(p, p.populations().get(e.sourceA()))
+                || !seen.add((long)e.table() << 32 | e.sourceA()))
             {
                 continue;
             }

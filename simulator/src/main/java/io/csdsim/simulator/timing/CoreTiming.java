@@ -45,6 +45,9 @@ public abstract class CoreTiming
     /** Phase 4: cycles before the spikes of this many fired neurons may leave. */
     public abstract long fireCycles(long fired);
 
+    /** @return cycles for so many accumulator compartments that sum their input and forward it (graded spikes). */
+    public abstract long accumulatorCycles(long updates);
+
     /** Cycles a core takes to receive one message; messages are received one at a time. */
     public abstract long messageInCycles();
 

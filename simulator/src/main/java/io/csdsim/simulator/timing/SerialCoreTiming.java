@@ -18,6 +18,7 @@ class SerialCoreTiming extends CoreTiming
     private final long messageInCycles;
     private final long messageOutCycles;
     private final long barrier;
+    private final long accumulatorCycles;
 
     SerialCoreTiming(final ChipSpec s)
     {
@@ -29,6 +30,7 @@ class SerialCoreTiming extends CoreTiming
         messageInCycles = Math.round(s.get(ChipField.TIMING_MESSAGE_IN_CYCLES));
         messageOutCycles = Math.max(1, Math.round(s.get(ChipField.TIMING_MESSAGE_OUT_CYCLES)));
         barrier = Math.round(s.get(ChipField.TIMING_BARRIER_CYCLES));
+        accumulatorCycles = Math.round(s.get(ChipField.TIMING_ACCUMULATOR_UPDATE_CYCLES));
     }
 
     @Override
@@ -53,6 +55,12 @@ class SerialCoreTiming extends CoreTiming
     public long fireCycles(final long fired)
     {
         return fired * fireCycles;
+    }
+
+    @Override
+    public long accumulatorCycles(final long updates)
+    {
+        return updates * accumulatorCycles;
     }
 
     @Override

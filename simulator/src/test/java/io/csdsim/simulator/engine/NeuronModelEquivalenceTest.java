@@ -42,13 +42,15 @@ class NeuronModelEquivalenceTest
     /** A random neuron spec of one of the models, with parameters that keep the network busy. */
     private static NeuronSpec randomNeuron(final Random rnd)
     {
-        return switch (rnd.nextInt(3))
+        return switch (rnd.nextInt(4))
         {
             case 0 -> NeuronSpec.of("if", "theta", 8 + rnd.nextInt(40), "compare", rnd.nextBoolean() ? "ge" : "gt",
                 "reset", List.of("soft", "hard", "none").get(rnd.nextInt(3)), "resetValue", rnd.nextInt(5) - 2, "bias", rnd.nextInt(7) - 1,
                 "floor", -20 - rnd.nextInt(40), "v0", rnd.nextInt(10));
             case 1 -> NeuronSpec.of("cuba-lif", "du", rnd.nextInt(4097), "dv", rnd.nextInt(2048), "theta", 10 + rnd.nextInt(60),
                 "bias", rnd.nextInt(9) - 2, "refractory", rnd.nextInt(4), "u0", rnd.nextInt(20) - 5, "v0", rnd.nextInt(20));
+            // Narrow payloads: a graded spike's saturation is part of the semantics.
+            case 2 -> NeuronSpec.of("accumulator", "payloadBits", 4 + rnd.nextInt(9));
             default -> NeuronSpec.of("dif", "theta", 4 + rnd.nextInt(30), "v0", rnd.nextInt(10), "bias", rnd.nextInt(10),
                 "windowStart", rnd.nextInt(8), "T", 4 + rnd.nextInt(20));
         };
@@ -187,9 +189,12 @@ class NeuronModelEquivalenceTest
             }
         }
         final List<List<int[]>> spikes = new ArrayList<>();
+        // Per population and tick, each spike's payload (1 for a binary spike): its synapses multiply their weights by it.
+        final List<List<long[]>> carried = new ArrayList<>();
         for (int q = 0; q < np; q++)
         {
             spikes.add(new ArrayList<>());
+            carried.add(new ArrayList<>());
         }
         for (int t = 0; t < TICKS; t++)
         {
@@ -198,6 +203,7 @@ class NeuronModelEquivalenceTest
                 if (units[q.id()] == null)
                 {
                     spikes.get(q.id()).add(new int[0]);
+                    carried.get(q.id()).add(new long[0]);
                     continue;
                 }
                 final long[] in = new long[q.size()];
@@ -225,11 +231,14 @@ class NeuronModelEquivalenceTest
                     }
                     else
                     {
-                        for (final int j : spikes.get(e.sourceA()).get(ts))
+                        final int[] from = spikes.get(e.sourceA()).get(ts);
+                        final long[] payload = carried.get(e.sourceA()).get(ts);
+                        for (int k = 0; k < from.length; k++)
                         {
+                            final int j = from[k];
                             for (int i = 0; i < out; i++)
                             {
-                                in[i] += (long)w[j * out + i] << e.shift();
+                                in[i] += (w[j * out + i] * payload[k]) << e.shift();
                             }
                         }
                     }
@@ -242,21 +251,24 @@ class NeuronModelEquivalenceTest
                     }
                 }
                 final List<Integer> fired = new ArrayList<>();
+                final List<Long> payloads = new ArrayList<>();
                 for (int i = 0; i < q.size(); i++)
                 {
                     if (units[q.id()][i].step(in[i]))
                     {
                         fired.add(i);
+                        payloads.add(units[q.id()][i].payload());
                     }
                 }
                 spikes.get(q.id()).add(fired.stream().mapToInt(Integer::intValue).toArray());
+                carried.get(q.id()).add(payloads.stream().mapToLong(Long::longValue).toArray());
             }
         }
         for (final NeuronReference[] us : units)
         {
             for (final NeuronReference u : us == null ? new NeuronReference[0] : us)
             {
-                saturations[0] += u.saturations();
+                saturations[0] += u.saturations() + u.payloadSaturations();
             }
         }
         return spikes;

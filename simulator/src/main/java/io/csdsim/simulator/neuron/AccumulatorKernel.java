@@ -1,0 +1,70 @@
+package io.csdsim.simulator.neuron;
+
+import io.csdsim.models.neuron.AccumulatorReference;
+
+/**
+ * Accumulator compartments (docs/neuron-models.md, accumulator): each unit with a non-zero input in a
+ * tick forwards it as one graded spike whose payload is the input saturated to the chip's payload
+ * bits, and keeps nothing. Only units with input are touched: a silent tick costs no update.
+ */
+final class AccumulatorKernel extends NeuronKernel
+{
+    private final long payloadMax;
+
+    AccumulatorKernel(final int payloadBits, final int membraneBits)
+    {
+        super(membraneBits);
+        payloadMax = (1L << (payloadBits - 1)) - 1;
+    }
+
+    /** @return a kernel whose payload width is the population's {@code payloadBits}, read as the reference reads it. */
+    static AccumulatorKernel create(final io.csdsim.models.neuron.NamedParameters p, final int membraneBits)
+    {
+        return new AccumulatorKernel(AccumulatorReference.payloadBits(p), membraneBits);
+    }
+
+    @Override
+    public boolean stepsEveryTick()
+    {
+        return false;
+    }
+
+    /** It fires only in a tick with input, which the engine steps anyway. */
+    @Override
+    public boolean mayFire(final int t)
+    {
+        return false;
+    }
+
+    @Override
+    public boolean graded()
+    {
+        return true;
+    }
+
+    @Override
+    public long step(final int t, final long[] input, final int lo, final int hi, final boolean integrate, final boolean fire,
+        final UnitActivity activity)
+    {
+        long sat = 0;
+        final long max = payloadMax;
+        for (int i = lo; i < hi; i++)
+        {
+            final long in = input[i];
+            if (in == 0)
+            {
+                continue;
+            }
+            input[i] = 0;
+            long x = in;
+            if (x > max || x < -max)
+            {
+                x = x > 0 ? max : -max;
+                sat++;
+            }
+            activity.received(i);
+            activity.firedGraded(i, (int)x);
+        }
+        return sat;
+    }
+}
