@@ -253,8 +253,14 @@ final class ModelCommand implements Runnable
             out.printf(Locale.ROOT, "dense MACs          %s  (conv + linear + head; attention products apart)%n", TextTable.si(s.macs()));
             out.printf(Locale.ROOT, "attention products  %s  multiply-accumulates (Q·Kᵀ and A·V), done as dynamic synaptic ops%n", TextTable.si(s.attentionOps()));
             out.printf(Locale.ROOT, "neurons             %s DIF, %s max-pool units%n", TextTable.count(s.neurons()), TextTable.count(s.poolUnits()));
-            out.printf(Locale.ROOT, "synapses            %s in distinct tables, %s connections (a residual writer counted per reader)%n",
-                TextTable.count(s.tableSynapses()), TextTable.count(s.connections()));
+            out.printf(Locale.ROOT, "synapses            %s in distinct tables%n", TextTable.count(s.tableSynapses()));
+            out.printf(Locale.ROOT, "connections         %s with the residual stream by fan-in (a writer counted per reader)%n",
+                TextTable.count(s.connections()));
+            if (s.accumulators() > 0)
+            {
+                out.printf(Locale.ROOT, "                    %s by accumulate (%d accumulators, %s compartments; docs/residual-stream.md)%n",
+                    TextTable.count(s.accumulateConnections()), s.accumulators(), TextTable.count(s.accumulatorUnits()));
+            }
             out.println("neuron rows count their incoming synapses; op rows count their table.");
             return 0;
         }
@@ -350,6 +356,8 @@ final class ModelCommand implements Runnable
             tot.put("poolUnits", s.poolUnits());
             tot.put("tableSynapses", s.tableSynapses());
             tot.put("connections", s.connections());
+            tot.put("connectionsAccumulate", s.accumulateConnections());
+            tot.put("accumulators", s.accumulators());
             return root;
         }
     }

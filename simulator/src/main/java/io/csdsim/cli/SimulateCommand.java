@@ -201,7 +201,12 @@ final class SimulateCommand implements Callable<Integer>
                 s = s.with(ChipField.CORE_TDEC_UNITS, DEFAULT_TDEC, "csdsim simulate default: " + DEFAULT_TDEC + " TDEC units per core");
                 note += "note: " + s.name() + " has no TDEC units; simulating with " + DEFAULT_TDEC + " per core (set core.tdecUnits to change)\n";
             }
-            program = Mapper.compile(net, s, options).program();
+            final Mapper.Result compiled = Mapper.compile(net, s, options);
+            program = compiled.program();
+            if (!compiled.report().residual().contains("no residual stream"))
+            {
+                note += "note: residual stream mapped by " + compiled.report().residual() + " (--residual; docs/residual-stream.md)\n";
+            }
             // A SANA-FE architecture's tick synchronisation depends on the tiles the mapping occupies.
             program = program.withSpec(chip.forTilesInUse(program.spec, program.tilesInUse()));
             inputSpec = net.input;

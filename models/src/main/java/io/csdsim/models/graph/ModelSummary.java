@@ -23,6 +23,9 @@ public final class ModelSummary
     private long tableSynapses;
     private long connections;
     private long attentionOps;
+    private long accumulateConnections;
+    private int accumulators;
+    private long accumulatorUnits;
 
     public ModelSummary(final ModelGraph g)
     {
@@ -96,6 +99,134 @@ public final class ModelSummary
             attentionOps += att;
             rows.add(new Row(n.name, n.op.jsonName(), n.shape.clone(), p, m, n.op == OpKind.MAXPOOL ? n.size() : neu, syn, att));
         }
+        accumulate(g, synapsesOf);
+    }
+
+    /**
+     * The connections with the residual stream summed by chained accumulators (docs/residual-stream.md,
+     * as the mapper places them): a neuron that reads two or more residual writers (weighted nodes read
+     * by two or more readers) holds one synapse per unit from the largest accumulator of its writers,
+     * and the rest of its inputs' synapses; each accumulator holds the previous one's (one per unit)
+     * and its new writers'. The readout's own row (its classifier) is the same in both mappings.
+     */
+    private void accumulate(final ModelGraph g, final long[] synapsesOf)
+    {
+        final int nodes = g.nodes().size();
+        final int[] readers = new int[nodes];
+        for (final GraphNode n : g.nodes())
+        {
+            if (n.op == OpKind.NEURON || n.op == OpKind.READOUT)
+            {
+                for (final String in : n.inputs)
+                {
+                    readers[g.indexOf(in)]++;
+                }
+            }
+        }
+        final java.util.BitSet[] setOf = new java.util.BitSet[nodes];
+        final List<java.util.BitSet> sets = new ArrayList<>();
+        final List<Integer> unitsOf = new ArrayList<>();
+        for (int i = 0; i < nodes; i++)
+        {
+            final GraphNode n = g.nodes().get(i);
+            if (n.op != OpKind.NEURON)
+            {
+                continue;
+            }
+            final java.util.BitSet w = new java.util.BitSet();
+            for (final String in : n.inputs)
+            {
+                final int j = g.indexOf(in);
+                final GraphNode wn = g.nodes().get(j);
+                if ((wn.op == OpKind.CONV3X3 || wn.op == OpKind.LINEAR) && readers[j] >= 2 && g.node(wn.inputs[0]).op != OpKind.INPUT)
+                {
+                    w.set(j);
+                }
+            }
+            if (w.cardinality() >= 2)
+            {
+                setOf[i] = w;
+                if (!sets.contains(w))
+                {
+                    sets.add(w);
+                    unitsOf.add(n.size());
+                }
+            }
+        }
+        final Integer[] order = new Integer[sets.size()];
+        for (int k = 0; k < order.length; k++)
+        {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(sets.get(a).cardinality(), sets.get(b).cardinality()));
+        final List<java.util.BitSet> placed = new ArrayList<>();
+        final List<Integer> placedUnits = new ArrayList<>();
+        long extra = 0;
+        for (final int k : order)
+        {
+            final java.util.BitSet set = sets.get(k);
+            final int units = unitsOf.get(k);
+            final java.util.BitSet prev = largestWithin(placed, placedUnits, set, units);
+            extra += prev == null ? 0 : units;
+            for (int j = set.nextSetBit(0); j >= 0; j = set.nextSetBit(j + 1))
+            {
+                extra += prev != null && prev.get(j) ? 0 : synapsesOf[j];
+            }
+            placed.add(set);
+            placedUnits.add(units);
+            accumulators++;
+            accumulatorUnits += units;
+        }
+        for (int i = 0; i < nodes; i++)
+        {
+            final java.util.BitSet set = setOf[i];
+            if (set == null)
+            {
+                continue;
+            }
+            final int units = g.nodes().get(i).size();
+            final java.util.BitSet best = largestWithin(placed, placedUnits, set, units);
+            extra += units;
+            for (int j = set.nextSetBit(0); j >= 0; j = set.nextSetBit(j + 1))
+            {
+                extra -= best.get(j) ? synapsesOf[j] : 0;
+            }
+        }
+        accumulateConnections = connections + extra;
+    }
+
+    /** @return the largest placed set of {@code units} units within {@code set}, or null. */
+    private static java.util.BitSet largestWithin(final List<java.util.BitSet> placed, final List<Integer> units, final java.util.BitSet set,
+        final int size)
+    {
+        java.util.BitSet best = null;
+        for (int k = 0; k < placed.size(); k++)
+        {
+            final java.util.BitSet c = (java.util.BitSet)placed.get(k).clone();
+            c.andNot(set);
+            if (c.isEmpty() && units.get(k) == size && (best == null || placed.get(k).cardinality() > best.cardinality()))
+            {
+                best = placed.get(k);
+            }
+        }
+        return best;
+    }
+
+    /** @return every connection with the residual stream summed once by accumulators (docs/residual-stream.md). */
+    public long accumulateConnections()
+    {
+        return accumulateConnections;
+    }
+
+    /** @return the accumulator populations the accumulate mapping places, and their compartments. */
+    public int accumulators()
+    {
+        return accumulators;
+    }
+
+    public long accumulatorUnits()
+    {
+        return accumulatorUnits;
     }
 
     private static int channels(final GraphNode n)
