@@ -37,7 +37,7 @@ class SimulateCommandTest
         final Path r1 = sameReportsOnOneAndTwoThreads(4);
         final Path c1 = dir.resolve("4-1.csv");
         final String json = Files.readString(r1);
-        assertTrue(json.contains("\"schema\" : \"csdsim-report\"") && json.contains("\"schemaVersion\" : 3") && json.contains("\"coreCount\" : ") && json.contains("\"energyPJ\"")
+        assertTrue(json.contains("\"schema\" : \"csdsim-report\"") && json.contains("\"schemaVersion\" : 4") && json.contains("\"coreCount\" : ") && json.contains("\"energyPJ\"")
             && json.contains("\"paperStyleEnergyPJ\"") && json.contains("\"firingRate\""), json);
         final com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(json);

@@ -183,16 +183,67 @@ public final class EdgeGeometry
         return n;
     }
 
-    /** The source units with a synapse into [a, b): every row is scanned (a sparse table has no geometry to exploit). */
+    /**
+     * Per sparse table (by its targets array), its synapses by target: column starts and the sources
+     * of each column in ascending order. Built once: the partitioner asks a table's fan-in for every
+     * candidate range, and a scan of every row per range was quadratic in the table's size.
+     */
+    private static final java.util.Map<int[], int[][]> BY_TARGET = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static int[][] byTarget(final SynapseTable t)
+    {
+        return BY_TARGET.computeIfAbsent(t.targets(), k -> {
+            final int[] rows = t.rowStart();
+            final int[] start = new int[t.outFeatures() + 1];
+            for (final int target : k)
+            {
+                start[target + 1]++;
+            }
+            for (int c = 0; c < t.outFeatures(); c++)
+            {
+                start[c + 1] += start[c];
+            }
+            final int[] fill = java.util.Arrays.copyOf(start, t.outFeatures());
+            final int[] sources = new int[k.length];
+            for (int s = 0; s < t.inFeatures(); s++)
+            {
+                for (int j = rows[s]; j < rows[s + 1]; j++)
+                {
+                    sources[fill[k[j]]++] = s;
+                }
+            }
+            return new int[][] {start, sources};
+        });
+    }
+
+    /** The source units with a synapse into [a, b), from the table's synapses by target. */
     private static void sparseFanIn(final SynapseTable t, final int a, final int b, final Intervals out)
     {
-        final int[] rows = t.rowStart();
-        final int[] targets = t.targets();
-        for (int s = 0; s < t.inFeatures(); s++)
+        final int[][] cols = byTarget(t);
+        final int[] start = cols[0];
+        final int[] sources = cols[1];
+        final int lo = start[Math.max(0, Math.min(a, t.outFeatures()))];
+        final int hi = start[Math.max(0, Math.min(b, t.outFeatures()))];
+        if (hi - lo > t.inFeatures() / 64)
         {
-            if (sparseCount(rows, targets, s, a, b) > 0)
+            final java.util.BitSet seen = new java.util.BitSet(t.inFeatures());
+            for (int k = lo; k < hi; k++)
+            {
+                seen.set(sources[k]);
+            }
+            for (int s = seen.nextSetBit(0); s >= 0; s = seen.nextSetBit(s + 1))
             {
                 out.add(s, s + 1);
+            }
+            return;
+        }
+        final int[] some = java.util.Arrays.copyOfRange(sources, lo, hi);
+        java.util.Arrays.sort(some);
+        for (int k = 0; k < some.length; k++)
+        {
+            if (k == 0 || some[k] != some[k - 1])
+            {
+                out.add(some[k], some[k] + 1);
             }
         }
     }

@@ -30,7 +30,7 @@ import java.util.Locale;
 public final class SimulationReport
 {
     /** Version of the JSON schema (docs/report-format.md). */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private final ChipProgram program;
     private final List<SampleResult> samples;
@@ -456,6 +456,8 @@ public final class SimulationReport
                 j.writeNumberField("hopsY", perGroup.hopsY[id]);
                 j.writeNumberField("chipCrossings", perGroup.chipCrossings[id]);
                 j.writeNumberField("inputSpikes", perGroup.inputSpikes[id]);
+                j.writeNumberField("accumulatorUpdates", perGroup.accumulatorUpdates[id]);
+                j.writeNumberField("gradedSpikes", perGroup.gradedSpikes[id]);
                 writeEnergy(j, groupEvents(g));
                 j.writeEndObject();
             }
