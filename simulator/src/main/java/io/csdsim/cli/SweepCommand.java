@@ -8,6 +8,7 @@ import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.mapper.Mapper;
+import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.ModelGraph;
@@ -42,11 +43,13 @@ import java.util.concurrent.Future;
         "where labels exist, and the points on the Pareto front of energy, latency and accuracy. Each distinct chip",
         "configuration is compiled once; points run in parallel (--threads) and the output is in grid order, the same",
         "for any thread count. A point that does not fit its chip is a row with the reason, not an abort.",
-        "--vary KEY=VALUES: KEY is chip (presets or files), D (the DIF delay) or any chip field (csdsim chip show lists",
-        "them); VALUES are comma-separated, integer ranges a..b allowed. The first --vary varies slowest."},
+        "--vary KEY=VALUES: KEY is chip (presets or files), D (the DIF delay), residual (fan-in, accumulate, auto:",
+        "docs/residual-stream.md) or any chip field (csdsim chip show lists them); VALUES are comma-separated, integer",
+        "ranges a..b allowed. The first --vary varies slowest."},
     footer = {"", "Examples:",
         "  csdsim sweep --vary timing.synOpCycles=1,35 --vary core.maxNeurons=1024,4096,8192 --limit 20",
         "  csdsim sweep m.json --vary D=0..3 --vary chip=loihi,loihi2 --vary timing.network=mesh,latency-only -o s.csv --json s.json",
+        "  csdsim sweep --vary residual=fan-in,accumulate --vary core.gradedSpikes=16,24 --limit 20",
         "  csdsim sweep --points points.csv --limit 100 --threads 2     # points.csv: a header of keys, one row of values per point",
         "  csdsim sweep --vary D=0..3 --limit 20 --spark spark://head:7077  # each point a task of a standalone Spark cluster"})
 final class SweepCommand implements Callable<Integer>
@@ -141,13 +144,14 @@ final class SweepCommand implements Callable<Integer>
             {
                 final ChipSpec s = specOf(p);
                 final String d = p.settings().getOrDefault("D", "");
-                key = ChipSpecs.toJson(s) + "|D=" + d;
+                final MapperOptions options = optionsOf(p);
+                key = ChipSpecs.toJson(s) + "|D=" + d + "|residual=" + options.residual().label;
                 if (!compiled.containsKey(key))
                 {
                     try
                     {
                         final IntNetwork net = networkFor(graph, d);
-                        result = Mapper.compile(net, s, mapping.options()).program();
+                        result = Mapper.compile(net, s, options).program();
                     }
                     catch (final ChipInputException e)
                     {
@@ -421,7 +425,7 @@ final class SweepCommand implements Callable<Integer>
 
     private static void checkKey(final String where, final String key)
     {
-        if (key.equals("chip") || key.equals("D"))
+        if (key.equals("chip") || key.equals("D") || key.equals(RESIDUAL))
         {
             return;
         }
@@ -432,7 +436,7 @@ final class SweepCommand implements Callable<Integer>
                 return;
             }
         }
-        throw new InvalidInputException(where, "", "'" + key + "' is neither chip, D nor a chip field (csdsim chip show lists the fields)");
+        throw new InvalidInputException(where, "", "'" + key + "' is neither chip, D, residual nor a chip field (csdsim chip show lists the fields)");
     }
 
     /** @return the points of a CSV: a header of keys, a row of values per point. */
@@ -477,7 +481,7 @@ final class SweepCommand implements Callable<Integer>
         ChipSpec s = chip.overridden(ChipSpecs.resolve(base));
         for (final Map.Entry<String, String> e : p.settings().entrySet())
         {
-            if (!e.getKey().equals("chip") && !e.getKey().equals("D"))
+            if (!e.getKey().equals("chip") && !e.getKey().equals("D") && !e.getKey().equals(RESIDUAL))
             {
                 s = ChipSpecs.override(s, e.getKey() + "=" + e.getValue());
             }
@@ -489,6 +493,26 @@ final class SweepCommand implements Callable<Integer>
             s = s.with(ChipField.CORE_TDEC_UNITS, SimulateCommand.DEFAULT_TDEC, "csdsim default: " + SimulateCommand.DEFAULT_TDEC + " TDEC units per core");
         }
         return s;
+    }
+
+    /** The key that varies how the residual stream is mapped. */
+    private static final String RESIDUAL = "residual";
+
+    /** @return the mapping options of a point: --residual, or the point's residual. */
+    private MapperOptions optionsOf(final Point p)
+    {
+        final MapperOptions base = mapping.options();
+        final String r = p.settings().get(RESIDUAL);
+        if (r == null)
+        {
+            return base;
+        }
+        final MapperOptions.Residual choice = MapperOptions.Residual.of(r);
+        if (choice == null)
+        {
+            throw new InvalidInputException("--vary", "", "residual=" + r + "; expected fan-in, accumulate or auto");
+        }
+        return base.withResidual(choice);
     }
 
     private IntNetwork networkFor(final ModelGraph graph, final String d)

@@ -71,6 +71,36 @@ class SweepCommandTest
         assertTrue(Double.parseDouble(rows.get(0).get("latency_ns")) < Double.parseDouble(rows.get(2).get("latency_ns")));
     }
 
+    /**
+     * residual is a sweep key: each point is what simulate reports with that --residual; accumulate
+     * takes fewer cores on loihi2 and classes every image alike, and is a reason on loihi (no graded spikes).
+     */
+    @Test
+    void theResidualMappingIsASweepKeyAndAChipWithoutGradedSpikesIsAReason() throws Exception
+    {
+        final Path out = dir.resolve("r.csv");
+        final Cli r = Cli.run("sweep", "--vary", "residual=fan-in,accumulate", "--vary", "chip=loihi2,loihi", "--limit", "4", "-o", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        final List<Map<String, String>> rows = CsvRows.read(out);
+        assertEquals(4, rows.size());
+        final Map<String, String> fan = rows.get(0);
+        final Map<String, String> acc = rows.get(2);
+        assertEquals("accumulate", acc.get("residual"));
+        assertEquals("loihi2", acc.get("chip"));
+        assertTrue(Integer.parseInt(acc.get("cores")) < Integer.parseInt(fan.get("cores")), acc.get("cores") + " against " + fan.get("cores"));
+        assertTrue(rows.get(3).get("reason").contains("core.gradedSpikes"), rows.get(3).get("reason"));
+        for (final int i : new int[] {0, 2})
+        {
+            final Path report = dir.resolve("p" + i + ".json");
+            final Cli s = Cli.run("simulate", "--residual", rows.get(i).get("residual"), "--limit", "4", "--report", report.toString());
+            assertEquals(0, s.code(), s.err());
+            final JsonNode totals = new ObjectMapper().readTree(report.toFile()).get("totals");
+            assertEquals(totals.get("packets").asDouble() / 4, Double.parseDouble(rows.get(i).get("packets")), 1e-9, "packets, point " + i);
+            assertEquals(totals.get("sops").asDouble() / 4, Double.parseDouble(rows.get(i).get("sops")), 1e-9, "sops, point " + i);
+        }
+        assertEquals(fan.get("accuracy"), acc.get("accuracy"));
+    }
+
     @Test
     void theRowsAreTheSameBytesWhateverTheThreadCountAndTheParetoFlagsAreTheRows() throws Exception
     {
