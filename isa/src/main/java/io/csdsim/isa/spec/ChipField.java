@@ -48,6 +48,8 @@ public enum ChipField
         + "beside its active or idle update", 0, 1e9, 0),
     TIMING_MESSAGE_OUT_CYCLES("timing.messageOutCycles", Kind.NON_NEGATIVE, "cycles", "cycles a core takes per message (packet) it "
         + "sends before the next can leave (0: one per cycle)", 0, 1e9, 0),
+    TIMING_GRADED_SPIKE_CYCLES("timing.gradedSpikeCycles", Kind.NON_NEGATIVE, "cycles", "cycles a core takes per graded spike "
+        + "it sends, for its payload, beside timing.neuronFireCycles", 0, 1e9, 0),
     TIMING_ACCUMULATOR_UPDATE_CYCLES("timing.accumulatorUpdateCycles", Kind.NON_NEGATIVE, "cycles", "cycles per accumulator "
         + "compartment that sums its input and forwards it as a graded spike", 0, 1e9, 0),
 

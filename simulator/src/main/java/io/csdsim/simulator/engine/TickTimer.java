@@ -309,6 +309,7 @@ final class TickTimer
                         if (groupGraded != null)
                         {
                             groupGraded[g] += n;
+                            ready[g] += timing.gradedSpikeCycles(n);
                         }
                     }
                     if (sends)

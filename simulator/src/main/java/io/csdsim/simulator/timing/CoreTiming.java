@@ -48,6 +48,9 @@ public abstract class CoreTiming
     /** @return cycles for so many accumulator compartments that sum their input and forward it (graded spikes). */
     public abstract long accumulatorCycles(long updates);
 
+    /** @return cycles for so many graded spikes' payloads, beside their firing ({@link #fireCycles}). */
+    public abstract long gradedSpikeCycles(long graded);
+
     /** Cycles a core takes to receive one message; messages are received one at a time. */
     public abstract long messageInCycles();
 

@@ -19,6 +19,7 @@ class SerialCoreTiming extends CoreTiming
     private final long messageOutCycles;
     private final long barrier;
     private final long accumulatorCycles;
+    private final long gradedSpikeCycles;
 
     SerialCoreTiming(final ChipSpec s)
     {
@@ -31,6 +32,7 @@ class SerialCoreTiming extends CoreTiming
         messageOutCycles = Math.max(1, Math.round(s.get(ChipField.TIMING_MESSAGE_OUT_CYCLES)));
         barrier = Math.round(s.get(ChipField.TIMING_BARRIER_CYCLES));
         accumulatorCycles = Math.round(s.get(ChipField.TIMING_ACCUMULATOR_UPDATE_CYCLES));
+        gradedSpikeCycles = Math.round(s.get(ChipField.TIMING_GRADED_SPIKE_CYCLES));
     }
 
     @Override
@@ -61,6 +63,12 @@ class SerialCoreTiming extends CoreTiming
     public long accumulatorCycles(final long updates)
     {
         return updates * accumulatorCycles;
+    }
+
+    @Override
+    public long gradedSpikeCycles(final long graded)
+    {
+        return graded * gradedSpikeCycles;
     }
 
     @Override

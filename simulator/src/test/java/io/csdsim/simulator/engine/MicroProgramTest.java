@@ -379,4 +379,47 @@ class MicroProgramTest
         assertEquals(8 * 23.6, new io.csdsim.simulator.report.SimulationReport(p, List.of(r), null).energyPj(EnergyCategory.DYNAMIC_OPS), 1e-9);
         assertEquals(4 * 23.6, r.ticks.energyPj(2, EnergyCategory.DYNAMIC_OPS), 1e-9);
     }
+
+    @Test
+    void anAccumulatorForwardsItsSumsAsGradedSpikesWhoseSynapsesMultiplyByThePayload()
+    {
+        // input [2] → dense [[1, 2], [3, -1]] → acc [2] accumulators (4-bit payloads: at most 7) on core 0 → identity, shift 1
+        // → b [2] DIF on core 1 (θ 4, window [2, 3]). Input (5, 1): acc takes 5·1 + 1·3 = 8 and 5·2 − 1 = 9 in tick 1, both
+        // clamped to 7 (2 saturations), and sends two graded spikes of 7. b takes 7 << 1 = 14 each in tick 2: v 14 → 10 → 6,
+        // firing in ticks 2 and 3.
+        ChipSpec chip = chip(2);
+        chip = chip.with(ChipField.CORE_GRADED_SPIKES, 4, "test").with(ChipField.TIMING_ACCUMULATOR_UPDATE_CYCLES, 5, "test")
+            .with(ChipField.TIMING_GRADED_SPIKE_CYCLES, 1, "test").with(ChipField.ENERGY_ACCUMULATOR_UPDATE_PJ, 4, "test")
+            .with(ChipField.ENERGY_GRADED_PAYLOAD_PJ, 0.25, "test");
+        final List<SynapseTable> tables = List.of(new SynapseTable(0, SynapseTable.Kind.DENSE, 1, 1, 2, 2, new short[] {1, 2, 3, -1}),
+            SynapseTable.sparse(1, 2, 2, new int[] {0, 1, 2}, new int[] {0, 1}, new short[] {1, 1}));
+        final List<ProgramPopulation> pops = List.of(
+            new ProgramPopulation(0, "input", ProgramPopulation.Kind.INPUT, new int[] {1, 1, 2}, 0, 0, new long[] {0, 0}, 0),
+            new ProgramPopulation(1, "acc", ProgramPopulation.Kind.NEURONS, new int[] {1, 2}, 0, 0, null, 1,
+                io.csdsim.isa.program.NeuronSpec.of("accumulator", "payloadBits", 4)),
+            new ProgramPopulation(2, "b", ProgramPopulation.Kind.DIF, new int[] {1, 2}, 4, 0, null, 2));
+        final List<ProgramEdge> edges = List.of(new ProgramEdge(0, 1, ProgramEdge.Kind.TABLE, 0, 0, -1, null, 0, 1),
+            new ProgramEdge(1, 2, ProgramEdge.Kind.TABLE, 1, 1, -1, null, 1, 1));
+        final List<NeuronGroup> groups = List.of(new NeuronGroup(0, 1, 0, 2, 0), new NeuronGroup(1, 2, 0, 2, 1));
+        final RouteTable routes = new RouteTable(new int[] {0}, new int[] {1}, new int[] {1}, new int[] {2});
+        final ChipProgram p = new ChipProgram("graded", 2, 1, chip, 1, 4, 3, tables, pops, edges, groups, routes);
+        io.csdsim.isa.program.ProgramConsistency.check("graded", p);
+        final SampleResult r = new ChipEngine(p).run(new int[] {5, 1}, true);
+        assertArrayEquals(new int[] {0, 1}, r.spikes(1, 1).toArray());
+        assertArrayEquals(new int[] {0, 1}, r.spikes(2, 2).toArray());
+        assertArrayEquals(new int[] {0, 1}, r.spikes(2, 3).toArray());
+        assertEquals(2, r.saturations, "8 and 9 do not fit a 4-bit payload");
+        // Cycles: t0 b 2 idle (2) + 10; t1 acc sums 2 units (2 × 5 = 10, no idle updates), sends 2 graded spikes (+2 × 1): its
+        // packets leave at 12 and 13 for core 1, one hop: the link holds each 4 cycles, arrivals 17 and 21; b idle (2): 21 + 10;
+        // t2 b 2 SOPs (4) and 2 active updates (6) = 10 + 10; t3 b fires again: 2 active (6) + 10.
+        assertArrayEquals(new long[] {12, 31, 20, 16}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {0, 2, 0, 0}, column(r.ticks, TickLog.Column.ACCUMULATOR_UPDATES));
+        assertArrayEquals(new long[] {0, 2, 0, 0}, column(r.ticks, TickLog.Column.GRADED_SPIKES));
+        assertArrayEquals(new long[] {0, 2, 2, 2}, column(r.ticks, TickLog.Column.SPIKES));
+        assertArrayEquals(new long[] {0, 0, 2, 0}, column(r.ticks, TickLog.Column.SOPS));
+        assertArrayEquals(new long[] {2, 2, 2, 2}, column(r.ticks, TickLog.Column.NEURON_UPDATES), "the accumulators take no neuron update");
+        assertEquals(2 * 4.0, r.ticks.energyPj(1, EnergyCategory.ACCUMULATOR_UPDATES), 1e-12);
+        assertEquals(2 * 0.25, r.ticks.energyPj(1, EnergyCategory.GRADED_PAYLOADS), 1e-12);
+        assertEquals(2 * 0.5, r.ticks.energyPj(1, EnergyCategory.SPIKES), 1e-12);
+    }
 }
