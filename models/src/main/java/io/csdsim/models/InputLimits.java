@@ -23,8 +23,12 @@ public final class InputLimits
     public static final int MAX_RANK = 4;
     /** Largest number of attention heads. */
     public static final int MAX_HEADS = 1024;
-    /** Largest T of a network of named neuron models (a network file): the ticks one sample runs. */
-    public static final int MAX_RUN_TICKS = 4096;
+    /**
+     * Largest T of a network of named neuron models (a network file): the ticks one sample runs, as
+     * long as a program's output tick may be. What a run of that length holds (a spike list per
+     * spiking population and tick) is estimated before it starts.
+     */
+    public static final int MAX_RUN_TICKS = 1 << 16;
     /** Largest number of samples one run takes (ImageNet's validation set is 50,000). */
     public static final int MAX_SAMPLES = 1 << 24;
 

@@ -243,6 +243,7 @@ final class SimulateCommand implements Callable<Integer>
             spec.commandLine().getParseResult()::hasMatchedOption);
         note += run.note;
         final int samples = run.count();
+        requireTrainHeap(program, Math.min(samples, Math.max(1, threads)));
         final int[][][] trains = run.trains;
         final int[] labels = run.labels;
         final List<SampleResult> results;
@@ -317,5 +318,17 @@ final class SimulateCommand implements Callable<Integer>
             out.println("wrote " + ticks);
         }
         return 0;
+    }
+
+    /**
+     * Refuses, in one line and before any tick, a run whose samples in flight would not fit the heap
+     * with their spike lists: one list per spiking population and tick (about 32 bytes empty).
+     */
+    static void requireTrainHeap(final io.csdsim.isa.program.ChipProgram program, final int inFlight)
+    {
+        final long spiking = program.populations().stream().filter(p -> p.kind().isSpiking()).count();
+        final long ticks = io.csdsim.simulator.engine.ChipEngine.ticksPerSample(program);
+        io.csdsim.models.InputLimits.requireHeap(program.name, String.format(Locale.ROOT, "%d sample(s) in flight of %,d ticks × %,d spiking "
+            + "populations", inFlight, ticks, spiking), inFlight * spiking * ticks * 32, "fewer --timesteps, or --threads 1");
     }
 }

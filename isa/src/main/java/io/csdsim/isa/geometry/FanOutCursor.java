@@ -25,6 +25,10 @@ public final class FanOutCursor
     private final int[] hi = new int[3];
     private int count;
     private int unit;
+    /** A sparse table whose every row lists its targets in ascending order: a row is intersected by binary search. */
+    private final boolean sortedRows;
+    private int rowLo;
+    private int rowHi;
 
     public FanOutCursor(final ProgramEdge edge, final ProgramPopulation target, final ProgramPopulation source, final SynapseTable table,
         final boolean sideB)
@@ -36,6 +40,7 @@ public final class FanOutCursor
         this.sideB = sideB;
         // A sparse row or a general convolution's taps are counted by EdgeGeometry.
         this.ranges = edge.kind() == ProgramEdge.Kind.TABLE && (table.kind() == SynapseTable.Kind.DENSE || table.kind() == SynapseTable.Kind.CONV3X3);
+        this.sortedRows = edge.kind() == ProgramEdge.Kind.TABLE && table.kind() == SynapseTable.Kind.SPARSE && rowsAscend(table);
         this.reach = edge.kind() == ProgramEdge.Kind.TDEC_PRODUCT
             ? new ProductReach(edge.product(), sideB ? io.csdsim.isa.program.ProductMap.Operand.B : io.csdsim.isa.program.ProductMap.Operand.A)
             : null;
@@ -49,6 +54,12 @@ public final class FanOutCursor
         {
             // Decoded once per spike, then intersected with every receiving group's range.
             productBase = (int)(reach.bases(s) >>> 32);
+            return;
+        }
+        if (sortedRows)
+        {
+            rowLo = table.rowStart()[s];
+            rowHi = table.rowStart()[s + 1];
             return;
         }
         if (!ranges)
@@ -85,6 +96,10 @@ public final class FanOutCursor
         {
             return (int)reach.additionsFrom(productBase, a, b);
         }
+        if (sortedRows)
+        {
+            return firstAtLeast(b) - firstAtLeast(a);
+        }
         if (!ranges)
         {
             return EdgeGeometry.fanOutCount(edge, target, source, table, sideB, unit, a, b);
@@ -95,5 +110,44 @@ public final class FanOutCursor
             n += Math.max(0, Math.min(hi[k], b) - Math.max(lo[k], a));
         }
         return n;
+    }
+
+    /** @return the first index of the placed row whose target is at least x (the row's end when none is). */
+    private int firstAtLeast(final int x)
+    {
+        final int[] targets = table.targets();
+        int lo = rowLo;
+        int hi = rowHi;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi) >>> 1;
+            if (targets[mid] < x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** @return whether every row of a sparse table lists its targets in ascending order. */
+    private static boolean rowsAscend(final SynapseTable t)
+    {
+        final int[] rows = t.rowStart();
+        final int[] targets = t.targets();
+        for (int r = 0; r < t.inFeatures(); r++)
+        {
+            for (int k = rows[r] + 1; k < rows[r + 1]; k++)
+            {
+                if (targets[k] < targets[k - 1])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

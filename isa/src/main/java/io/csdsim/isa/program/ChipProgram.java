@@ -17,7 +17,7 @@ public final class ChipProgram
     /** Largest time window T a program of DIF neurons may have (as a model may: docs/reliability.md). */
     public static final int MAX_TIME_WINDOW = 64;
     /** Largest T of a program of other neuron models, where T is the ticks a sample runs (a network file's T). */
-    public static final int MAX_RUN_TICKS = 4096;
+    public static final int MAX_RUN_TICKS = 1 << 16;
     /** Largest DIF delay D a program may have. */
     public static final int MAX_DELAY = 64;
     /** Largest tick at which a program's output may be ready: bounds the ticks of one sample. */

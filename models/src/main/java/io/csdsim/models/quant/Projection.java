@@ -113,10 +113,62 @@ public final class Projection
      * sparse rows, whose spikes arrive {@code delay} ticks later (>= 1).
      */
     public static Projection sparse(final int id, final String name, final int sourceA, final int sources, final int targetUnits,
-        final int[] rowStart, final int[] targets, final short[] mantissa, final int delay)
+        final int[] rowStart, final int[] inTargets, final short[] inMantissa, final int delay)
     {
+        // Each row's synapses in ascending target order (a sum does not depend on it): the engine then finds the
+        // synapses of a row into a core's range by binary search.
+        int[] targets = inTargets;
+        short[] mantissa = inMantissa;
+        for (int r = 0; wellFormed(sources, rowStart, inTargets, inMantissa) && r < sources; r++)
+        {
+            boolean sorted = true;
+            for (int k = rowStart[r] + 1; k < rowStart[r + 1] && sorted; k++)
+            {
+                sorted = targets[k] >= targets[k - 1];
+            }
+            if (sorted)
+            {
+                continue;
+            }
+            if (targets == inTargets)
+            {
+                targets = inTargets.clone();
+                mantissa = inMantissa.clone();
+            }
+            final int lo = rowStart[r];
+            final int n = rowStart[r + 1] - lo;
+            final long[] keyed = new long[n];
+            for (int k = 0; k < n; k++)
+            {
+                keyed[k] = (long)targets[lo + k] << 32 | (mantissa[lo + k] & 0xffffL);
+            }
+            java.util.Arrays.sort(keyed);
+            for (int k = 0; k < n; k++)
+            {
+                targets[lo + k] = (int)(keyed[k] >> 32);
+                mantissa[lo + k] = (short)keyed[k];
+            }
+        }
         return new Projection(id, name, Kind.SPARSE, sourceA, -1, 1, 1, sources, targetUnits, null, mantissa, targetUnits, 1.0, rowStart, targets,
             delay, new int[4]);
+    }
+
+    /** @return whether compressed sparse rows are whole (the network check says what is wrong when they are not). */
+    private static boolean wellFormed(final int sources, final int[] rowStart, final int[] targets, final short[] mantissa)
+    {
+        if (rowStart == null || targets == null || mantissa == null || sources < 0 || rowStart.length != sources + 1 || rowStart[0] != 0
+            || rowStart[sources] != targets.length || targets.length != mantissa.length)
+        {
+            return false;
+        }
+        for (int r = 0; r < sources; r++)
+        {
+            if (rowStart[r + 1] < rowStart[r])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
