@@ -7,7 +7,7 @@ import io.csdsim.models.neuron.AccumulatorReference;
  * tick forwards it as one graded spike whose payload is the input saturated to the chip's payload
  * bits, and keeps nothing. Only units with input are touched: a silent tick costs no update.
  */
-final class AccumulatorKernel extends NeuronKernel
+final class AccumulatorKernel extends InputDrivenKernel
 {
     private final long payloadMax;
 
@@ -21,19 +21,6 @@ final class AccumulatorKernel extends NeuronKernel
     static AccumulatorKernel create(final io.csdsim.models.neuron.NamedParameters p, final int membraneBits)
     {
         return new AccumulatorKernel(AccumulatorReference.payloadBits(p), membraneBits);
-    }
-
-    @Override
-    public boolean stepsEveryTick()
-    {
-        return false;
-    }
-
-    /** It fires only in a tick with input, which the engine steps anyway. */
-    @Override
-    public boolean mayFire(final int t)
-    {
-        return false;
     }
 
     @Override

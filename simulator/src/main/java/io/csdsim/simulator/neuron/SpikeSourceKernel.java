@@ -5,24 +5,11 @@ package io.csdsim.simulator.neuron;
  * input. No state: a unit fires in a tick exactly when its input is positive, the host having
  * injected 1 for each spike of its train ({@link #takesStimulus}).
  */
-final class SpikeSourceKernel extends NeuronKernel
+final class SpikeSourceKernel extends InputDrivenKernel
 {
     SpikeSourceKernel(final int membraneBits)
     {
         super(membraneBits);
-    }
-
-    @Override
-    public boolean stepsEveryTick()
-    {
-        return false;
-    }
-
-    @Override
-    public boolean mayFire(final int t)
-    {
-        // Only a tick with injected input can fire; the engine steps the population in those ticks.
-        return false;
     }
 
     @Override
