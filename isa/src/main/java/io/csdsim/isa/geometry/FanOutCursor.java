@@ -98,6 +98,12 @@ public final class FanOutCursor
         }
         if (sortedRows)
         {
+            final int[] targets = table.targets();
+            if (rowLo == rowHi || a <= targets[rowLo] && b > targets[rowHi - 1])
+            {
+                // The whole row (a core holding all its targets): no search.
+                return rowHi - rowLo;
+            }
             return firstAtLeast(b) - firstAtLeast(a);
         }
         if (!ranges)
