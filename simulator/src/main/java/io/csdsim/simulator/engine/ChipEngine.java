@@ -453,6 +453,8 @@ public final class ChipEngine
             final long[] bits = runs.bits;
             final int[] edgeSide = model.routeEdgeSide;
             final int[] receiver = model.routeReceiver;
+            final int[] start = model.groupStart;
+            final int[] end = model.groupEnd;
             long total = 0;
             int run = -1;
             for (int k = 0; k < spikes.size(); k++)
@@ -471,9 +473,9 @@ public final class ChipEngine
                         final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
                         if (edgeSide[r] == key)
                         {
-                            final NeuronGroup to = groups.get(receiver[r]);
-                            final int n = fan.count(to.start(), to.end());
-                            ops[to.id()] += n;
+                            final int to = receiver[r];
+                            final int n = fan.count(start[to], end[to]);
+                            ops[to] += n;
                             total += n;
                         }
                     }

@@ -43,6 +43,9 @@ final class EngineModel
      * every tick (NEURONS groups of DIF and accumulator populations).
      */
     final int[] groupSize;
+    /** Per group: its first unit and one past its last, read per spike and route when operations are counted. */
+    final int[] groupStart;
+    final int[] groupEnd;
     final int[] somaOfDendrite;
     final boolean[] updates;
     /** Per group: whether it holds accumulator compartments (graded spikes), updated only when they have input. */
@@ -102,6 +105,8 @@ final class EngineModel
         }
         placeOfGroup = groups.stream().mapToInt(g -> io.csdsim.simulator.network.Network.place(program, g.core())).toArray();
         groupSize = groups.stream().mapToInt(NeuronGroup::size).toArray();
+        groupStart = groups.stream().mapToInt(NeuronGroup::start).toArray();
+        groupEnd = groups.stream().mapToInt(NeuronGroup::end).toArray();
         somaOfDendrite = groups.stream().mapToInt(g -> g.isDendrite() ? g.parent() : -1).toArray();
         spikeSource = new boolean[pops.size()];
         for (final ProgramPopulation p : pops)
