@@ -102,10 +102,12 @@ final class OutputFiles implements AutoCloseable
                 final Path dir = existingAncestor(src, target.toAbsolutePath().getParent());
                 final Path staging = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + outputs.size());
                 // Not createTempFile: its owner-only permissions would stick to the output.
+                // A run stopped by a signal (Ctrl-C, kill) runs no close(): the JVM's exit removes what is still staged.
+                // Registered before the file exists, so that no signal can find the file made and not yet registered
+                // (registering during the shutdown that signal starts is refused).
+                staging.toFile().deleteOnExit();
                 Files.deleteIfExists(staging);
                 Files.createFile(staging);
-                // A run stopped by a signal (Ctrl-C, kill) runs no close(): the JVM's exit removes what is still staged.
-                staging.toFile().deleteOnExit();
                 out = new Output(option, path, target, staging, false);
             }
         }
