@@ -568,7 +568,7 @@ public final class ChipEngine
             final IntArrayList outPayloads = payloads[id] == null ? null : payloads[id][t];
             for (int c = 0; c < chunkFired.length; c++)
             {
-                if (outPayloads != null)
+                if (outPayloads != null && !chunkPayloads[c].isEmpty())
                 {
                     outPayloads.addAll(chunkPayloads[c]);
                     chunkPayloads[c].clear();
@@ -576,11 +576,14 @@ public final class ChipEngine
                 saturations += chunkSaturations[c];
                 tickSaturations += chunkSaturations[c];
                 chunkSaturations[c] = 0;
-                if (out != null)
+                if (!chunkFired[c].isEmpty())
                 {
-                    out.addAll(chunkFired[c]);
+                    if (out != null)
+                    {
+                        out.addAll(chunkFired[c]);
+                    }
+                    chunkFired[c].clear();
                 }
-                chunkFired[c].clear();
             }
             for (int k = 0; k < phaseEdges.size(); k++)
             {
@@ -651,13 +654,17 @@ public final class ChipEngine
             if (kernel != null)
             {
                 final UnitActivity activity = chunkActivity[c];
+                // One chunk: its fired units go straight into the tick's spike list (no copy, no clearing).
+                final boolean direct = chunkFired.length == 1 && trains[id] != null;
+                final IntArrayList firedInto = direct ? trains[id][t] : chunkFired[c];
                 if (payloads[id] != null)
                 {
-                    activity.reset(t, chunkFired[c], chunkPayloads[c], counts[id], activeTick[id], model.groupOfUnit[id], active);
+                    activity.reset(t, firedInto, direct ? payloads[id][t] : chunkPayloads[c], counts[id], activeTick[id], model.groupOfUnit[id],
+                        active);
                 }
                 else
                 {
-                    activity.reset(t, chunkFired[c], counts[id], activeTick[id], model.groupOfUnit[id], active);
+                    activity.reset(t, firedInto, counts[id], activeTick[id], model.groupOfUnit[id], active);
                 }
                 chunkSaturations[c] = kernel.step(t, cur, lo, hi, phaseIntegrates, phaseFires, activity);
             }

@@ -78,6 +78,7 @@ final class MeshNetwork extends Network
         java.util.Arrays.fill(left, 0);
         java.util.Arrays.fill(up, 0);
         java.util.Arrays.fill(down, 0);
+        tickPeak = 0;
     }
 
     /**
@@ -85,19 +86,26 @@ final class MeshNetwork extends Network
      * by its step: each hop waits for its link, holds it for a flit and adds its latency. @return the
      * time the packet arrives past the last.
      */
-    private static long walk(final long[] links, final int l0, final int step, final long[] latency, final int at0, final int latStep,
+    private long walk(final long[] links, final int l0, final int step, final long[] latency, final int at0, final int latStep,
         final int n, final long t0, final long perFlit)
     {
         long t = t0;
+        long peak = tickPeak;
         for (int k = 0, l = l0, at = at0; k < n; k++, l += step, at += latStep)
         {
             final long state = links[l];
             final long start = Math.max(t, state >>> LOAD_BITS);
-            links[l] = (start + perFlit) << LOAD_BITS | (state & LOAD_MASK) + 1;
+            final long load = (state & LOAD_MASK) + 1;
+            links[l] = (start + perFlit) << LOAD_BITS | load;
+            peak = Math.max(peak, load);
             t = start + latency[at];
         }
+        tickPeak = peak;
         return t;
     }
+
+    /** The most packets one link has carried this tick: kept as the hops are walked, not found by a scan of every link. */
+    private long tickPeak;
 
     @Override
     public int peakLinkLoad()
@@ -113,7 +121,7 @@ final class MeshNetwork extends Network
                 }
             }
         }
-        return (int)Math.max(Math.max(peakLoad(right), peakLoad(left)), Math.max(peakLoad(up), peakLoad(down)));
+        return (int)tickPeak;
     }
 
     /** Per router, the packets the links leaving it carried over the ticks so far; null unless recording. */
@@ -132,15 +140,6 @@ final class MeshNetwork extends Network
         return routerLoad;
     }
 
-    private static long peakLoad(final long[] links)
-    {
-        long max = 0;
-        for (final long state : links)
-        {
-            max = Math.max(max, state & LOAD_MASK);
-        }
-        return max;
-    }
 
     /**
      * Sends one packet between two places ({@link Network#place}); @return the cycle it arrives. One loop per dimension, its direction chosen
