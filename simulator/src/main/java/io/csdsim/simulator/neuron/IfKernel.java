@@ -33,12 +33,27 @@ final class IfKernel extends EveryTickKernel
         final long resetValue = p.resetValue();
         final boolean nonzero = p.active() == IfReference.Active.NONZERO;
         long sat = 0;
+        // With a bias every unit's update counts as active: counted once for the range, not unit by unit.
+        final boolean allActive = nonzero && bias != 0;
+        if (allActive)
+        {
+            activity.allActive(lo, hi);
+        }
         for (int i = lo; i < hi; i++)
         {
-            final long in = take(input, i, activity);
-            if (nonzero && (v[i] != 0 || bias != 0))
+            final long in;
+            if (allActive)
             {
-                activity.updated(i);
+                in = input[i];
+                input[i] = 0;
+            }
+            else
+            {
+                in = take(input, i, activity);
+                if (nonzero && v[i] != 0)
+                {
+                    activity.updated(i);
+                }
             }
             final long s = v[i] + in + bias;
             long x = clamp(s);

@@ -40,6 +40,28 @@ public final class UnitActivity
         this.payloads = payloads;
     }
 
+    /**
+     * Every unit of [lo, hi) is active this tick (a model whose every update counts, such as one with a
+     * bias): counted once each, a run of one core's units at a time; later reports of these units this
+     * tick are not counted again.
+     */
+    public void allActive(final int lo, final int hi)
+    {
+        java.util.Arrays.fill(lastActive, lo, hi, tick);
+        int i = lo;
+        while (i < hi)
+        {
+            final int g = groupOf[i];
+            int j = i + 1;
+            while (j < hi && groupOf[j] == g)
+            {
+                j++;
+            }
+            active[g] += j - i;
+            i = j;
+        }
+    }
+
     /** Unit i received input this tick. */
     public void received(final int i)
     {
