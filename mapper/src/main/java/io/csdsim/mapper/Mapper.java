@@ -23,9 +23,11 @@ public final class Mapper
     /** The program and what it took. */
     /**
      * The program, what it took, and the schedule the mapping gives the network (per-edge delays and
-     * firing windows), under which FunctionalSpiking must equal the chip (DESIGN §4, invariant 2).
+     * firing windows), under which FunctionalSpiking must equal the chip (DESIGN §4, invariant 2), and
+     * whether the residual mapping was a choice: false when the network has no residual stream of two or
+     * more writers to map either way.
      */
-    public record Result(ChipProgram program, CompileReport report, Schedule schedule)
+    public record Result(ChipProgram program, CompileReport report, Schedule schedule, boolean residualStream)
     {
     }
 
@@ -47,9 +49,8 @@ public final class Mapper
                 + "-bit membranes and the chip has " + spec.membraneBits() + "; quantize with --membrane-bits " + spec.membraneBits());
         }
         final ResidualChoice residual = residual(net, spec, options);
-        final ResidualStreams streams = residual.streams;
-        final Schedule schedule = Schedule.withDelays(net, streams.delays);
-        final ProgramTranslation tr = new ProgramTranslation(net, schedule, streams, spec.gradedSpikeBits());
+        final Schedule schedule = residual.mapping.schedule;
+        final ProgramTranslation tr = residual.mapping.translation;
         for (final ProgramEdge e : tr.edges)
         {
             if (e.delay() > spec.maxAxonDelay())
@@ -58,12 +59,16 @@ public final class Mapper
                     + "' needs a delay of " + e.delay() + " ticks; the chip's axons delay at most " + spec.maxAxonDelay());
             }
         }
-        final Partitioner part = new Partitioner(spec, net.timeWindow, tr.populations, tr.edges, tr.tables);
+        final Partitioner part = residual.mapping.partitioner;
         final GivenPlacement given = options.given();
         final int[][] givenCores = given == null ? null : givenCores(given, net, tr, spec);
         if (given == null)
         {
-            part.run();
+            // Auto has partitioned both mappings already to compare them: the chosen one is not partitioned again.
+            if (!residual.mapping.partitioned)
+            {
+                part.run();
+            }
         }
         else
         {
@@ -231,7 +236,7 @@ public final class Mapper
         final ChipProgram program = new ChipProgram(net.name, net.timeWindow, net.delay, spec, chips, schedule.outputReadyTick(),
             net.timeWindow + net.delay, tr.tables, tr.populations, tr.edges, groupList, table);
         return new Result(program, report(net, spec, tr, part, uses, chips, groups, totalEntries, before, after, crossings, schedule, options, chosen,
-            residual.description), schedule);
+            residual.description), schedule, residual.streamFound);
     }
 
     /** @return the given cores per program population, each checked to lie on the chips the mapping may use. */
@@ -387,8 +392,44 @@ public final class Mapper
         return out;
     }
 
-    /** The residual mapping chosen, and why, in words for the compile report. */
-    private record ResidualChoice(ResidualStreams streams, String description)
+    /**
+     * One way of mapping the residual streams, translated: its streams, the schedule their path delays
+     * give, the program's populations and edges, and their partitioner — already run when auto
+     * partitioned it to compare.
+     */
+    private static final class Mapping
+    {
+        final Schedule schedule;
+        final ProgramTranslation translation;
+        final Partitioner partitioner;
+        boolean partitioned;
+
+        Mapping(final IntNetwork net, final ChipSpec spec, final ResidualStreams streams)
+        {
+            schedule = Schedule.withDelays(net, streams.delays);
+            translation = new ProgramTranslation(net, schedule, streams, spec.gradedSpikeBits());
+            partitioner = new Partitioner(spec, net.timeWindow, translation.populations, translation.edges, translation.tables);
+        }
+
+        /** @return the cores the partition takes before routing (relays not counted): what auto compares. */
+        long partitionedCores()
+        {
+            partitioner.run();
+            partitioned = true;
+            long cores = 0;
+            for (final List<ChunkPlan> plans : partitioner.plans)
+            {
+                for (final ChunkPlan c : plans)
+                {
+                    cores += c.groups();
+                }
+            }
+            return cores;
+        }
+    }
+
+    /** The residual mapping chosen, why (in words for the compile report), and whether there was a stream to map. */
+    private record ResidualChoice(Mapping mapping, String description, boolean streamFound)
     {
     }
 
@@ -401,7 +442,7 @@ public final class Mapper
         final MapperOptions.Residual want = options.residual() == null ? MapperOptions.Residual.AUTO : options.residual();
         if (want == MapperOptions.Residual.FAN_IN)
         {
-            return new ResidualChoice(ResidualStreams.fanIn(net), "fan-in");
+            return new ResidualChoice(new Mapping(net, spec, ResidualStreams.fanIn(net)), "fan-in", true);
         }
         if (spec.gradedSpikeBits() == 0)
         {
@@ -411,40 +452,26 @@ public final class Mapper
                     + "accumulate cannot forward a residual stream's sums; use --residual fan-in, or a chip with graded spikes (loihi2, or "
                     + "--set core.gradedSpikes=24)");
             }
-            return new ResidualChoice(ResidualStreams.fanIn(net), "fan-in (auto: the chip has no graded spikes)");
+            return new ResidualChoice(new Mapping(net, spec, ResidualStreams.fanIn(net)), "fan-in (auto: the chip has no graded spikes)", true);
         }
         final ResidualStreams acc = ResidualStreams.accumulate(net);
         if (!acc.any())
         {
-            return new ResidualChoice(ResidualStreams.fanIn(net), "fan-in (" + want.label + ": no residual stream of two or more writers)");
+            return new ResidualChoice(new Mapping(net, spec, ResidualStreams.fanIn(net)), "fan-in (" + want.label
+                + ": no residual stream of two or more writers)", false);
         }
+        final Mapping accumulate = new Mapping(net, spec, acc);
         if (want == MapperOptions.Residual.ACCUMULATE || options.given() != null)
         {
-            return new ResidualChoice(acc, "accumulate (" + acc.accumulators.size() + " accumulators)");
+            return new ResidualChoice(accumulate, "accumulate (" + acc.accumulators.size() + " accumulators)", true);
         }
-        final ResidualStreams fan = ResidualStreams.fanIn(net);
-        final long accCores = partitionedCores(net, spec, acc);
-        final long fanCores = partitionedCores(net, spec, fan);
+        final Mapping fan = new Mapping(net, spec, ResidualStreams.fanIn(net));
+        final long accCores = accumulate.partitionedCores();
+        final long fanCores = fan.partitionedCores();
         final String both = String.format(java.util.Locale.ROOT, "%,d cores against %,d", Math.min(accCores, fanCores), Math.max(accCores, fanCores));
-        return accCores < fanCores ? new ResidualChoice(acc, "accumulate (auto: " + both + " for fan-in; " + acc.accumulators.size() + " accumulators)")
-            : new ResidualChoice(fan, "fan-in (auto: " + both + " for accumulate)");
-    }
-
-    /** @return the cores a mapping's partition takes before routing (relays not counted): what auto compares. */
-    private static long partitionedCores(final IntNetwork net, final ChipSpec spec, final ResidualStreams streams)
-    {
-        final ProgramTranslation tr = new ProgramTranslation(net, Schedule.withDelays(net, streams.delays), streams, spec.gradedSpikeBits());
-        final Partitioner part = new Partitioner(spec, net.timeWindow, tr.populations, tr.edges, tr.tables);
-        part.run();
-        long cores = 0;
-        for (final List<ChunkPlan> plans : part.plans)
-        {
-            for (final ChunkPlan c : plans)
-            {
-                cores += c.groups();
-            }
-        }
-        return cores;
+        return accCores < fanCores
+            ? new ResidualChoice(accumulate, "accumulate (auto: " + both + " for fan-in; " + acc.accumulators.size() + " accumulators)", true)
+            : new ResidualChoice(fan, "fan-in (auto: " + both + " for accumulate)", true);
     }
 
     private static long entryHops(final Placement place, final RouteTable t)

@@ -135,7 +135,7 @@ final class ProgramTranslation
                 if (acc >= 0 && streams.accumulators.get(acc).writers.get(pr.id))
                 {
                     // The accumulator's one graded edge stands for every writer it holds, in the first one's place.
-                    if (firstHeld(net, p, k, streams.accumulators.get(acc)))
+                    if (firstHeld(p, k, streams.accumulators.get(acc)))
                     {
                         final ResidualStreams.Accumulator a = streams.accumulators.get(acc);
                         edges.add(new ProgramEdge(edges.size(), pid, ProgramEdge.Kind.TABLE, identity(a.units, identityOf),
@@ -153,7 +153,7 @@ final class ProgramTranslation
     }
 
     /** Whether slot k is the first of p's slots that accumulator a holds. */
-    private static boolean firstHeld(final IntNetwork net, final IntPopulation p, final int k, final ResidualStreams.Accumulator a)
+    private static boolean firstHeld(final IntPopulation p, final int k, final ResidualStreams.Accumulator a)
     {
         for (int j = 0; j < k; j++)
         {

@@ -203,7 +203,7 @@ final class SimulateCommand implements Callable<Integer>
             }
             final Mapper.Result compiled = Mapper.compile(net, s, options);
             program = compiled.program();
-            if (!compiled.report().residual().contains("no residual stream"))
+            if (compiled.residualStream())
             {
                 note += "note: residual stream mapped by " + compiled.report().residual() + " (--residual; docs/residual-stream.md)\n";
             }

@@ -33,6 +33,17 @@ public final class FanOutCursor
     public FanOutCursor(final ProgramEdge edge, final ProgramPopulation target, final ProgramPopulation source, final SynapseTable table,
         final boolean sideB)
     {
+        this(edge, target, source, table, sideB, edge.kind() == ProgramEdge.Kind.TABLE && table.kind() == SynapseTable.Kind.SPARSE
+            && rowsAscend(table));
+    }
+
+    /**
+     * As above, told whether the table's rows ascend ({@link #rowsAscend}) by a caller that checked
+     * once for many cursors of the table (the engine makes them per sample).
+     */
+    public FanOutCursor(final ProgramEdge edge, final ProgramPopulation target, final ProgramPopulation source, final SynapseTable table,
+        final boolean sideB, final boolean rowsAscend)
+    {
         this.edge = edge;
         this.target = target;
         this.source = source;
@@ -40,7 +51,7 @@ public final class FanOutCursor
         this.sideB = sideB;
         // A sparse row or a general convolution's taps are counted by EdgeGeometry.
         this.ranges = edge.kind() == ProgramEdge.Kind.TABLE && (table.kind() == SynapseTable.Kind.DENSE || table.kind() == SynapseTable.Kind.CONV3X3);
-        this.sortedRows = edge.kind() == ProgramEdge.Kind.TABLE && table.kind() == SynapseTable.Kind.SPARSE && rowsAscend(table);
+        this.sortedRows = edge.kind() == ProgramEdge.Kind.TABLE && table.kind() == SynapseTable.Kind.SPARSE && rowsAscend;
         this.reach = edge.kind() == ProgramEdge.Kind.TDEC_PRODUCT
             ? new ProductReach(edge.product(), sideB ? io.csdsim.isa.program.ProductMap.Operand.B : io.csdsim.isa.program.ProductMap.Operand.A)
             : null;
@@ -140,7 +151,7 @@ public final class FanOutCursor
     }
 
     /** @return whether every row of a sparse table lists its targets in ascending order. */
-    private static boolean rowsAscend(final SynapseTable t)
+    public static boolean rowsAscend(final SynapseTable t)
     {
         final int[] rows = t.rowStart();
         final int[] targets = t.targets();

@@ -446,7 +446,7 @@ public final class ChipEngine
             if (fan == null)
             {
                 // One per edge side and run: a product's cursor holds its map's walk, built once.
-                fan = new FanOutCursor(e, target, source, table, sideB);
+                fan = new FanOutCursor(e, target, source, table, sideB, e.table() >= 0 && model.rowsAscend[e.table()]);
                 cursors[key] = fan;
             }
             final RouteSegments runs = model.segments;

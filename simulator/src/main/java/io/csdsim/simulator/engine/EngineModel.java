@@ -1,12 +1,15 @@
 package io.csdsim.simulator.engine;
 
 import io.csdsim.isa.geometry.EdgeGeometry;
+import io.csdsim.isa.geometry.FanOutCursor;
 import io.csdsim.isa.geometry.Intervals;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.RouteTable;
+import io.csdsim.simulator.neuron.NeuronKernel;
+import io.csdsim.simulator.neuron.NeuronKernels;
 
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
@@ -52,6 +55,8 @@ final class EngineModel
     final boolean[] accumulates;
     /** Per population: whether its spikes are graded. */
     final boolean[] graded;
+    /** Per synapse table: a sparse table whose rows ascend, counted by search ({@link FanOutCursor}); checked once per program. */
+    final boolean[] rowsAscend;
     /** Per population: whether it is a spike source, the host's input (no neuron updates, fires nor their costs). */
     final boolean[] spikeSource;
     /** Whether timing adds up each router's link loads over a sample (for the HTML report; off by default: it costs a pass per tick). */
@@ -109,14 +114,19 @@ final class EngineModel
         groupEnd = groups.stream().mapToInt(NeuronGroup::end).toArray();
         somaOfDendrite = groups.stream().mapToInt(g -> g.isDendrite() ? g.parent() : -1).toArray();
         spikeSource = new boolean[pops.size()];
-        for (final ProgramPopulation p : pops)
-        {
-            spikeSource[p.id()] = io.csdsim.simulator.neuron.NeuronKernels.takesStimulus(program, p);
-        }
         graded = new boolean[pops.size()];
         for (final ProgramPopulation p : pops)
         {
-            graded[p.id()] = io.csdsim.simulator.neuron.NeuronKernels.graded(program, p);
+            // One kernel made per neuron population to ask what it is (a run makes its own).
+            final NeuronKernel k = p.kind() == ProgramPopulation.Kind.NEURONS ? NeuronKernels.create(program, p) : null;
+            spikeSource[p.id()] = k != null && k.takesStimulus();
+            graded[p.id()] = k != null && k.graded();
+        }
+        rowsAscend = new boolean[program.tables().size()];
+        for (int t = 0; t < rowsAscend.length; t++)
+        {
+            final io.csdsim.isa.program.SynapseTable table = program.tables().get(t);
+            rowsAscend[t] = table.kind() == io.csdsim.isa.program.SynapseTable.Kind.SPARSE && FanOutCursor.rowsAscend(table);
         }
         updates = new boolean[groups.size()];
         accumulates = new boolean[groups.size()];

@@ -134,24 +134,8 @@ public final class SampleResultCodec
             }
             for (int t = 0; t < ticks; t++)
             {
-                final TickRow row = new TickRow();
-                row.cycles = column(columns, TickLog.Column.CYCLES, t);
-                row.sops = column(columns, TickLog.Column.SOPS, t);
-                row.dynamicOps = column(columns, TickLog.Column.DYNAMIC_OPS, t);
-                row.neuronUpdates = column(columns, TickLog.Column.NEURON_UPDATES, t);
-                row.activeUpdates = column(columns, TickLog.Column.ACTIVE_UPDATES, t);
-                row.spikes = column(columns, TickLog.Column.SPIKES, t);
-                row.packets = column(columns, TickLog.Column.PACKETS, t);
-                row.hopsX = column(columns, TickLog.Column.HOPS_X, t);
-                row.hopsY = column(columns, TickLog.Column.HOPS_Y, t);
-                row.chipCrossings = column(columns, TickLog.Column.CHIP_CROSSINGS, t);
-                row.waitCycles = column(columns, TickLog.Column.WAIT_CYCLES, t);
-                row.peakLinkLoad = column(columns, TickLog.Column.PEAK_LINK_LOAD, t);
-                row.saturations = column(columns, TickLog.Column.SATURATIONS, t);
-                row.inputSpikes = column(columns, TickLog.Column.INPUT_SPIKES, t);
-                row.accumulatorUpdates = column(columns, TickLog.Column.ACCUMULATOR_UPDATES, t);
-                row.gradedSpikes = column(columns, TickLog.Column.GRADED_SPIKES, t);
-                log.add(row);
+                final int tick = t;
+                log.add(c -> column(columns, c, tick));
             }
             if (inputTick >= 0)
             {

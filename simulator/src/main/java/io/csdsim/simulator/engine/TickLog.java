@@ -68,22 +68,16 @@ public final class TickLog
     /** Appends one tick, each figure to its column by name. */
     void add(final TickRow r)
     {
-        column(Column.CYCLES).add(r.cycles);
-        column(Column.SOPS).add(r.sops);
-        column(Column.DYNAMIC_OPS).add(r.dynamicOps);
-        column(Column.NEURON_UPDATES).add(r.neuronUpdates);
-        column(Column.ACTIVE_UPDATES).add(r.activeUpdates);
-        column(Column.SPIKES).add(r.spikes);
-        column(Column.PACKETS).add(r.packets);
-        column(Column.HOPS_X).add(r.hopsX);
-        column(Column.HOPS_Y).add(r.hopsY);
-        column(Column.CHIP_CROSSINGS).add(r.chipCrossings);
-        column(Column.WAIT_CYCLES).add(r.waitCycles);
-        column(Column.PEAK_LINK_LOAD).add(r.peakLinkLoad);
-        column(Column.SATURATIONS).add(r.saturations);
-        column(Column.INPUT_SPIKES).add(r.inputSpikes);
-        column(Column.ACCUMULATOR_UPDATES).add(r.accumulatorUpdates);
-        column(Column.GRADED_SPIKES).add(r.gradedSpikes);
+        add(r::get);
+    }
+
+    /** Appends one tick whose figure of each column {@code value} gives (a decoded result's, or a timed row's). */
+    void add(final java.util.function.ToLongFunction<Column> value)
+    {
+        for (final Column c : Column.values())
+        {
+            column(c).add(value.applyAsLong(c));
+        }
     }
 
     /** Records the tick in which the host's input stage, of so many MACs, feeds the chip. */

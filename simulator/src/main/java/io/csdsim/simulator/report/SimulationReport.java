@@ -104,10 +104,14 @@ public final class SimulationReport
     {
         long macs = 0;
         final java.util.Set<Long> seen = new java.util.HashSet<>();
+        final boolean[] graded = new boolean[p.populations().size()];
+        for (final ProgramPopulation q : p.populations())
+        {
+            graded[q.id()] = io.csdsim.simulator.neuron.NeuronKernels.graded(p, q);
+        }
         for (final ProgramEdge e : p.edges())
         {
-            if (e.kind() != ProgramEdge.Kind.TABLE || io.csdsim.simulator.neuron.NeuronKernels.graded(p, p.populations().get(e.sourceA()))
-                || !seen.add((long)e.table() << 32 | e.sourceA()))
+            if (e.kind() != ProgramEdge.Kind.TABLE || graded[e.sourceA()] || !seen.add((long)e.table() << 32 | e.sourceA()))
             {
                 continue;
             }
