@@ -237,7 +237,7 @@ public final class ChipEngine
         private final int[][] activeTick = new int[np][];
         private final long[] popSops = new long[np];
         /** Per group, summed over ticks: SOPs, dynamic ops, spikes, packets sent, busy cycles. */
-        private final TickLog log = new TickLog(energy, cores);
+        private final TickLog log = new TickLog(energy, cores, ticks);
         private final TickWorkers workers;
         private final int[][] bounds;
         /** Per chunk of the current phase: saturations and fired units, merged in chunk order. */
@@ -317,20 +317,9 @@ public final class ChipEngine
                     activeTick[id] = new int[p.size()];
                     java.util.Arrays.fill(activeTick[id], -1);
                 }
-                if (trains[id] != null)
-                {
-                    for (int t = 0; t < ticks; t++)
-                    {
-                        trains[id][t] = new IntArrayList();
-                    }
-                }
                 if (kernels[id] != null && kernels[id].graded())
                 {
                     payloads[id] = new IntArrayList[ticks];
-                    for (int t = 0; t < ticks; t++)
-                    {
-                        payloads[id][t] = new IntArrayList();
-                    }
                 }
             }
             for (final ProgramEdge e : program.edges())
@@ -367,6 +356,7 @@ public final class ChipEngine
 
         private void tick(final int t)
         {
+            openSpikeLists(t);
             final int set = t % tickSets.length;
             awaitTiming(set);
             sops = tickSets[set][0];
@@ -407,6 +397,32 @@ public final class ChipEngine
                 timingDone[set] = task;
                 lane.submit(task);
             }
+        }
+
+        /**
+         * Makes every population's spike list of tick t, before any population of the tick runs, each
+         * with room for as many spikes as the population fired in the tick before and a quarter more,
+         * so that a list rarely grows spike by spike.
+         */
+        private void openSpikeLists(final int t)
+        {
+            for (int id = 0; id < np; id++)
+            {
+                if (trains[id] != null)
+                {
+                    trains[id][t] = new IntArrayList(spikeListRoom(trains[id], t));
+                }
+                if (payloads[id] != null)
+                {
+                    payloads[id][t] = new IntArrayList(spikeListRoom(payloads[id], t));
+                }
+            }
+        }
+
+        private static int spikeListRoom(final IntArrayList[] lists, final int t)
+        {
+            final int last = t == 0 ? 0 : lists[t - 1].size();
+            return last + (last >> 2) + 4;
         }
 
         /**
@@ -456,6 +472,24 @@ public final class ChipEngine
             final int[] start = model.groupStart;
             final int[] end = model.groupEnd;
             long total = 0;
+            final int only = model.onlyReceiver[key];
+            if (only >= 0)
+            {
+                // One receiving group: each spike's operations are its fan-out into it, no route looked up.
+                final int a = start[only];
+                final int b = end[only];
+                for (int k = 0; k < spikes.size(); k++)
+                {
+                    fan.at(spikes.get(k));
+                    total += fan.count(a, b);
+                }
+                ops[only] += total;
+                if (ops == sops)
+                {
+                    popSops[e.target()] += total;
+                }
+                return;
+            }
             int run = -1;
             for (int k = 0; k < spikes.size(); k++)
             {

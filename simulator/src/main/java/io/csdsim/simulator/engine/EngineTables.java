@@ -86,7 +86,28 @@ public final class EngineTables
         if (t.kind() == SynapseTable.Kind.SPARSE)
         {
             final int[] targets = t.targets();
-            for (int k = t.rowStart()[s], end = t.rowStart()[s + 1]; k < end; k++)
+            final int begin = t.rowStart()[s];
+            final int end = t.rowStart()[s + 1];
+            if (lo == 0 && hi >= t.outFeatures())
+            {
+                // The whole target population (one thread's share): no synapse falls outside.
+                if (shift == 0)
+                {
+                    for (int k = begin; k < end; k++)
+                    {
+                        out[targets[k]] += m[k];
+                    }
+                }
+                else
+                {
+                    for (int k = begin; k < end; k++)
+                    {
+                        out[targets[k]] += value * m[k];
+                    }
+                }
+                return;
+            }
+            for (int k = begin; k < end; k++)
             {
                 final int o = targets[k];
                 if (o >= lo && o < hi)

@@ -47,7 +47,9 @@ public final class TickLog
         }
     }
 
-    private final LongArrayList[] columns = new LongArrayList[Column.values().length];
+    /** The columns in declaration order, read once: {@code values()} copies its array at every call. */
+    private static final Column[] COLUMNS = Column.values();
+    private final LongArrayList[] columns = new LongArrayList[COLUMNS.length];
     private final EnergyModel energy;
     /** Cores the program occupies: all draw static power every tick. */
     private final int cores;
@@ -57,11 +59,17 @@ public final class TickLog
 
     TickLog(final EnergyModel energy, final int cores)
     {
+        this(energy, cores, 0);
+    }
+
+    /** A log with room for {@code ticks} rows from the start. */
+    TickLog(final EnergyModel energy, final int cores, final int ticks)
+    {
         this.energy = energy;
         this.cores = cores;
         for (int i = 0; i < columns.length; i++)
         {
-            columns[i] = new LongArrayList();
+            columns[i] = new LongArrayList(ticks);
         }
     }
 
@@ -74,7 +82,7 @@ public final class TickLog
     /** Appends one tick whose figure of each column {@code value} gives (a decoded result's, or a timed row's). */
     void add(final java.util.function.ToLongFunction<Column> value)
     {
-        for (final Column c : Column.values())
+        for (final Column c : COLUMNS)
         {
             column(c).add(value.applyAsLong(c));
         }

@@ -286,37 +286,38 @@ final class TickTimer
             final long[] groupGraded = model.graded[p] ? perGroup.gradedSpikes : null;
             final int[] groupOf = model.groupOfUnit[p];
             final boolean sends = model.hasRoutes[p];
-            for (int k = 0; k < fired.size(); k++)
+            final int nf = fired.size();
+            for (int k = 0, j; k < nf; k = j)
             {
+                // A run of spikes of one group: [k, j).
                 final int g = groupOf[fired.get(k)];
-                if (k == 0 || g != groupOf[fired.get(k - 1)])
+                j = k + 1;
+                while (j < nf && groupOf[fired.get(j)] == g)
                 {
-                    firstSpike[g] = k;
+                    j++;
                 }
-                lastSpike[g] = k + 1;
-                if (k + 1 == fired.size() || g != groupOf[fired.get(k + 1)])
+                firstSpike[g] = k;
+                lastSpike[g] = j;
+                final int n = j - k;
+                if (source)
                 {
-                    final int n = lastSpike[g] - firstSpike[g];
-                    if (source)
+                    // The host's spikes: their packets leave at once, no neuron fired them.
+                    perGroup.inputSpikes[g] += n;
+                }
+                else
+                {
+                    groupSpikes[g] += n;
+                    ready[g] += timing.fireCycles(n);
+                    if (groupGraded != null)
                     {
-                        // The host's spikes: their packets leave at once, no neuron fired them.
-                        perGroup.inputSpikes[g] += n;
+                        groupGraded[g] += n;
+                        ready[g] += timing.gradedSpikeCycles(n);
                     }
-                    else
-                    {
-                        groupSpikes[g] += n;
-                        ready[g] += timing.fireCycles(n);
-                        if (groupGraded != null)
-                        {
-                            groupGraded[g] += n;
-                            ready[g] += timing.gradedSpikeCycles(n);
-                        }
-                    }
-                    if (sends)
-                    {
-                        // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
-                        readyOrder[senders++] = ready[g] << 23 | g;
-                    }
+                }
+                if (sends)
+                {
+                    // Readiness then group id, packed in one sortable long: ready cycles < 2^40, groups < 2^23.
+                    readyOrder[senders++] = ready[g] << 23 | g;
                 }
             }
         }
@@ -344,12 +345,12 @@ final class TickTimer
             final long crossingsBefore = n.crossings();
             long inject = ready[g];
             int run = -1;
+            final int r0 = model.routeStart[g];
+            final int words = runs.words(g);
             for (int k = firstSpike[g]; k < lastSpike[g]; k++)
             {
                 final int s = fired.get(k);
                 final int serial = ++relaySerial;
-                final int r0 = model.routeStart[g];
-                final int words = runs.words(g);
                 run = runs.runOf(g, s, run);
                 // Receipts are counted per run when the sample is over, not per packet.
                 runSpikes[run]++;

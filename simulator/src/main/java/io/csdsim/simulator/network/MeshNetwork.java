@@ -91,6 +91,7 @@ final class MeshNetwork extends Network
     {
         long t = t0;
         long peak = tickPeak;
+        long wait = 0;
         for (int k = 0, l = l0, at = at0; k < n; k++, l += step, at += latStep)
         {
             final long state = links[l];
@@ -98,9 +99,11 @@ final class MeshNetwork extends Network
             final long load = (state & LOAD_MASK) + 1;
             links[l] = (start + perFlit) << LOAD_BITS | load;
             peak = Math.max(peak, load);
+            wait += start - t;
             t = start + latency[at];
         }
         tickPeak = peak;
+        waitCycles += wait;
         return t;
     }
 
@@ -146,8 +149,8 @@ final class MeshNetwork extends Network
      * once: each hop reads its link's word, waits for it, holds it and moves on, with nothing else
      * carried from hop to hop but the packet's time. What the walk does not need per hop follows
      * from the endpoints: dimension-order routing crosses each chip boundary between them once, so
-     * the hops, the crossings and the latencies are counted per packet, and the packet's waiting is
-     * its arrival less its injection and its latencies.
+     * the hops and the crossings are counted per packet, and the packet's waiting hop by hop, as the
+     * cycles each hop waits for its link.
      */
     @Override
     public long send(final int from, final int to, final long inject)
@@ -181,7 +184,7 @@ final class MeshNetwork extends Network
             // Every link this packet took was free before t, so checking its arrival covers them all.
             throw new IllegalStateException("a tick longer than 2^38 cycles: the link state cannot hold it");
         }
-        waitCycles += t - inject - route(from, to);
+        count(from, to);
         return t;
     }
 }

@@ -37,6 +37,8 @@ public abstract class Network
     /** Per board column and row: the chip's column and row it lies in (a lookup, not a division per packet). */
     private final int[] chipColumn;
     private final int[] chipRow;
+    /** A board of one chip: no packet crosses a chip boundary. */
+    private final boolean oneChip;
 
     Network(final ChipProgram program)
     {
@@ -62,6 +64,7 @@ public abstract class Network
         {
             chipRow[y] = y / tilesY;
         }
+        oneChip = width <= tilesX && height <= tilesY;
     }
 
     /**
@@ -84,6 +87,25 @@ public abstract class Network
         hopsY += ay;
         crossings += crossX + crossY;
         return (ax - crossX) * hopX + (ay - crossY) * hopY + (crossX + crossY) * chipLink;
+    }
+
+    /**
+     * Counts one packet between two places as {@link #route} does, for a model that times the hops
+     * itself: on a board of one chip no packet crosses a chip boundary, and nothing is looked up.
+     */
+    final void count(final int from, final int to)
+    {
+        final int x0 = from >>> 16;
+        final int y0 = from & PLACE_MASK;
+        final int tx = to >>> 16;
+        final int ty = to & PLACE_MASK;
+        packets++;
+        hopsX += Math.abs(tx - x0);
+        hopsY += Math.abs(ty - y0);
+        if (!oneChip)
+        {
+            crossings += Math.abs(chipColumn[tx] - chipColumn[x0]) + Math.abs(chipRow[ty] - chipRow[y0]);
+        }
     }
 
     /** @return where a core's router sits on the board, packed as x · 2^16 + y: what {@link #send} takes. */
