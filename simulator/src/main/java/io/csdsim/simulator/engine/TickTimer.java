@@ -177,24 +177,61 @@ final class TickTimer
         return done;
     }
 
-    /** Phases with cycle timestamps, once tick t's arithmetic is done; clears the tick's counters; @return its log row. */
+    /**
+     * Phases with cycle timestamps, once tick t's arithmetic is done; clears the tick's counters;
+     * @return its log row. Each phase is its own method: a few small methods are compiled early in a
+     * run, where one large one ran as slower, profiled code for most of a short run.
+     */
     TickRow time(final int t, final long[] sops, final long[] dyn, final long[] active, final long tickSaturations)
     {
-        // The sums' arrays in locals: the per-spike and per-packet loops below update them.
-        final long[] groupSops = perGroup.sops;
-        final long[] groupDyn = perGroup.dynamicOps;
-        final long[] groupSpikes = perGroup.spikes;
-        final long[] groupBusy = perGroup.busyCycles;
+        final TickRow row = new TickRow();
         net.startTick();
         final long packets0 = net.packets();
         final long hopsX0 = net.hopsX();
         final long hopsY0 = net.hopsY();
         final long cross0 = net.crossings();
         final long wait0 = net.waitCycles();
-        final int ng = groups.size();
+        integrate(sops, dyn, row);
+        long last = dendrites(sops);
+        update(active, row);
+        final int senders = fire(t, row);
+        for (int g = 0; g < groups.size(); g++)
+        {
+            last = Math.max(last, ready[g]);
+            perGroup.busyCycles[g] += ready[g];
+        }
+        java.util.Arrays.sort(readyOrder, 0, senders);
+        for (int o = 0; o < senders; o++)
+        {
+            last = Math.max(last, emit((int)(readyOrder[o] & ((1 << 23) - 1)), t));
+        }
+        java.util.Arrays.fill(sops, 0);
+        java.util.Arrays.fill(dyn, 0);
+        java.util.Arrays.fill(active, 0);
+        java.util.Arrays.fill(ready, 0);
+        if (messageIn != 0)
+        {
+            java.util.Arrays.fill(receivedUntil, 0);
+        }
+        row.cycles = last + timing.barrierCycles();
+        row.packets = net.packets() - packets0;
+        row.hopsX = net.hopsX() - hopsX0;
+        row.hopsY = net.hopsY() - hopsY0;
+        row.chipCrossings = net.crossings() - cross0;
+        row.waitCycles = net.waitCycles() - wait0;
+        row.peakLinkLoad = net.peakLinkLoad();
+        row.saturations = tickSaturations;
+        return row;
+    }
+
+    /** Phase 1: synaptic (and product) operations; each group is ready when its own are done. */
+    private void integrate(final long[] sops, final long[] dyn, final TickRow row)
+    {
+        final long[] groupSops = perGroup.sops;
+        final long[] groupDyn = perGroup.dynamicOps;
         long tickSops = 0;
         long tickDyn = 0;
-        for (int g = 0; g < ng; g++)
+        for (int g = 0; g < groups.size(); g++)
         {
             ready[g] = timing.integrateCycles(sops[g], dyn[g]);
             tickSops += sops[g];
@@ -202,17 +239,23 @@ final class TickTimer
             groupSops[g] += sops[g];
             groupDyn[g] += dyn[g];
         }
-        // Phase 2: dendrites with input send a partial current per compartment to their soma.
+        row.sops = tickSops;
+        row.dynamicOps = tickDyn;
+    }
+
+    /** Phase 2: dendrites with input send a partial current per compartment to their soma. @return the last arrival. */
+    private long dendrites(final long[] sops)
+    {
         long last = 0;
         final int[] size = model.groupSize;
         final int[] somaOf = model.somaOfDendrite;
-        for (int g = 0; g < ng; g++)
+        final Network n = net;
+        for (int g = 0; g < groups.size(); g++)
         {
             final int soma = somaOf[g];
             if (soma >= 0 && sops[g] > 0)
             {
                 // One packet per compartment: counted for the group from the network's counts over the burst.
-                final Network n = net;
                 final long hx = n.hopsX();
                 final long hy = n.hopsY();
                 final long cx = n.crossings();
@@ -232,7 +275,13 @@ final class TickTimer
                 last = Math.max(last, arrive);
             }
         }
-        // Phase 3: neuron updates.
+        return last;
+    }
+
+    /** Phase 3: neuron updates (accumulators: only those with input). */
+    private void update(final long[] active, final TickRow row)
+    {
+        final int[] size = model.groupSize;
         long neuronUpdates = 0;
         long activeUpdates = 0;
         final boolean[] updates = model.updates;
@@ -240,7 +289,7 @@ final class TickTimer
         final long[] groupActive = perGroup.activeUpdates;
         final boolean[] accumulates = model.accumulates;
         long accumulatorUpdates = 0;
-        for (int g = 0; g < ng; g++)
+        for (int g = 0; g < groups.size(); g++)
         {
             if (accumulates[g])
             {
@@ -259,12 +308,23 @@ final class TickTimer
                 groupActive[g] += act;
             }
         }
-        // Phase 4: fired neurons emit, then their spikes leave as packets, groups in order of
-        // readiness, through relays where needed. Firing groups are found from the tick's spikes.
+        row.neuronUpdates = neuronUpdates;
+        row.activeUpdates = activeUpdates;
+        row.accumulatorUpdates = accumulatorUpdates;
+    }
+
+    /**
+     * Phase 4a: fired neurons emit. Firing groups are found from the tick's spikes, each group's
+     * spikes a run of its population's list; the groups that send are queued by readiness.
+     * @return how many groups send
+     */
+    private int fire(final int t, final TickRow row)
+    {
         long spikes = 0;
         long inputSpikes = 0;
         long gradedSpikes = 0;
         int senders = 0;
+        final long[] groupSpikes = perGroup.spikes;
         for (final ProgramPopulation pop : pops)
         {
             final int p = pop.id();
@@ -321,94 +381,69 @@ final class TickTimer
                 }
             }
         }
-        for (int g = 0; g < ng; g++)
-        {
-            last = Math.max(last, ready[g]);
-            groupBusy[g] += ready[g];
-        }
-        java.util.Arrays.sort(readyOrder, 0, senders);
+        row.spikes = spikes;
+        row.inputSpikes = inputSpikes;
+        row.gradedSpikes = gradedSpikes;
+        return senders;
+    }
+
+    /**
+     * Phase 4b: group g's spikes of tick t leave as packets, one per route each takes, through relays
+     * where needed. @return the last arrival. The group's packets, hops and crossings are the
+     * network's counts over its emission: no per-packet bookkeeping here. What its relays forward is
+     * moved to them once the sample is over, from the spikes per route run ({@link #perGroup}).
+     */
+    private long emit(final int g, final int t)
+    {
         final Network n = net;
         final int[] place = model.placeOfGroup;
-        for (int o = 0; o < senders; o++)
+        final IntArrayList fired = trains[groups.get(g).population()][t];
+        final RouteSegments runs = model.segments;
+        final long packetsBefore = n.packets();
+        final long hopsXBefore = n.hopsX();
+        final long hopsYBefore = n.hopsY();
+        final long crossingsBefore = n.crossings();
+        long last = 0;
+        long inject = ready[g];
+        int run = -1;
+        final int r0 = model.routeStart[g];
+        final int words = runs.words(g);
+        for (int k = firstSpike[g]; k < lastSpike[g]; k++)
         {
-            final int g = (int)(readyOrder[o] & ((1 << 23) - 1));
-            final NeuronGroup grp = groups.get(g);
-            final int p = grp.population();
-            final IntArrayList fired = trains[p][t];
-            final RouteSegments runs = model.segments;
-            // The group's packets, hops and crossings are the network's counts over its emission: no
-            // per-packet bookkeeping here. What its relays forward is moved to them once the sample is
-            // over, from the spikes per route run (perGroup).
-            final long packetsBefore = n.packets();
-            final long hopsXBefore = n.hopsX();
-            final long hopsYBefore = n.hopsY();
-            final long crossingsBefore = n.crossings();
-            long inject = ready[g];
-            int run = -1;
-            final int r0 = model.routeStart[g];
-            final int words = runs.words(g);
-            for (int k = firstSpike[g]; k < lastSpike[g]; k++)
+            final int s = fired.get(k);
+            final int serial = ++relaySerial;
+            run = runs.runOf(g, s, run);
+            // Receipts are counted per run when the sample is over, not per packet.
+            runSpikes[run]++;
+            final int at = runs.runBits[run];
+            for (int w = 0; w < words; w++)
             {
-                final int s = fired.get(k);
-                final int serial = ++relaySerial;
-                run = runs.runOf(g, s, run);
-                // Receipts are counted per run when the sample is over, not per packet.
-                runSpikes[run]++;
-                final int at = runs.runBits[run];
-                for (int w = 0; w < words; w++)
+                for (long b = runs.bits[at + w]; b != 0; b &= b - 1)
                 {
-                    for (long b = runs.bits[at + w]; b != 0; b &= b - 1)
+                    final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
+                    final int sender = model.routeSender[r];
+                    final int receiver = model.routeReceiver[r];
+                    final long from = inject;
+                    inject += messageOut;
+                    if (sender != g)
                     {
-                        final int r = r0 + (w << 6) + Long.numberOfTrailingZeros(b);
-                        final int sender = model.routeSender[r];
-                        final int receiver = model.routeReceiver[r];
-                        final long from = inject;
-                        inject += messageOut;
-                        if (sender != g)
+                        // One packet to each relay per spike, however many receivers it serves.
+                        if (relayStamp[sender] != serial)
                         {
-                            // One packet to each relay per spike, however many receivers it serves.
-                            if (relayStamp[sender] != serial)
-                            {
-                                relayStamp[sender] = serial;
-                                relayAt[sender] = receive(sender, n.send(place[g], place[sender], from)) + 1;
-                            }
-                            last = Math.max(last, receive(receiver, n.send(place[sender], place[receiver], relayAt[sender])));
-                            continue;
+                            relayStamp[sender] = serial;
+                            relayAt[sender] = receive(sender, n.send(place[g], place[sender], from)) + 1;
                         }
-                        last = Math.max(last, receive(receiver, n.send(place[g], place[receiver], from)));
+                        last = Math.max(last, receive(receiver, n.send(place[sender], place[receiver], relayAt[sender])));
+                        continue;
                     }
+                    last = Math.max(last, receive(receiver, n.send(place[g], place[receiver], from)));
                 }
             }
-            perGroup.packets[g] += n.packets() - packetsBefore;
-            perGroup.hopsX[g] += n.hopsX() - hopsXBefore;
-            perGroup.hopsY[g] += n.hopsY() - hopsYBefore;
-            perGroup.chipCrossings[g] += n.crossings() - crossingsBefore;
         }
-        java.util.Arrays.fill(sops, 0);
-        java.util.Arrays.fill(dyn, 0);
-        java.util.Arrays.fill(active, 0);
-        java.util.Arrays.fill(ready, 0);
-        if (messageIn != 0)
-        {
-            java.util.Arrays.fill(receivedUntil, 0);
-        }
-        final TickRow row = new TickRow();
-        row.cycles = last + timing.barrierCycles();
-        row.sops = tickSops;
-        row.dynamicOps = tickDyn;
-        row.neuronUpdates = neuronUpdates;
-        row.activeUpdates = activeUpdates;
-        row.spikes = spikes;
-        row.packets = net.packets() - packets0;
-        row.hopsX = net.hopsX() - hopsX0;
-        row.hopsY = net.hopsY() - hopsY0;
-        row.chipCrossings = net.crossings() - cross0;
-        row.waitCycles = net.waitCycles() - wait0;
-        row.peakLinkLoad = net.peakLinkLoad();
-        row.saturations = tickSaturations;
-        row.inputSpikes = inputSpikes;
-        row.accumulatorUpdates = accumulatorUpdates;
-        row.gradedSpikes = gradedSpikes;
-        return row;
+        perGroup.packets[g] += n.packets() - packetsBefore;
+        perGroup.hopsX[g] += n.hopsX() - hopsXBefore;
+        perGroup.hopsY[g] += n.hopsY() - hopsYBefore;
+        perGroup.chipCrossings[g] += n.crossings() - crossingsBefore;
+        return last;
     }
 }

@@ -77,6 +77,15 @@ public final class UnitActivity
         updated(i);
     }
 
+    /** The first n units of {@code units} fired this tick, in that order. */
+    public void fired(final int[] units, final int n)
+    {
+        for (int k = 0; k < n; k++)
+        {
+            fired(units[k]);
+        }
+    }
+
     /** Unit i fired a graded spike carrying {@code payload}. */
     public void firedGraded(final int i, final int payload)
     {
