@@ -435,7 +435,9 @@ public final class Mapper
 
     /**
      * Fan-in, accumulate, or (auto) accumulate where the chip has graded spikes and the partition of the
-     * accumulate mapping takes fewer cores than fan-in's. A chip without graded spikes refuses accumulate.
+     * accumulate mapping takes fewer cores than fan-in's — or where only one of the two partitions fits
+     * the chip, that one (when neither does, fan-in's reason is the error). A chip without graded
+     * spikes refuses accumulate.
      */
     private static ResidualChoice residual(final IntNetwork net, final ChipSpec spec, final MapperOptions options)
     {
@@ -466,8 +468,27 @@ public final class Mapper
             return new ResidualChoice(accumulate, "accumulate (" + acc.accumulators.size() + " accumulators)", true);
         }
         final Mapping fan = new Mapping(net, spec, ResidualStreams.fanIn(net));
-        final long accCores = accumulate.partitionedCores();
-        final long fanCores = fan.partitionedCores();
+        // A mapping that does not fit the chip is not a choice: auto takes the other, saying why.
+        final long accCores;
+        try
+        {
+            accCores = accumulate.partitionedCores();
+        }
+        catch (final ChipInputException accumulateDoesNotFit)
+        {
+            fan.partitionedCores();
+            return new ResidualChoice(fan, "fan-in (auto: accumulate does not fit: " + accumulateDoesNotFit.getMessage() + ")", true);
+        }
+        final long fanCores;
+        try
+        {
+            fanCores = fan.partitionedCores();
+        }
+        catch (final ChipInputException fanInDoesNotFit)
+        {
+            return new ResidualChoice(accumulate, "accumulate (auto: fan-in does not fit: " + fanInDoesNotFit.getMessage() + "; "
+                + acc.accumulators.size() + " accumulators)", true);
+        }
         final String both = String.format(java.util.Locale.ROOT, "%,d cores against %,d", Math.min(accCores, fanCores), Math.max(accCores, fanCores));
         return accCores < fanCores
             ? new ResidualChoice(accumulate, "accumulate (auto: " + both + " for fan-in; " + acc.accumulators.size() + " accumulators)", true)

@@ -1,5 +1,6 @@
 package io.csdsim.tests;
 
+import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.geometry.EdgeGeometry;
 import io.csdsim.isa.geometry.Intervals;
 import io.csdsim.isa.program.ChipProgram;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,6 +118,29 @@ class ResidualStreamTest
         assertTrue(acc.report().synapseMemoryBits() < fan.report().synapseMemoryBits());
         final ChipSpec loihi = ChipSpecs.override(ChipSpecs.preset("loihi"), "core.tdecUnits=8192");
         assertEquals("fan-in (auto: the chip has no graded spikes)", compile(net, loihi, MapperOptions.Residual.AUTO).report().residual());
+    }
+
+    /**
+     * With 32 output routing entries per core the shipped model's fan-in mapping does not fit (a
+     * max-pool neuron alone needs 753) and the accumulate mapping does: auto takes accumulate and says
+     * why. With 16 neither fits: auto fails with fan-in's reason, as fan-in itself does.
+     */
+    @Test
+    void autoTakesTheOnlyMappingThatFitsTheChipAndFailsWithFanInsReasonWhenNeitherDoes()
+    {
+        final IntNetwork net = IntQuantizer.quantize(ModelFileReader.read(HOME.resolve("data/models/fashion-mnist.json")), QuantizationParams.DEFAULT);
+        final ChipSpec few = ChipSpecs.override(LOIHI2, "core.maxOutputRoutes=32");
+        final ChipInputException fanFails = assertThrows(ChipInputException.class, () -> compile(net, few, MapperOptions.Residual.FAN_IN));
+        assertTrue(fanFails.getMessage().contains("output routing entries (the core takes 32)"), fanFails.getMessage());
+        final Mapper.Result acc = compile(net, few, MapperOptions.Residual.ACCUMULATE);
+        final Mapper.Result auto = compile(net, few, MapperOptions.Residual.AUTO);
+        assertEquals(acc.program(), auto.program());
+        assertTrue(auto.report().residual().startsWith("accumulate (auto: fan-in does not fit: " + fanFails.getMessage()), auto.report().residual());
+        final ChipSpec fewer = ChipSpecs.override(LOIHI2, "core.maxOutputRoutes=16");
+        final ChipInputException fanAlone = assertThrows(ChipInputException.class, () -> compile(net, fewer, MapperOptions.Residual.FAN_IN));
+        assertThrows(ChipInputException.class, () -> compile(net, fewer, MapperOptions.Residual.ACCUMULATE));
+        final ChipInputException autoFails = assertThrows(ChipInputException.class, () -> compile(net, fewer, MapperOptions.Residual.AUTO));
+        assertEquals(fanAlone.getMessage(), autoFails.getMessage());
     }
 
     @Test
