@@ -91,19 +91,24 @@ final class MeshNetwork extends Network
     {
         long t = t0;
         long peak = tickPeak;
-        long wait = 0;
+        long latencies = 0;
         for (int k = 0, l = l0, at = at0; k < n; k++, l += step, at += latStep)
         {
             final long state = links[l];
             final long start = Math.max(t, state >>> LOAD_BITS);
             final long load = (state & LOAD_MASK) + 1;
             links[l] = (start + perFlit) << LOAD_BITS | load;
-            peak = Math.max(peak, load);
-            wait += start - t;
-            t = start + latency[at];
+            if (load > peak)
+            {
+                peak = load;
+            }
+            final long hop = latency[at];
+            latencies += hop;
+            t = start + hop;
         }
         tickPeak = peak;
-        waitCycles += wait;
+        // What the hops took beyond their latencies is what they waited for their links.
+        waitCycles += t - t0 - latencies;
         return t;
     }
 
