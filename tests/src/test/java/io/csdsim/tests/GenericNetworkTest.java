@@ -83,7 +83,9 @@ class GenericNetworkTest
                 final SampleResult r;
                 try (TickWorkers w = new TickWorkers(threads))
                 {
-                    r = new ChipEngine(program).run(input, true, w);
+                    // Every population split over cores is stepped by both threads at once, however small:
+                    // a kernel's state is shared by chunks that run concurrently.
+                    r = new ChipEngine(program, 1).run(input, true, w);
                 }
                 for (int p = 1; p < net.populationCount(); p++)
                 {

@@ -11,7 +11,7 @@ final class IfKernel extends EveryTickKernel
 {
     private final long[] v;
     private final IfReference.Parameters p;
-    /** Scratch: the units that fired in one step, in unit order. */
+    /** Scratch: the units of [lo, hi) that fired in one step, in unit order, from index lo on. */
     private final int[] fired;
 
     IfKernel(final int units, final IfReference.Parameters p, final int membraneBits)
@@ -38,7 +38,8 @@ final class IfKernel extends EveryTickKernel
         final long resetValue = p.resetValue();
         final boolean nonzero = p.active() == IfReference.Active.NONZERO;
         final int[] fired = this.fired;
-        int nf = 0;
+        // Chunks of one population step at once on several threads: each records its fired units in its own range of the scratch.
+        int nf = lo;
         long sat = 0;
         // With a bias every unit's update counts as active: counted once for the range, not unit by unit.
         final boolean allActive = nonzero && bias != 0;
@@ -72,7 +73,7 @@ final class IfKernel extends EveryTickKernel
             nf += spikes;
             v[i] = spikes != 0 ? (soft ? x - theta : hard ? resetValue : x) : x;
         }
-        activity.fired(fired, nf);
+        activity.fired(fired, lo, nf);
         return sat;
     }
 }

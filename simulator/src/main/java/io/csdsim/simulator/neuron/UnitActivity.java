@@ -77,10 +77,10 @@ public final class UnitActivity
         updated(i);
     }
 
-    /** The first n units of {@code units} fired this tick, in that order. */
-    public void fired(final int[] units, final int n)
+    /** The units {@code units[from, to)} fired this tick, in that order. */
+    public void fired(final int[] units, final int from, final int to)
     {
-        for (int k = 0; k < n; k++)
+        for (int k = from; k < to; k++)
         {
             fired(units[k]);
         }
