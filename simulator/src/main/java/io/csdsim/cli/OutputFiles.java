@@ -93,8 +93,9 @@ final class OutputFiles implements AutoCloseable
         {
             if (special)
             {
-                final Path staging = Files.createTempFile("csdsim-", ".out");
-                staging.toFile().deleteOnExit();
+                // As for a regular output, registered for deletion at exit before it exists (createTempFile
+                // would make it first); owner-only, as createTempFile's.
+                final Path staging = specialStaging();
                 out = new Output(option, path, target, staging, true);
             }
             else
@@ -117,6 +118,30 @@ final class OutputFiles implements AutoCloseable
         }
         outputs.add(out);
         return out;
+    }
+
+    /** @return a new owner-only file in the temporary directory, registered for deletion at exit before it was made. */
+    private Path specialStaging() throws IOException
+    {
+        final Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        final java.util.Random names = new java.util.Random();
+        while (true)
+        {
+            final Path staging = dir.resolve("csdsim-" + ProcessHandle.current().pid() + "-" + outputs.size() + "-"
+                + Long.toUnsignedString(names.nextLong(), 36) + ".out");
+            staging.toFile().deleteOnExit();
+            try
+            {
+                return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? Files.createFile(staging, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                    : Files.createFile(staging);
+            }
+            catch (final java.nio.file.FileAlreadyExistsException taken)
+            {
+                // Another file has that name: draw another.
+            }
+        }
     }
 
     /** Puts every output in place: regular files by an atomic rename, special files written in place. */

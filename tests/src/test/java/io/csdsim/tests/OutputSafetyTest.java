@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -95,6 +96,12 @@ class OutputSafetyTest
         assertEquals("p", modeType(fifo));
         assertEquals(0, Cli.run("simulate", "--limit", "2", "--threads", "1", "--ticks", csv.toString()).code());
         assertArrayEquals(Files.readAllBytes(csv), viaFifo, "the FIFO's reader got the whole CSV");
+        // The special output was staged in the temporary directory (csdsim-PID-…) and is gone once written.
+        try (java.util.stream.Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir"))))
+        {
+            final String mine = "csdsim-" + ProcessHandle.current().pid() + "-";
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(mine)).toList());
+        }
     }
 
     @Test
