@@ -239,7 +239,14 @@ final class OutputFiles implements AutoCloseable
             {
                 final Path link = Files.readSymbolicLink(p);
                 final Path parent = p.toAbsolutePath().getParent();
-                p = parent == null ? link : parent.resolve(link);
+                final Path next = parent == null ? link : parent.resolve(link);
+                if (Files.exists(p) && !Files.exists(next, LinkOption.NOFOLLOW_LINKS))
+                {
+                    // A link the kernel opens but whose text names no file: /dev/stdout → /proc/self/fd/1 → "pipe:[…]"
+                    // when standard output is a pipe. The link itself is the way to it, as a special file.
+                    return p;
+                }
+                p = next;
             }
             catch (final IOException e)
             {

@@ -197,6 +197,24 @@ class OutputSafetyTest
         };
     }
 
+    /**
+     * {@code --report /dev/stdout} with standard output a pipe ({@code csdsim ... | jq}): /dev/stdout
+     * leads to /proc/self/fd/1, a link whose text ("pipe:[…]") names no file; the report reaches the pipe.
+     */
+    @Test
+    void aReportToStandardOutputThatIsAPipeReachesThePipe() throws Exception
+    {
+        assumeTrue(Files.isSymbolicLink(Path.of("/dev/stdout")), "/dev/stdout is a link (Linux)");
+        final Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dcsdsim.home=" + System.getProperty("csdsim.home"), "-cp", System.getProperty("java.class.path"), "io.csdsim.cli.CsdsimCommand",
+            "simulate", "--limit", "1", "--threads", "1", "--report", "/dev/stdout").redirectError(dir.resolve("err").toFile()).start();
+        final String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), read(dir.resolve("err")));
+        // The whole report: from its first key to its per-sample results, beside the printed summary.
+        assertTrue(out.contains("\"schema\" : \"csdsim-report\"") && out.contains("\"totals\"") && out.contains("per sample"), out);
+    }
+
     @Test
     void aRunEndedByASignalLeavesNoStagingFileAndTheOldReport() throws Exception
     {
