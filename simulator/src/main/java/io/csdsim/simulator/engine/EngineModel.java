@@ -65,7 +65,7 @@ final class EngineModel
     final boolean[] hasRoutes;
     /** MACs the input stage computes per sample: every input element times its fan-out. */
     final long inputMacs;
-    /** Per edge·2+side: the one group of neurons its spikes reach, or −1 ({@link #onlyReceivers}). */
+    /** Per edge·2+side: the one group of neurons its spikes reach, or a negative ({@link #onlyReceivers}). */
     final int[] onlyReceiver;
     /** Per group: its dendrites (partial sums to it) — for NEURONS groups. */
     final int[][] dendritesOf;
@@ -206,36 +206,35 @@ final class EngineModel
 
     /**
      * Per edge·2+side: the one group all its routes reach when every sending group has at most one
-     * route of it, and that group holds neurons (not a dendrite's partial sums); −1 otherwise. Then a
-     * spike's operations there are its fan-out into that group's units, with no route to look up: a
-     * sending unit without a route to it has no synapse into it (routes are made from the fan-in).
+     * route of it, and that group holds neurons (not a dendrite's partial sums); negative otherwise
+     * (−1: no route, −2: more than one way). Then a spike's operations there are its fan-out into
+     * that group's units, with no route to look up: a sending unit without a route to it has no
+     * synapse into it (routes are made from the fan-in).
      */
     private int[] onlyReceivers(final int edges)
     {
         final int[] only = new int[2 * edges];
         java.util.Arrays.fill(only, -1);
-        final boolean[] mixed = new boolean[2 * edges];
         final int[] lastSender = new int[2 * edges];
-        java.util.Arrays.fill(lastSender, -1);
         for (int g = 0; g < groups.size(); g++)
         {
             for (int r = routeStart[g]; r < routeStart[g + 1]; r++)
             {
                 final int key = routeEdgeSide[r];
                 final int to = routeReceiver[r];
-                if (lastSender[key] == g || (only[key] >= 0 && only[key] != to) || groups.get(to).role() != NeuronGroup.Role.NEURONS)
+                if (only[key] == -1 && groups.get(to).role() == NeuronGroup.Role.NEURONS)
                 {
-                    mixed[key] = true;
+                    only[key] = to;
+                    lastSender[key] = g;
                 }
-                lastSender[key] = g;
-                only[key] = to;
-            }
-        }
-        for (int key = 0; key < only.length; key++)
-        {
-            if (mixed[key])
-            {
-                only[key] = -1;
+                else if (only[key] != to || lastSender[key] == g || groups.get(to).role() != NeuronGroup.Role.NEURONS)
+                {
+                    only[key] = -2;
+                }
+                else
+                {
+                    lastSender[key] = g;
+                }
             }
         }
         return only;

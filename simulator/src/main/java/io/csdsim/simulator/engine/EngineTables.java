@@ -91,19 +91,9 @@ public final class EngineTables
             if (lo == 0 && hi >= t.outFeatures())
             {
                 // The whole target population (one thread's share): no synapse falls outside.
-                if (shift == 0)
+                for (int k = begin; k < end; k++)
                 {
-                    for (int k = begin; k < end; k++)
-                    {
-                        out[targets[k]] += m[k];
-                    }
-                }
-                else
-                {
-                    for (int k = begin; k < end; k++)
-                    {
-                        out[targets[k]] += value * m[k];
-                    }
+                    out[targets[k]] += value * m[k];
                 }
                 return;
             }

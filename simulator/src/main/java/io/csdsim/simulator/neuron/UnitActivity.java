@@ -77,15 +77,6 @@ public final class UnitActivity
         updated(i);
     }
 
-    /** The units {@code units[from, to)} fired this tick, in that order. */
-    public void fired(final int[] units, final int from, final int to)
-    {
-        for (int k = from; k < to; k++)
-        {
-            fired(units[k]);
-        }
-    }
-
     /** Unit i fired a graded spike carrying {@code payload}. */
     public void firedGraded(final int i, final int payload)
     {
