@@ -17,6 +17,7 @@ import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.Simulation;
 import io.csdsim.simulator.engine.TickLog;
 import io.csdsim.simulator.engine.TickWorkers;
+import io.csdsim.simulator.event.CountedEvents;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -76,7 +77,7 @@ public class EngineBenchmark
             .orElseThrow();
         input = Simulation.encode(in, SyntheticImages.generate(net.input, 1, 11)[0]);
         workers = new TickWorkers(threads);
-        sopsPerSample = engine.run(input, false, workers).ticks.total(TickLog.Column.SOPS);
+        sopsPerSample = engine.run(input, false, workers).ticks.total(CountedEvents.SOPS);
     }
 
     @TearDown(Level.Trial)

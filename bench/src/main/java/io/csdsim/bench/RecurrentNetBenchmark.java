@@ -13,6 +13,7 @@ import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.TickLog;
 import io.csdsim.simulator.engine.TickWorkers;
+import io.csdsim.simulator.event.CountedEvents;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -122,7 +123,7 @@ public class RecurrentNetBenchmark
         workers = new TickWorkers(1);
         // The comparison means something only if the recurrent layer is busy: about a quarter of it fires a tick.
         final SampleResult r = engine.runSpikes(trains, false, workers, null);
-        final long spikes = r.ticks.total(TickLog.Column.SPIKES);
+        final long spikes = r.ticks.total(CountedEvents.SPIKES);
         if (spikes < (long)TICKS * RECURRENT / 10)
         {
             throw new IllegalStateException("the recurrent net is too quiet to measure: " + spikes + " spikes in " + TICKS + " ticks");

@@ -16,7 +16,7 @@ import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.simulator.energy.EnergyCategory;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
-import io.csdsim.simulator.engine.TickLog;
+import io.csdsim.simulator.event.CountedEvent;
 import io.csdsim.simulator.report.SimulationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -549,11 +549,10 @@ final class SweepCommand implements Callable<Integer>
         final double n = Math.max(1, r.samples());
         f.put("chips", (double)program.chips);
         f.put("cores", (double)program.occupiedCores());
-        f.put("sops", r.total(TickLog.Column.SOPS) / n);
-        f.put("dynamic_ops", r.total(TickLog.Column.DYNAMIC_OPS) / n);
-        f.put("spikes", (r.total(TickLog.Column.SPIKES) + r.total(TickLog.Column.INPUT_SPIKES)) / n);
-        f.put("packets", r.total(TickLog.Column.PACKETS) / n);
-        f.put("hops", (r.total(TickLog.Column.HOPS_X) + r.total(TickLog.Column.HOPS_Y)) / n);
+        for (final CountedEvent e : r.events().shownIn(CountedEvent.Output.SWEEP))
+        {
+            f.put(e.csvName, r.total(e) / n);
+        }
         for (final EnergyCategory c : EnergyCategory.values())
         {
             f.put(c.csvName, r.energyPj(c) / n);

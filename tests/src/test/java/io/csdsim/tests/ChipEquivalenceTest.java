@@ -18,6 +18,7 @@ import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.TickLog;
 import io.csdsim.simulator.engine.TickWorkers;
+import io.csdsim.simulator.event.CountedEvents;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -113,13 +114,13 @@ class ChipEquivalenceTest
         assertEquals(a.saturations, b.saturations, where + ": saturations");
         for (int t = 0; t < a.ticks.ticks(); t++)
         {
-            for (final TickLog.Column col : TickLog.Column.values())
+            for (final io.csdsim.simulator.event.CountedEvent col : io.csdsim.simulator.event.EventRegistry.storedPerTick())
             {
                 assertEquals(a.ticks.get(t, col), b.ticks.get(t, col), where + ": " + col + " of tick " + t);
             }
         }
-        assertArrayEquals(a.perGroup.sops, b.perGroup.sops, where + ": SOPs per core");
-        assertArrayEquals(a.perGroup.busyCycles, b.perGroup.busyCycles, where + ": busy cycles per core");
+        assertArrayEquals(a.perGroup.of(CountedEvents.SOPS), b.perGroup.of(CountedEvents.SOPS), where + ": SOPs per core");
+        assertArrayEquals(a.perGroup.of(CountedEvents.BUSY_CYCLES), b.perGroup.of(CountedEvents.BUSY_CYCLES), where + ": busy cycles per core");
         assertArrayEquals(a.populationSops, b.populationSops, where + ": SOPs per population");
     }
 

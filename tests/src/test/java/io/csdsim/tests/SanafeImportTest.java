@@ -18,6 +18,7 @@ import io.csdsim.models.sanafe.SanafeNetworkReader;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.TickWorkers;
+import io.csdsim.simulator.event.CountedEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -392,7 +393,7 @@ class SanafeImportTest
                     assertArrayEquals(want[0].spikes(pop, t).toArray(), r.spikes(pop, t).toArray(), "tick " + t);
                     c[(pop - 1) * 14 + t] = r.spikes(pop, t).size();
                 }
-                c[28 + t] = r.ticks.get(t, io.csdsim.simulator.engine.TickLog.Column.SOPS);
+                c[28 + t] = r.ticks.get(t, io.csdsim.simulator.event.CountedEvents.SOPS);
             }
             counts.add(c);
         }

@@ -1,5 +1,8 @@
 package io.csdsim.simulator.energy;
 
+import io.csdsim.simulator.event.CountedEvents;
+import io.csdsim.simulator.event.EventCounts;
+
 /**
  * The counted events an energy model prices, by name, for whatever span it is asked about: one
  * tick, one core over a sample, a population, a whole run. Counts are integers summed in a fixed
@@ -34,6 +37,29 @@ public final class EnergyEvents
     public long cycles;
     /** Cores powered over those cycles, or a neuron group's share of its core. */
     public double cores;
+
+    /**
+     * @return the events an energy model prices, read from a span's counts; the span's cycles and the
+     * cores it powers are the caller's to state.
+     */
+    public static EnergyEvents of(final EventCounts c)
+    {
+        final EnergyEvents e = new EnergyEvents();
+        e.sops = c.count(CountedEvents.SOPS);
+        e.dynamicOps = c.count(CountedEvents.DYNAMIC_OPS);
+        e.neuronUpdates = c.count(CountedEvents.NEURON_UPDATES);
+        e.activeUpdates = c.count(CountedEvents.ACTIVE_UPDATES);
+        e.spikes = c.count(CountedEvents.SPIKES);
+        e.messagesSent = c.count(CountedEvents.PACKETS);
+        e.messagesReceived = c.count(CountedEvents.PACKETS_RECEIVED);
+        e.hopsX = c.count(CountedEvents.HOPS_X);
+        e.hopsY = c.count(CountedEvents.HOPS_Y);
+        e.chipCrossings = c.count(CountedEvents.CHIP_CROSSINGS);
+        e.inputMacs = c.count(CountedEvents.INPUT_MACS);
+        e.accumulatorUpdates = c.count(CountedEvents.ACCUMULATOR_UPDATES);
+        e.gradedSpikes = c.count(CountedEvents.GRADED_SPIKES);
+        return e;
+    }
 
     /** Adds another span's counts (cycles and cores excepted: the caller states those). */
     public EnergyEvents add(final EnergyEvents o)

@@ -1,68 +1,61 @@
 package io.csdsim.simulator.engine;
 
-import io.csdsim.simulator.energy.EnergyEvents;
+import io.csdsim.simulator.event.CountedEvent;
+import io.csdsim.simulator.event.EventCounts;
+import io.csdsim.simulator.event.EventRegistry;
+
+import java.util.List;
 
 /**
- * Per neuron group (one per core), summed over a sample's ticks by one timing thread, each quantity
- * in its own named array: synaptic and dynamic ops, neuron updates (all and active), spikes fired,
- * packets sent and received, the hops and chip crossings of the packets it sent, busy cycles.
+ * Per neuron group (one per core), summed over a sample's ticks by one timing thread: one array per
+ * event stored per core ({@link EventRegistry#storedPerCore}), read by event.
  */
 public final class GroupSums
 {
-    public final long[] sops;
-    public final long[] dynamicOps;
-    public final long[] neuronUpdates;
-    public final long[] activeUpdates;
-    /** Spikes its neurons fired. */
-    public final long[] spikes;
-    /** Spikes the host injected into its spike sources (which cost no neuron energy or time). */
-    public final long[] inputSpikes;
-    /** Packets the group's core sent (to relays and dendrites included). */
-    public final long[] packets;
-    public final long[] packetsReceived;
-    /** Hops and crossings of the packets the group sent. */
-    public final long[] hopsX;
-    public final long[] hopsY;
-    public final long[] chipCrossings;
-    /** Cycles from the tick's start until the core was done updating and firing, summed over ticks. */
-    public final long[] busyCycles;
-    /** Accumulator compartments that summed and forwarded input, and the graded spikes they sent. */
-    public final long[] accumulatorUpdates;
-    public final long[] gradedSpikes;
+    private static final List<CountedEvent> COLUMNS = EventRegistry.storedPerCore();
+    private final long[][] columns = new long[EventRegistry.STORED_ID_LIMIT][];
+    private final int groups;
 
     /** Sums of this many groups, all zero. */
     public GroupSums(final int groups)
     {
-        sops = new long[groups];
-        dynamicOps = new long[groups];
-        neuronUpdates = new long[groups];
-        activeUpdates = new long[groups];
-        spikes = new long[groups];
-        inputSpikes = new long[groups];
-        packets = new long[groups];
-        packetsReceived = new long[groups];
-        hopsX = new long[groups];
-        hopsY = new long[groups];
-        chipCrossings = new long[groups];
-        busyCycles = new long[groups];
-        accumulatorUpdates = new long[groups];
-        gradedSpikes = new long[groups];
+        this.groups = groups;
+        for (final CountedEvent e : COLUMNS)
+        {
+            columns[e.id] = new long[groups];
+        }
+    }
+
+    /** @return the events stored per group, in report order. */
+    public static List<CountedEvent> columns()
+    {
+        return COLUMNS;
     }
 
     /** @return the number of groups. */
     public int groups()
     {
-        return sops.length;
+        return groups;
+    }
+
+    /** @return the per-group array of an event stored per core: the array itself (filling it fills these sums). */
+    public long[] of(final CountedEvent e)
+    {
+        final long[] c = e.perCore && e.id < columns.length ? columns[e.id] : null;
+        if (c == null)
+        {
+            throw new IllegalArgumentException(e.key + " is not counted per core");
+        }
+        return c;
     }
 
     /** Adds another thread's or sample's sums (integer sums: the order does not matter). */
     public void add(final GroupSums o)
     {
-        final java.util.Map<String, long[]> theirs = o.byName();
-        for (final java.util.Map.Entry<String, long[]> e : byName().entrySet())
+        for (final CountedEvent e : COLUMNS)
         {
-            final long[] mine = e.getValue();
-            final long[] add = theirs.get(e.getKey());
+            final long[] mine = columns[e.id];
+            final long[] add = o.columns[e.id];
             for (int g = 0; g < mine.length; g++)
             {
                 mine[g] += add[g];
@@ -70,41 +63,22 @@ public final class GroupSums
         }
     }
 
-    public EnergyEvents addEvents(final int g, final EnergyEvents into)
+    /** @return the counts of one group (derived events included; none that are counted per tick only). */
+    public EventCounts counts(final int g)
     {
-        into.sops += sops[g];
-        into.dynamicOps += dynamicOps[g];
-        into.neuronUpdates += neuronUpdates[g];
-        into.activeUpdates += activeUpdates[g];
-        into.spikes += spikes[g];
-        into.messagesSent += packets[g];
-        into.messagesReceived += packetsReceived[g];
-        into.hopsX += hopsX[g];
-        into.hopsY += hopsY[g];
-        into.chipCrossings += chipCrossings[g];
-        into.accumulatorUpdates += accumulatorUpdates[g];
-        into.gradedSpikes += gradedSpikes[g];
-        return into;
-    }
+        return new EventCounts()
+        {
+            @Override
+            public boolean stores(final CountedEvent e)
+            {
+                return e.perCore && e.id < columns.length;
+            }
 
-    /** @return every per-group column under its name, the arrays themselves (filling one fills these sums). */
-    public java.util.Map<String, long[]> byName()
-    {
-        final java.util.Map<String, long[]> m = new java.util.LinkedHashMap<>();
-        m.put("sops", sops);
-        m.put("dynamicOps", dynamicOps);
-        m.put("neuronUpdates", neuronUpdates);
-        m.put("activeUpdates", activeUpdates);
-        m.put("spikes", spikes);
-        m.put("inputSpikes", inputSpikes);
-        m.put("packets", packets);
-        m.put("packetsReceived", packetsReceived);
-        m.put("hopsX", hopsX);
-        m.put("hopsY", hopsY);
-        m.put("chipCrossings", chipCrossings);
-        m.put("busyCycles", busyCycles);
-        m.put("accumulatorUpdates", accumulatorUpdates);
-        m.put("gradedSpikes", gradedSpikes);
-        return m;
+            @Override
+            public long stored(final CountedEvent e)
+            {
+                return columns[e.id][g];
+            }
+        };
     }
 }

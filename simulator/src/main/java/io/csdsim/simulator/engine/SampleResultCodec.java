@@ -3,6 +3,9 @@ package io.csdsim.simulator.engine;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.simulator.energy.EnergyModel;
 
+import io.csdsim.simulator.event.CountedEvent;
+import io.csdsim.simulator.event.EventRegistry;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,6 +13,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +25,8 @@ import java.util.Map;
  */
 public final class SampleResultCodec
 {
-    private static final int FORMAT = 1;
+    /** 2: the host's input MACs are a tick column like any counted event. */
+    private static final int FORMAT = 2;
 
     private SampleResultCodec()
     {
@@ -47,24 +52,22 @@ public final class SampleResultCodec
             writeLongs(out, r.populationSops);
             out.writeLong(r.inputMacs);
             writeLongs(out, r.routerLinkLoads);
-            final Map<String, long[]> groups = r.perGroup.byName();
-            out.writeInt(groups.size());
-            for (final Map.Entry<String, long[]> e : groups.entrySet())
+            out.writeInt(GroupSums.columns().size());
+            for (final CountedEvent e : GroupSums.columns())
             {
-                out.writeUTF(e.getKey());
-                writeLongs(out, e.getValue());
+                out.writeUTF(e.key);
+                writeLongs(out, r.perGroup.of(e));
             }
             final TickLog log = r.ticks;
-            out.writeInt(log.inputTick());
-            out.writeLong(log.inputMacs());
-            out.writeInt(TickLog.Column.values().length);
-            for (final TickLog.Column c : TickLog.Column.values())
+            final List<CountedEvent> columns = EventRegistry.storedPerTick();
+            out.writeInt(columns.size());
+            for (final CountedEvent e : columns)
             {
-                out.writeUTF(c.jsonKey);
+                out.writeUTF(e.key);
                 out.writeInt(log.ticks());
                 for (int t = 0; t < log.ticks(); t++)
                 {
-                    out.writeLong(log.get(t, c));
+                    out.writeLong(log.get(t, e));
                 }
             }
         }
@@ -102,13 +105,13 @@ public final class SampleResultCodec
             final long inputMacs = in.readLong();
             final long[] links = readLongs(in);
             final GroupSums perGroup = new GroupSums(program.groups().size());
-            final Map<String, long[]> groups = perGroup.byName();
             final int groupColumns = in.readInt();
             for (int k = 0; k < groupColumns; k++)
             {
                 final String name = in.readUTF();
                 final long[] values = readLongs(in);
-                final long[] into = groups.get(name);
+                final CountedEvent e = EventRegistry.STANDARD.byKey(name);
+                final long[] into = e == null || !e.perCore ? null : perGroup.of(e);
                 if (into == null || values == null || values.length != into.length)
                 {
                     throw new IllegalArgumentException("a sample result's per-core '" + name + "' does not fit this program");
@@ -116,8 +119,6 @@ public final class SampleResultCodec
                 System.arraycopy(values, 0, into, 0, into.length);
             }
             final TickLog log = new TickLog(EnergyModel.of(program.spec), program.occupiedCores());
-            final int inputTick = in.readInt();
-            final long logInputMacs = in.readLong();
             final Map<String, long[]> columns = new LinkedHashMap<>();
             final int columnCount = in.readInt();
             int ticks = 0;
@@ -135,11 +136,7 @@ public final class SampleResultCodec
             for (int t = 0; t < ticks; t++)
             {
                 final int tick = t;
-                log.add(c -> column(columns, c, tick));
-            }
-            if (inputTick >= 0)
-            {
-                log.inputStage(inputTick, logInputMacs);
+                log.add(e -> column(columns, e, tick));
             }
             return new SampleResult(counts, accumulators, saturations, log, populationSops, inputMacs, null, perGroup, links);
         }
@@ -149,12 +146,12 @@ public final class SampleResultCodec
         }
     }
 
-    private static long column(final Map<String, long[]> columns, final TickLog.Column c, final int tick)
+    private static long column(final Map<String, long[]> columns, final CountedEvent e, final int tick)
     {
-        final long[] v = columns.get(c.jsonKey);
+        final long[] v = columns.get(e.key);
         if (v == null)
         {
-            throw new IllegalArgumentException("a sample result without the tick column '" + c.jsonKey + "'");
+            throw new IllegalArgumentException("a sample result without the tick column '" + e.key + "'");
         }
         return v[tick];
     }

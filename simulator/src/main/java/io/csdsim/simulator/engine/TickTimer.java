@@ -6,6 +6,8 @@ import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.simulator.network.Network;
 import io.csdsim.simulator.timing.CoreTiming;
+import io.csdsim.simulator.event.CountedEvents;
+
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 import java.util.List;
@@ -42,6 +44,21 @@ final class TickTimer
     private boolean receiptsCounted;
     private int relaySerial;
     private final Board board;
+    /** The per-group sums' arrays, read once: what the phases add to. */
+    private final long[] sumAccumulatorUpdates;
+    private final long[] sumActiveUpdates;
+    private final long[] sumBusyCycles;
+    private final long[] sumChipCrossings;
+    private final long[] sumDynamicOps;
+    private final long[] sumGradedSpikes;
+    private final long[] sumHopsX;
+    private final long[] sumHopsY;
+    private final long[] sumInputSpikes;
+    private final long[] sumNeuronUpdates;
+    private final long[] sumPackets;
+    private final long[] sumPacketsReceived;
+    private final long[] sumSops;
+    private final long[] sumSpikes;
 
     TickTimer(final ChipProgram program, final EngineModel model, final CoreTiming timing, final IntArrayList[][] trains)
     {
@@ -57,6 +74,20 @@ final class TickTimer
         }
         board = program.board();
         perGroup = new GroupSums(groups.size());
+        sumAccumulatorUpdates = perGroup.of(CountedEvents.ACCUMULATOR_UPDATES);
+        sumActiveUpdates = perGroup.of(CountedEvents.ACTIVE_UPDATES);
+        sumBusyCycles = perGroup.of(CountedEvents.BUSY_CYCLES);
+        sumChipCrossings = perGroup.of(CountedEvents.CHIP_CROSSINGS);
+        sumDynamicOps = perGroup.of(CountedEvents.DYNAMIC_OPS);
+        sumGradedSpikes = perGroup.of(CountedEvents.GRADED_SPIKES);
+        sumHopsX = perGroup.of(CountedEvents.HOPS_X);
+        sumHopsY = perGroup.of(CountedEvents.HOPS_Y);
+        sumInputSpikes = perGroup.of(CountedEvents.INPUT_SPIKES);
+        sumNeuronUpdates = perGroup.of(CountedEvents.NEURON_UPDATES);
+        sumPackets = perGroup.of(CountedEvents.PACKETS);
+        sumPacketsReceived = perGroup.of(CountedEvents.PACKETS_RECEIVED);
+        sumSops = perGroup.of(CountedEvents.SOPS);
+        sumSpikes = perGroup.of(CountedEvents.SPIKES);
         messageIn = timing.messageInCycles();
         messageOut = timing.messageOutCycles();
         ready = new long[groups.size()];
@@ -99,7 +130,7 @@ final class TickTimer
                 }
             }
             final RouteSegments runs = model.segments;
-            final long[] received = perGroup.packetsReceived;
+            final long[] received = sumPacketsReceived;
             int stamp = 0;
             for (int g = 0; g < groups.size(); g++)
             {
@@ -153,16 +184,15 @@ final class TickTimer
         final long dx = n * Math.abs((from >>> 16) - (to >>> 16));
         final long dy = n * Math.abs((from & 0xFFFF) - (to & 0xFFFF));
         final long dc = n * board.crossings(groups.get(relay).core(), groups.get(receiver).core());
-        final GroupSums sums = perGroup;
-        sums.packets[sender] -= n;
-        sums.hopsX[sender] -= dx;
-        sums.hopsY[sender] -= dy;
-        sums.chipCrossings[sender] -= dc;
-        sums.packets[relay] += n;
-        sums.hopsX[relay] += dx;
-        sums.hopsY[relay] += dy;
-        sums.chipCrossings[relay] += dc;
-        sums.packetsReceived[receiver] += n;
+        sumPackets[sender] -= n;
+        sumHopsX[sender] -= dx;
+        sumHopsY[sender] -= dy;
+        sumChipCrossings[sender] -= dc;
+        sumPackets[relay] += n;
+        sumHopsX[relay] += dx;
+        sumHopsY[relay] += dy;
+        sumChipCrossings[relay] += dc;
+        sumPacketsReceived[receiver] += n;
     }
 
     /** @return the cycle group {@code to}'s core is done receiving a message that arrives then: one message at a time. */
@@ -198,7 +228,7 @@ final class TickTimer
         for (int g = 0; g < groups.size(); g++)
         {
             last = Math.max(last, ready[g]);
-            perGroup.busyCycles[g] += ready[g];
+            sumBusyCycles[g] += ready[g];
         }
         java.util.Arrays.sort(readyOrder, 0, senders);
         for (int o = 0; o < senders; o++)
@@ -213,22 +243,22 @@ final class TickTimer
         {
             java.util.Arrays.fill(receivedUntil, 0);
         }
-        row.cycles = last + timing.barrierCycles();
-        row.packets = net.packets() - packets0;
-        row.hopsX = net.hopsX() - hopsX0;
-        row.hopsY = net.hopsY() - hopsY0;
-        row.chipCrossings = net.crossings() - cross0;
-        row.waitCycles = net.waitCycles() - wait0;
-        row.peakLinkLoad = net.peakLinkLoad();
-        row.saturations = tickSaturations;
+        row.set(CountedEvents.CYCLES, last + timing.barrierCycles());
+        row.set(CountedEvents.PACKETS, net.packets() - packets0);
+        row.set(CountedEvents.HOPS_X, net.hopsX() - hopsX0);
+        row.set(CountedEvents.HOPS_Y, net.hopsY() - hopsY0);
+        row.set(CountedEvents.CHIP_CROSSINGS, net.crossings() - cross0);
+        row.set(CountedEvents.WAIT_CYCLES, net.waitCycles() - wait0);
+        row.set(CountedEvents.PEAK_LINK_LOAD, net.peakLinkLoad());
+        row.set(CountedEvents.SATURATIONS, tickSaturations);
         return row;
     }
 
     /** Phase 1: synaptic (and product) operations; each group is ready when its own are done. */
     private void integrate(final long[] sops, final long[] dyn, final TickRow row)
     {
-        final long[] groupSops = perGroup.sops;
-        final long[] groupDyn = perGroup.dynamicOps;
+        final long[] groupSops = sumSops;
+        final long[] groupDyn = sumDynamicOps;
         long tickSops = 0;
         long tickDyn = 0;
         for (int g = 0; g < groups.size(); g++)
@@ -239,8 +269,8 @@ final class TickTimer
             groupSops[g] += sops[g];
             groupDyn[g] += dyn[g];
         }
-        row.sops = tickSops;
-        row.dynamicOps = tickDyn;
+        row.set(CountedEvents.SOPS, tickSops);
+        row.set(CountedEvents.DYNAMIC_OPS, tickDyn);
     }
 
     /** Phase 2: dendrites with input send a partial current per compartment to their soma. @return the last arrival. */
@@ -266,11 +296,11 @@ final class TickTimer
                 {
                     arrive = Math.max(arrive, receive(soma, n.send(from, to, ready[g] + k)));
                 }
-                perGroup.packets[g] += size[g];
-                perGroup.packetsReceived[soma] += size[g];
-                perGroup.hopsX[g] += n.hopsX() - hx;
-                perGroup.hopsY[g] += n.hopsY() - hy;
-                perGroup.chipCrossings[g] += n.crossings() - cx;
+                sumPackets[g] += size[g];
+                sumPacketsReceived[soma] += size[g];
+                sumHopsX[g] += n.hopsX() - hx;
+                sumHopsY[g] += n.hopsY() - hy;
+                sumChipCrossings[g] += n.crossings() - cx;
                 ready[soma] = Math.max(ready[soma], arrive) + timing.partialSumCycles(size[g]);
                 last = Math.max(last, arrive);
             }
@@ -285,8 +315,8 @@ final class TickTimer
         long neuronUpdates = 0;
         long activeUpdates = 0;
         final boolean[] updates = model.updates;
-        final long[] groupUpdates = perGroup.neuronUpdates;
-        final long[] groupActive = perGroup.activeUpdates;
+        final long[] groupUpdates = sumNeuronUpdates;
+        final long[] groupActive = sumActiveUpdates;
         final boolean[] accumulates = model.accumulates;
         long accumulatorUpdates = 0;
         for (int g = 0; g < groups.size(); g++)
@@ -296,7 +326,7 @@ final class TickTimer
                 // Accumulator compartments: only those with input sum and forward (no idle update).
                 ready[g] = timing.afterUpdate(ready[g], timing.accumulatorCycles(active[g]));
                 accumulatorUpdates += active[g];
-                perGroup.accumulatorUpdates[g] += active[g];
+                sumAccumulatorUpdates[g] += active[g];
             }
             else if (updates[g])
             {
@@ -308,9 +338,9 @@ final class TickTimer
                 groupActive[g] += act;
             }
         }
-        row.neuronUpdates = neuronUpdates;
-        row.activeUpdates = activeUpdates;
-        row.accumulatorUpdates = accumulatorUpdates;
+        row.set(CountedEvents.NEURON_UPDATES, neuronUpdates);
+        row.set(CountedEvents.ACTIVE_UPDATES, activeUpdates);
+        row.set(CountedEvents.ACCUMULATOR_UPDATES, accumulatorUpdates);
     }
 
     /**
@@ -324,7 +354,7 @@ final class TickTimer
         long inputSpikes = 0;
         long gradedSpikes = 0;
         int senders = 0;
-        final long[] groupSpikes = perGroup.spikes;
+        final long[] groupSpikes = sumSpikes;
         for (final ProgramPopulation pop : pops)
         {
             final int p = pop.id();
@@ -343,7 +373,7 @@ final class TickTimer
                 spikes += fired.size();
                 gradedSpikes += model.graded[p] ? fired.size() : 0;
             }
-            final long[] groupGraded = model.graded[p] ? perGroup.gradedSpikes : null;
+            final long[] groupGraded = model.graded[p] ? sumGradedSpikes : null;
             final int[] groupOf = model.groupOfUnit[p];
             final boolean sends = model.hasRoutes[p];
             final int nf = fired.size();
@@ -362,7 +392,7 @@ final class TickTimer
                 if (source)
                 {
                     // The host's spikes: their packets leave at once, no neuron fired them.
-                    perGroup.inputSpikes[g] += n;
+                    sumInputSpikes[g] += n;
                 }
                 else
                 {
@@ -381,9 +411,9 @@ final class TickTimer
                 }
             }
         }
-        row.spikes = spikes;
-        row.inputSpikes = inputSpikes;
-        row.gradedSpikes = gradedSpikes;
+        row.set(CountedEvents.SPIKES, spikes);
+        row.set(CountedEvents.INPUT_SPIKES, inputSpikes);
+        row.set(CountedEvents.GRADED_SPIKES, gradedSpikes);
         return senders;
     }
 
@@ -440,10 +470,10 @@ final class TickTimer
                 }
             }
         }
-        perGroup.packets[g] += n.packets() - packetsBefore;
-        perGroup.hopsX[g] += n.hopsX() - hopsXBefore;
-        perGroup.hopsY[g] += n.hopsY() - hopsYBefore;
-        perGroup.chipCrossings[g] += n.crossings() - crossingsBefore;
+        sumPackets[g] += n.packets() - packetsBefore;
+        sumHopsX[g] += n.hopsX() - hopsXBefore;
+        sumHopsY[g] += n.hopsY() - hopsYBefore;
+        sumChipCrossings[g] += n.crossings() - crossingsBefore;
         return last;
     }
 }

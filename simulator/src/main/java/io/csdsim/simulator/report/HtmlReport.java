@@ -8,7 +8,6 @@ import io.csdsim.simulator.energy.EnergyCategory;
 import io.csdsim.simulator.energy.EnergyEvents;
 import io.csdsim.simulator.energy.EnergyModel;
 import io.csdsim.simulator.engine.SampleResult;
-import io.csdsim.simulator.engine.TickLog;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -60,9 +59,9 @@ public final class HtmlReport
         row(sb, "samples", Integer.toString(n), "samples");
         row(sb, "chips, cores", j.get("chips").asText() + ", " + j.get("coreCount").asText(), "cores");
         final JsonNode totals = j.get("totals");
-        for (final String k : new String[] {"sops", "dynamicOps", "spikes", "packets", "hopsX", "hopsY", "chipCrossings"})
+        for (final io.csdsim.simulator.event.CountedEvent e : report.events().shownIn(io.csdsim.simulator.event.CountedEvent.Output.PAGE))
         {
-            row(sb, k + " per sample", fmt(totals.get(k).asDouble() / n), "totals." + k);
+            row(sb, e.key + " per sample", fmt(report.total(e) / (double)n), "totals." + e.key);
         }
         final JsonNode energy = j.get("energyPJ");
         for (final EnergyCategory c : EnergyCategory.values())
@@ -144,7 +143,7 @@ public final class HtmlReport
             final double[] y = new double[ticks];
             for (int t = 0; t < ticks; t++)
             {
-                y[t] = samples.get(s).ticks.get(t, TickLog.Column.CYCLES) * ns;
+                y[t] = samples.get(s).ticks.get(t, io.csdsim.simulator.event.CountedEvents.CYCLES) * ns;
                 mean[t] += y[t] / samples.size();
             }
             if (s < 8)

@@ -17,6 +17,10 @@ import io.csdsim.simulator.energy.EnergyModel;
 import io.csdsim.simulator.engine.GroupSums;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.TickLog;
+import io.csdsim.simulator.event.CountedEvent;
+import io.csdsim.simulator.event.CountedEvents;
+import io.csdsim.simulator.event.EventCounts;
+import io.csdsim.simulator.event.EventRegistry;
 import io.csdsim.simulator.readout.HostReadout;
 
 import java.util.List;
@@ -32,13 +36,23 @@ public final class SimulationReport
     /** Version of the JSON schema (docs/report-format.md). */
     public static final int SCHEMA_VERSION = 4;
 
+    /** The summary's order of its first lines, older than the registry (the dense-equivalent MACs precede saturations). */
+    private static final CountedEvent[] SUMMARY_FIRST = {CountedEvents.SOPS, CountedEvents.DYNAMIC_OPS, CountedEvents.NEURON_UPDATES,
+        CountedEvents.SPIKES, CountedEvents.INPUT_SPIKES, CountedEvents.PACKETS, CountedEvents.HOPS, CountedEvents.CHIP_CROSSINGS,
+        CountedEvents.WAIT_CYCLES, CountedEvents.INPUT_MACS, CountedEvents.SATURATIONS};
+    /** The per-core entries' order of their first keys, older than the registry. */
+    private static final CountedEvent[] CORES_FIRST = {CountedEvents.SOPS, CountedEvents.DYNAMIC_OPS, CountedEvents.SPIKES,
+        CountedEvents.PACKETS, CountedEvents.BUSY_CYCLES};
+
     private final ChipProgram program;
     private final List<SampleResult> samples;
     private final int[] labels;
-    private final long[] totals = new long[TickLog.Column.values().length];
+    /** The events this report shows. */
+    private final EventRegistry events;
+    /** Per event stored per tick (by id): its count over every tick of every sample. */
+    private final long[] totals = new long[EventRegistry.STORED_ID_LIMIT];
     private long cycles;
     private long maxTickCycles;
-    private long inputMacs;
     private final long[] populationSpikes;
     private final long[] populationSops;
     private final long denseMacs;
@@ -54,6 +68,13 @@ public final class SimulationReport
 
     public SimulationReport(final ChipProgram program, final List<SampleResult> samples, final int[] labels)
     {
+        this(program, samples, labels, EventRegistry.STANDARD);
+    }
+
+    /** A report that shows the events of {@code events} (the standard ones and any a study adds). */
+    public SimulationReport(final ChipProgram program, final List<SampleResult> samples, final int[] labels, final EventRegistry events)
+    {
+        this.events = events;
         this.program = program;
         this.samples = samples;
         this.labels = labels;
@@ -71,13 +92,12 @@ public final class SimulationReport
         populationSops = new long[program.populations().size()];
         for (final SampleResult r : samples)
         {
-            for (final TickLog.Column c : TickLog.Column.values())
+            for (final CountedEvent e : EventRegistry.storedPerTick())
             {
-                totals[c.ordinal()] += r.ticks.total(c);
+                totals[e.id] += r.ticks.total(e);
             }
-            cycles += r.ticks.total(TickLog.Column.CYCLES);
-            maxTickCycles = Math.max(maxTickCycles, r.ticks.max(TickLog.Column.CYCLES));
-            inputMacs += r.inputMacs;
+            cycles += r.ticks.total(CountedEvents.CYCLES);
+            maxTickCycles = Math.max(maxTickCycles, r.ticks.max(CountedEvents.CYCLES));
             perGroup.add(r.perGroup);
             for (int p = 0; p < populationSpikes.length; p++)
             {
@@ -123,9 +143,34 @@ public final class SimulationReport
         return macs;
     }
 
-    public long total(final TickLog.Column c)
+    /** @return an event's count over the run (every tick of every sample), derived events included. */
+    public long total(final CountedEvent e)
     {
-        return totals[c.ordinal()];
+        return totalCounts().count(e);
+    }
+
+    private EventCounts totalCounts()
+    {
+        return new EventCounts()
+        {
+            @Override
+            public boolean stores(final CountedEvent e)
+            {
+                return e.perTick && e.id < totals.length;
+            }
+
+            @Override
+            public long stored(final CountedEvent e)
+            {
+                return totals[e.id];
+            }
+        };
+    }
+
+    /** @return the events this report shows. */
+    public EventRegistry events()
+    {
+        return events;
     }
 
     public int samples()
@@ -135,7 +180,7 @@ public final class SimulationReport
 
     public long inputMacs()
     {
-        return inputMacs;
+        return total(CountedEvents.INPUT_MACS);
     }
 
     /** @return nanoseconds per cycle of the chip's (nominal) clock. */
@@ -202,8 +247,8 @@ public final class SimulationReport
     /** @return the counted events of the whole run, every core powered throughout. */
     private EnergyEvents runEvents()
     {
-        final EnergyEvents e = TickLog.events(this::total);
-        e.inputMacs = inputMacs;
+        final EnergyEvents e = EnergyEvents.of(totalCounts());
+        e.cycles = cycles;
         e.cores = cores;
         return e;
     }
@@ -211,7 +256,7 @@ public final class SimulationReport
     /** @return the events of one neuron group over the run, with its share of its core's static power. */
     private EnergyEvents groupEvents(final NeuronGroup g)
     {
-        final EnergyEvents e = perGroup.addEvents(g.id(), new EnergyEvents());
+        final EnergyEvents e = EnergyEvents.of(perGroup.counts(g.id()));
         e.cycles = cycles;
         e.cores = 1.0 / groupsOnCore[g.id()];
         return e;
@@ -233,14 +278,14 @@ public final class SimulationReport
         for (final NeuronGroup g : program.groups())
         {
             final EnergyEvents e = events[g.population()];
-            perGroup.addEvents(g.id(), e);
+            e.add(EnergyEvents.of(perGroup.counts(g.id())));
             e.cores += 1.0 / groupsOnCore[g.id()];
         }
         for (final ProgramEdge edge : program.edges())
         {
             if (program.populations().get(edge.sourceA()).kind() == ProgramPopulation.Kind.INPUT)
             {
-                events[edge.target()].inputMacs = inputMacs;
+                events[edge.target()].inputMacs = inputMacs();
             }
         }
         return events;
@@ -273,7 +318,7 @@ public final class SimulationReport
     /** The paper-style estimate: 0.9 pJ per SOP + 4.6 pJ per input MAC (45 nm, Spikformer family). */
     public double paperStylePj()
     {
-        return 0.9 * total(TickLog.Column.SOPS) + 4.6 * inputMacs;
+        return 0.9 * total(CountedEvents.SOPS) + 4.6 * inputMacs();
     }
 
     public String summary()
@@ -287,21 +332,18 @@ public final class SimulationReport
         sb.append(String.format(Locale.ROOT, "%s on %s: %d chip(s), %d cores, T=%d, D=%d, %d sample(s)%n%n", program.name, program.spec.name(),
             program.chips, program.groups().size(), program.timeWindow, program.delay, samples.size()));
         sb.append(String.format(Locale.ROOT, "per sample               %15s%n", ""));
-        line(sb, "synaptic ops (SOPs)", total(TickLog.Column.SOPS) / (double)n);
-        line(sb, "dynamic (TDEC) ops", total(TickLog.Column.DYNAMIC_OPS) / (double)n);
-        line(sb, "neuron updates", total(TickLog.Column.NEURON_UPDATES) / (double)n);
-        line(sb, "spikes", total(TickLog.Column.SPIKES) / (double)n);
-        if (total(TickLog.Column.INPUT_SPIKES) > 0)
+        for (final CountedEvent e : events.shownIn(CountedEvent.Output.SUMMARY, SUMMARY_FIRST))
         {
-            line(sb, "input spikes (host)", total(TickLog.Column.INPUT_SPIKES) / (double)n);
+            if (e == CountedEvents.SATURATIONS)
+            {
+                line(sb, "dense-equivalent MACs", denseMacs);
+            }
+            final long v = total(e);
+            if (v != 0 || !e.omittedWhenZero)
+            {
+                line(sb, e.label, v / (double)n);
+            }
         }
-        line(sb, "packets", total(TickLog.Column.PACKETS) / (double)n);
-        line(sb, "hops", (total(TickLog.Column.HOPS_X) + total(TickLog.Column.HOPS_Y)) / (double)n);
-        line(sb, "chip crossings", total(TickLog.Column.CHIP_CROSSINGS) / (double)n);
-        line(sb, "contention waits (cyc)", total(TickLog.Column.WAIT_CYCLES) / (double)n);
-        line(sb, "input MACs (host)", inputMacs / (double)n);
-        line(sb, "dense-equivalent MACs", denseMacs);
-        line(sb, "saturations", total(TickLog.Column.SATURATIONS) / (double)n);
         sb.append(String.format(Locale.ROOT, "%nenergy per sample (chip model, %s)%n", program.spec.name()));
         double sum = 0;
         for (final EnergyCategory c : EnergyCategory.values())
@@ -375,11 +417,10 @@ public final class SimulationReport
             j.writeNumberField("D", program.delay);
             j.writeNumberField("samples", samples.size());
             j.writeObjectFieldStart("totals");
-            for (final TickLog.Column c : TickLog.Column.values())
+            for (final CountedEvent e : events.shownIn(CountedEvent.Output.TOTALS))
             {
-                j.writeNumberField(c.jsonKey, total(c));
+                j.writeNumberField(e.key, total(e));
             }
-            j.writeNumberField("inputMacs", inputMacs);
             j.writeNumberField("denseEquivalentMacsPerSample", denseMacs);
             j.writeEndObject();
             j.writeObjectFieldStart("energyPJ");
@@ -436,6 +477,7 @@ public final class SimulationReport
             }
             j.writeEndArray();
             j.writeArrayFieldStart("cores");
+            final List<CountedEvent> coreEvents = events.shownIn(CountedEvent.Output.CORES, CORES_FIRST);
             for (final NeuronGroup g : program.groups())
             {
                 j.writeStartObject();
@@ -447,21 +489,11 @@ public final class SimulationReport
                 j.writeStringField("role", g.role().name());
                 j.writeNumberField("start", g.start());
                 j.writeNumberField("end", g.end());
-                final int id = g.id();
-                j.writeNumberField("sops", perGroup.sops[id]);
-                j.writeNumberField("dynamicOps", perGroup.dynamicOps[id]);
-                j.writeNumberField("spikes", perGroup.spikes[id]);
-                j.writeNumberField("packetsSent", perGroup.packets[id]);
-                j.writeNumberField("busyCycles", perGroup.busyCycles[id]);
-                j.writeNumberField("neuronUpdates", perGroup.neuronUpdates[id]);
-                j.writeNumberField("activeUpdates", perGroup.activeUpdates[id]);
-                j.writeNumberField("packetsReceived", perGroup.packetsReceived[id]);
-                j.writeNumberField("hopsX", perGroup.hopsX[id]);
-                j.writeNumberField("hopsY", perGroup.hopsY[id]);
-                j.writeNumberField("chipCrossings", perGroup.chipCrossings[id]);
-                j.writeNumberField("inputSpikes", perGroup.inputSpikes[id]);
-                j.writeNumberField("accumulatorUpdates", perGroup.accumulatorUpdates[id]);
-                j.writeNumberField("gradedSpikes", perGroup.gradedSpikes[id]);
+                final EventCounts counts = perGroup.counts(g.id());
+                for (final CountedEvent e : coreEvents)
+                {
+                    j.writeNumberField(e.coreKey, counts.count(e));
+                }
                 writeEnergy(j, groupEvents(g));
                 j.writeEndObject();
             }
@@ -512,9 +544,10 @@ public final class SimulationReport
     public String ticksCsv()
     {
         final StringBuilder sb = new StringBuilder("sample,tick");
-        for (final TickLog.Column c : TickLog.Column.values())
+        final List<CountedEvent> columns = events.shownIn(CountedEvent.Output.TICKS);
+        for (final CountedEvent e : columns)
         {
-            sb.append(',').append(c.csvName);
+            sb.append(',').append(e.csvName);
         }
         for (final EnergyCategory c : EnergyCategory.values())
         {
@@ -528,9 +561,10 @@ public final class SimulationReport
             for (int t = 0; t < log.ticks(); t++)
             {
                 sb.append(i).append(',').append(t);
-                for (final TickLog.Column c : TickLog.Column.values())
+                final EventCounts counts = log.counts(t);
+                for (final CountedEvent e : columns)
                 {
-                    sb.append(',').append(log.get(t, c));
+                    sb.append(',').append(counts.count(e));
                 }
                 final EnergyEvents e = log.events(t);
                 for (final EnergyCategory c : EnergyCategory.values())

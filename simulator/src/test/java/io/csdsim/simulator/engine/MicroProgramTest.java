@@ -10,6 +10,7 @@ import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.simulator.energy.EnergyCategory;
+import io.csdsim.simulator.event.CountedEvents;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -65,7 +66,7 @@ class MicroProgramTest
         return new ChipProgram("micro", 2, 1, chip, 1, 6, 3, tables, pops, edges, groups, routes);
     }
 
-    private static long[] column(final TickLog log, final TickLog.Column c)
+    private static long[] column(final TickLog log, final io.csdsim.simulator.event.CountedEvent c)
     {
         final long[] v = new long[log.ticks()];
         for (int t = 0; t < v.length; t++)
@@ -93,15 +94,15 @@ class MicroProgramTest
         //  t3: as t2 for a; b integrates 2 SOPs (4) and updates actively (3) = 7 < 15: 25
         //  t4: b integrates 2 SOPs (4) and fires (3) = 7; a idle (2): 7 + 10 = 17
         //  t5: b fires (3); a idle (2): 3 + 10 = 13
-        assertArrayEquals(new long[] {12, 16, 25, 25, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
-        assertArrayEquals(new long[] {0, 0, 0, 2, 2, 0}, column(r.ticks, TickLog.Column.SOPS));
-        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.PACKETS));
-        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.HOPS_X));
-        assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
-        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.PEAK_LINK_LOAD));
-        assertArrayEquals(new long[] {0, 2, 2, 3, 1, 1}, column(r.ticks, TickLog.Column.ACTIVE_UPDATES));
-        assertEquals(18, r.ticks.total(TickLog.Column.NEURON_UPDATES));
-        assertEquals(6, r.ticks.total(TickLog.Column.SPIKES));
+        assertArrayEquals(new long[] {12, 16, 25, 25, 17, 13}, column(r.ticks, CountedEvents.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 0, 2, 2, 0}, column(r.ticks, CountedEvents.SOPS));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, CountedEvents.PACKETS));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, CountedEvents.HOPS_X));
+        assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, CountedEvents.WAIT_CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, CountedEvents.PEAK_LINK_LOAD));
+        assertArrayEquals(new long[] {0, 2, 2, 3, 1, 1}, column(r.ticks, CountedEvents.ACTIVE_UPDATES));
+        assertEquals(18, r.ticks.total(CountedEvents.NEURON_UPDATES));
+        assertEquals(6, r.ticks.total(CountedEvents.SPIKES));
     }
 
     @Test
@@ -113,11 +114,11 @@ class MicroProgramTest
         //  t2: packets leave core 0 at 6 and 7 and arrive one hop (5 cycles) later, at 11 and 12: 12 + barrier 10 = 22
         //  t3: the same for a; b's 2 SOPs (4) and active update (3) end at 7 < 12: 22
         //  t0, t1, t4, t5 send nothing: 12, 16, 17, 13 as with the mesh.
-        assertArrayEquals(new long[] {12, 16, 22, 22, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
-        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.PACKETS));
-        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.HOPS_X));
-        assertArrayEquals(new long[] {0, 0, 0, 0, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
-        assertArrayEquals(new long[] {0, 0, 0, 0, 0, 0}, column(r.ticks, TickLog.Column.PEAK_LINK_LOAD));
+        assertArrayEquals(new long[] {12, 16, 22, 22, 17, 13}, column(r.ticks, CountedEvents.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, CountedEvents.PACKETS));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, CountedEvents.HOPS_X));
+        assertArrayEquals(new long[] {0, 0, 0, 0, 0, 0}, column(r.ticks, CountedEvents.WAIT_CYCLES));
+        assertArrayEquals(new long[] {0, 0, 0, 0, 0, 0}, column(r.ticks, CountedEvents.PEAK_LINK_LOAD));
         // The same spikes: the network model changes when, never what.
         assertArrayEquals(new int[] {0}, r.spikes(2, 4).toArray());
         assertArrayEquals(new int[] {0}, r.spikes(2, 5).toArray());
@@ -133,8 +134,8 @@ class MicroProgramTest
             p.populations(), p.edges(), p.groups(), p.routes());
         final SampleResult r = new ChipEngine(twoChips).run(new int[] {5}, true);
         // t2: packets leave at 6 and 7, arrive at 1,006 and 1,007: 1,007 + 10 = 1,017; t3 the same.
-        assertArrayEquals(new long[] {12, 16, 1017, 1017, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
-        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.CHIP_CROSSINGS));
+        assertArrayEquals(new long[] {12, 16, 1017, 1017, 17, 13}, column(r.ticks, CountedEvents.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, CountedEvents.CHIP_CROSSINGS));
     }
 
     @Test
@@ -158,9 +159,9 @@ class MicroProgramTest
         // only (it then follows the first packet 4 cycles behind on every link): arrivals 6+15 = 21 and
         // 10+15 = 25.
         final SampleResult r = new ChipEngine(twoCores(4, 3)).run(new int[] {5}, false);
-        assertArrayEquals(new long[] {12, 16, 35, 35, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
-        assertEquals(12, r.ticks.total(TickLog.Column.HOPS_X));
-        assertEquals(6, r.ticks.total(TickLog.Column.WAIT_CYCLES));
+        assertArrayEquals(new long[] {12, 16, 35, 35, 17, 13}, column(r.ticks, CountedEvents.CYCLES));
+        assertEquals(12, r.ticks.total(CountedEvents.HOPS_X));
+        assertEquals(6, r.ticks.total(CountedEvents.WAIT_CYCLES));
     }
 
     /** As {@link #twoCores}, on three tiles, with a's spikes to b forwarded by a relay on core 1. */
@@ -184,16 +185,16 @@ class MicroProgramTest
         // relay at 11, leaves it at 12, holds the next link 12..16, reaches b at 17. Spike 1 leaves at 7,
         // waits 3 for the first link (10..14), reaches the relay at 15, leaves at 16 — the second link is
         // free again at 16 — and reaches b at 21: 21 + barrier 10 = 31. Four packets, four x hops.
-        assertArrayEquals(new long[] {12, 16, 31, 31, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
-        assertArrayEquals(new long[] {0, 0, 4, 4, 0, 0}, column(r.ticks, TickLog.Column.PACKETS));
-        assertArrayEquals(new long[] {0, 0, 4, 4, 0, 0}, column(r.ticks, TickLog.Column.HOPS_X));
-        assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
-        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.PEAK_LINK_LOAD));
+        assertArrayEquals(new long[] {12, 16, 31, 31, 17, 13}, column(r.ticks, CountedEvents.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 4, 4, 0, 0}, column(r.ticks, CountedEvents.PACKETS));
+        assertArrayEquals(new long[] {0, 0, 4, 4, 0, 0}, column(r.ticks, CountedEvents.HOPS_X));
+        assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, CountedEvents.WAIT_CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, CountedEvents.PEAK_LINK_LOAD));
         // Per core (groups a, b, relay): a sends 4 packets to the relay (one hop each), the relay 4 to b
         // (one hop each); the relay and b receive 4 each.
-        assertArrayEquals(new long[] {4, 0, 4}, r.perGroup.packets);
-        assertArrayEquals(new long[] {0, 4, 4}, r.perGroup.packetsReceived);
-        assertArrayEquals(new long[] {4, 0, 4}, r.perGroup.hopsX);
+        assertArrayEquals(new long[] {4, 0, 4}, r.perGroup.of(CountedEvents.PACKETS));
+        assertArrayEquals(new long[] {0, 4, 4}, r.perGroup.of(CountedEvents.PACKETS_RECEIVED));
+        assertArrayEquals(new long[] {4, 0, 4}, r.perGroup.of(CountedEvents.HOPS_X));
     }
 
     /** As {@link #twoCores}, on three tiles, with b's fan-in on a dendrite on core 1 and its soma on core 2. */
@@ -218,10 +219,10 @@ class MicroProgramTest
         //     east at 4, arriving at 9; the soma adds it (2 cycles: 11) and updates actively (14): 15 + 10 = 25.
         // t4: dendrite 4, partial sum arrives 9, soma 11, fires 14; a idle (2): 14 + 10 = 24.
         // t5: the soma fires (3), no partial sum: 13.
-        assertArrayEquals(new long[] {12, 16, 25, 25, 24, 13}, column(r.ticks, TickLog.Column.CYCLES));
-        assertArrayEquals(new long[] {0, 0, 2, 3, 1, 0}, column(r.ticks, TickLog.Column.PACKETS));
-        assertArrayEquals(new long[] {0, 0, 0, 2, 2, 0}, column(r.ticks, TickLog.Column.SOPS));
-        assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, TickLog.Column.WAIT_CYCLES));
+        assertArrayEquals(new long[] {12, 16, 25, 25, 24, 13}, column(r.ticks, CountedEvents.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 3, 1, 0}, column(r.ticks, CountedEvents.PACKETS));
+        assertArrayEquals(new long[] {0, 0, 0, 2, 2, 0}, column(r.ticks, CountedEvents.SOPS));
+        assertArrayEquals(new long[] {0, 0, 3, 3, 0, 0}, column(r.ticks, CountedEvents.WAIT_CYCLES));
     }
 
     @Test
@@ -233,13 +234,13 @@ class MicroProgramTest
         final ChipSpec s = ChipSpecs.override(ChipSpecs.override(chip(1), "mesh.tilesY=2"), "energy.hopYPJ=5");
         final ChipProgram p = twoCores(s, 1);
         final SampleResult r = new ChipEngine(p).run(new int[] {5}, false);
-        assertArrayEquals(new long[] {12, 16, 27, 27, 17, 13}, column(r.ticks, TickLog.Column.CYCLES));
-        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, TickLog.Column.HOPS_Y));
-        assertEquals(0, r.ticks.total(TickLog.Column.HOPS_X));
+        assertArrayEquals(new long[] {12, 16, 27, 27, 17, 13}, column(r.ticks, CountedEvents.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 2, 2, 0, 0}, column(r.ticks, CountedEvents.HOPS_Y));
+        assertEquals(0, r.ticks.total(CountedEvents.HOPS_X));
         assertEquals(2 * 5.0, r.ticks.energyPj(2, EnergyCategory.HOPS), 1e-12, "tick 2: 2 y hops × 5 pJ");
         assertEquals(4 * 5.0, new io.csdsim.simulator.report.SimulationReport(p, List.of(r), null).energyPj(EnergyCategory.HOPS), 1e-12);
-        assertEquals(4, r.perGroup.hopsY[0], "the hops belong to the core that sent the packets");
-        assertEquals(0, r.perGroup.hopsY[1]);
+        assertEquals(4, r.perGroup.of(CountedEvents.HOPS_Y)[0], "the hops belong to the core that sent the packets");
+        assertEquals(0, r.perGroup.of(CountedEvents.HOPS_Y)[1]);
     }
 
     /** The worked example's chip with the per-message and per-neuron costs calibrated Loihi models add. */
@@ -269,14 +270,14 @@ class MicroProgramTest
         //  t3: as t2 for a; b 2 SOPs (4) + active (3) + access (1) = 8 < 21: 31
         //  t4: b 2 SOPs (4) + active (3) + access (1) + fires 1 (1) = 9 (b sends nothing); a 4: 9 + 10 = 19
         //  t5: b active (3) + access (1) + fire (1) = 5; a 4: 5 + 10 = 15
-        assertArrayEquals(new long[] {14, 18, 31, 31, 19, 15}, column(r.ticks, TickLog.Column.CYCLES));
+        assertArrayEquals(new long[] {14, 18, 31, 31, 19, 15}, column(r.ticks, CountedEvents.CYCLES));
         assertArrayEquals(new int[] {0}, r.spikes(2, 5).toArray(), "costs change when, never what");
-        assertArrayEquals(new long[] {4 + 8 + 10 + 10 + 4 + 4, 2 + 2 + 2 + 8 + 9 + 5}, r.perGroup.busyCycles,
+        assertArrayEquals(new long[] {4 + 8 + 10 + 10 + 4 + 4, 2 + 2 + 2 + 8 + 9 + 5}, r.perGroup.of(CountedEvents.BUSY_CYCLES),
             "busy until updated and fired, per tick: a 4, 8, 10, 10, 4, 4; b 2, 2, 2, 8, 9, 5");
-        assertArrayEquals(new long[] {4, 0}, r.perGroup.packets);
-        assertArrayEquals(new long[] {0, 4}, r.perGroup.packetsReceived);
-        assertArrayEquals(new long[] {4, 2}, r.perGroup.spikes);
-        assertArrayEquals(new long[] {12, 6}, r.perGroup.neuronUpdates);
+        assertArrayEquals(new long[] {4, 0}, r.perGroup.of(CountedEvents.PACKETS));
+        assertArrayEquals(new long[] {0, 4}, r.perGroup.of(CountedEvents.PACKETS_RECEIVED));
+        assertArrayEquals(new long[] {4, 2}, r.perGroup.of(CountedEvents.SPIKES));
+        assertArrayEquals(new long[] {12, 6}, r.perGroup.of(CountedEvents.NEURON_UPDATES));
     }
 
     @Test
@@ -335,8 +336,8 @@ class MicroProgramTest
         // Cycles: t0 a 2 idle (2) + 10; t1 a 2 active (6) + 10; t2, t3 a idle again (2) + 10 — its state
         // changes, but it neither received input nor fired; t4 a fires both (6), the packets arrive at
         // 11 and 15 (the second waits for the link): 15 + 10; t5 b 2 SOPs (4) + active (3) + 10.
-        assertArrayEquals(new long[] {12, 16, 12, 12, 25, 17}, column(r.ticks, TickLog.Column.CYCLES));
-        assertArrayEquals(new long[] {0, 2, 0, 0, 2, 1}, column(r.ticks, TickLog.Column.ACTIVE_UPDATES));
+        assertArrayEquals(new long[] {12, 16, 12, 12, 25, 17}, column(r.ticks, CountedEvents.CYCLES));
+        assertArrayEquals(new long[] {0, 2, 0, 0, 2, 1}, column(r.ticks, CountedEvents.ACTIVE_UPDATES));
         // Energy: 5 active updates × 10 pJ + 13 idle × 2 pJ.
         assertEquals(5 * 10.0 + 13 * 2.0, new io.csdsim.simulator.report.SimulationReport(p, List.of(r), null)
             .energyPj(EnergyCategory.NEURON_UPDATES), 1e-9);
@@ -369,12 +370,12 @@ class MicroProgramTest
         // Cycles: t0 a 4 idle (4) + 10; t1 a 4 active (12) + 10; t2 a 4 active (12), its 4 spikes leave at
         // 12..15 for the pool's core, one hop: the link holds each 4 cycles, so they arrive at 17, 21, 25, 29;
         // the TDEC unit's 4 dynamic ops take 8 cycles (the pool has no neuron update): 29 + 10; t3 the same.
-        assertArrayEquals(new long[] {14, 22, 39, 39}, column(r.ticks, TickLog.Column.CYCLES));
-        assertArrayEquals(new long[] {0, 0, 4, 4}, column(r.ticks, TickLog.Column.DYNAMIC_OPS));
-        assertArrayEquals(new long[] {0, 0, 5, 5}, column(r.ticks, TickLog.Column.SPIKES));
-        assertArrayEquals(new long[] {0, 0, 4, 4}, column(r.ticks, TickLog.Column.PACKETS));
-        assertArrayEquals(new long[] {4, 4, 4, 4}, column(r.ticks, TickLog.Column.NEURON_UPDATES));
-        assertArrayEquals(new long[] {0, 8}, r.perGroup.dynamicOps, "the dynamic ops are the TDEC unit's");
+        assertArrayEquals(new long[] {14, 22, 39, 39}, column(r.ticks, CountedEvents.CYCLES));
+        assertArrayEquals(new long[] {0, 0, 4, 4}, column(r.ticks, CountedEvents.DYNAMIC_OPS));
+        assertArrayEquals(new long[] {0, 0, 5, 5}, column(r.ticks, CountedEvents.SPIKES));
+        assertArrayEquals(new long[] {0, 0, 4, 4}, column(r.ticks, CountedEvents.PACKETS));
+        assertArrayEquals(new long[] {4, 4, 4, 4}, column(r.ticks, CountedEvents.NEURON_UPDATES));
+        assertArrayEquals(new long[] {0, 8}, r.perGroup.of(CountedEvents.DYNAMIC_OPS), "the dynamic ops are the TDEC unit's");
         // Energy: 8 dynamic ops × 23.6 pJ (loihi's dynamicOpPJ); tick 2 alone: 4 × 23.6.
         assertEquals(8 * 23.6, new io.csdsim.simulator.report.SimulationReport(p, List.of(r), null).energyPj(EnergyCategory.DYNAMIC_OPS), 1e-9);
         assertEquals(4 * 23.6, r.ticks.energyPj(2, EnergyCategory.DYNAMIC_OPS), 1e-9);
@@ -412,12 +413,12 @@ class MicroProgramTest
         // Cycles: t0 b 2 idle (2) + 10; t1 acc sums 2 units (2 × 5 = 10, no idle updates), sends 2 graded spikes (+2 × 1): its
         // packets leave at 12 and 13 for core 1, one hop: the link holds each 4 cycles, arrivals 17 and 21; b idle (2): 21 + 10;
         // t2 b 2 SOPs (4) and 2 active updates (6) = 10 + 10; t3 b fires again: 2 active (6) + 10.
-        assertArrayEquals(new long[] {12, 31, 20, 16}, column(r.ticks, TickLog.Column.CYCLES));
-        assertArrayEquals(new long[] {0, 2, 0, 0}, column(r.ticks, TickLog.Column.ACCUMULATOR_UPDATES));
-        assertArrayEquals(new long[] {0, 2, 0, 0}, column(r.ticks, TickLog.Column.GRADED_SPIKES));
-        assertArrayEquals(new long[] {0, 2, 2, 2}, column(r.ticks, TickLog.Column.SPIKES));
-        assertArrayEquals(new long[] {0, 0, 2, 0}, column(r.ticks, TickLog.Column.SOPS));
-        assertArrayEquals(new long[] {2, 2, 2, 2}, column(r.ticks, TickLog.Column.NEURON_UPDATES), "the accumulators take no neuron update");
+        assertArrayEquals(new long[] {12, 31, 20, 16}, column(r.ticks, CountedEvents.CYCLES));
+        assertArrayEquals(new long[] {0, 2, 0, 0}, column(r.ticks, CountedEvents.ACCUMULATOR_UPDATES));
+        assertArrayEquals(new long[] {0, 2, 0, 0}, column(r.ticks, CountedEvents.GRADED_SPIKES));
+        assertArrayEquals(new long[] {0, 2, 2, 2}, column(r.ticks, CountedEvents.SPIKES));
+        assertArrayEquals(new long[] {0, 0, 2, 0}, column(r.ticks, CountedEvents.SOPS));
+        assertArrayEquals(new long[] {2, 2, 2, 2}, column(r.ticks, CountedEvents.NEURON_UPDATES), "the accumulators take no neuron update");
         assertEquals(2 * 4.0, r.ticks.energyPj(1, EnergyCategory.ACCUMULATOR_UPDATES), 1e-12);
         assertEquals(2 * 0.25, r.ticks.energyPj(1, EnergyCategory.GRADED_PAYLOADS), 1e-12);
         assertEquals(2 * 0.5, r.ticks.energyPj(1, EnergyCategory.SPIKES), 1e-12);
