@@ -278,14 +278,14 @@ public final class SimulationReport
         for (final NeuronGroup g : program.groups())
         {
             final EnergyEvents e = events[g.population()];
-            e.add(EnergyEvents.of(perGroup.counts(g.id())));
+            e.add(perGroup.counts(g.id()));
             e.cores += 1.0 / groupsOnCore[g.id()];
         }
         for (final ProgramEdge edge : program.edges())
         {
             if (program.populations().get(edge.sourceA()).kind() == ProgramPopulation.Kind.INPUT)
             {
-                events[edge.target()].inputMacs = inputMacs();
+                events[edge.target()].set(CountedEvents.INPUT_MACS, inputMacs());
             }
         }
         return events;
@@ -464,7 +464,7 @@ public final class SimulationReport
             for (final ProgramPopulation p : program.populations())
             {
                 final EnergyEvents e = byPopulation[p.id()];
-                if (e.cores == 0 && e.inputMacs == 0)
+                if (e.cores == 0 && e.count(CountedEvents.INPUT_MACS) == 0)
                 {
                     continue;
                 }
