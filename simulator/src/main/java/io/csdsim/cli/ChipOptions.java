@@ -4,6 +4,7 @@ import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.isa.spec.sanafe.SanafeArchitecture;
+import io.csdsim.library.ChipDefaults;
 import io.csdsim.isa.spec.sanafe.SanafeArchitectureReader;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,8 @@ final class ChipOptions
     /** @return the SANA-FE architecture --chip names, read once, or null when it names a preset or a JSON spec. */
     SanafeArchitecture architecture()
     {
-        if (architecture == null && SanafeArchitectureReader.isArchitectureFile(chip))
+        // By content: a YAML mapping is SANA-FE's architecture, whatever the file is called.
+        if (architecture == null && !ChipSpecs.PRESETS.contains(chip) && io.csdsim.library.NetworkSources.isSanafeArchitecture(Path.of(chip)))
         {
             architecture = SanafeArchitectureReader.read(Path.of(chip));
         }
@@ -39,6 +41,28 @@ final class ChipOptions
     {
         final SanafeArchitecture arch = architecture();
         return overridden(arch != null ? arch.spec() : ChipSpecs.resolve(chip));
+    }
+
+    /** @return the spec with csdsim's defaults for a preset (ChipDefaults): what compile, simulate and sweep all run on. */
+    ChipSpec withDefaults()
+    {
+        return ChipDefaults.apply(spec(), isPreset(), tdecGiven());
+    }
+
+    /** @return whether {@link #withDefaults} adds to the chip as given (a note to print). */
+    boolean addsDefaults()
+    {
+        return ChipDefaults.addsTdecUnits(spec(), isPreset(), tdecGiven());
+    }
+
+    private boolean isPreset()
+    {
+        return architecture() == null && ChipSpecs.PRESETS.contains(chip);
+    }
+
+    private boolean tdecGiven()
+    {
+        return overrides.stream().anyMatch(o -> o.startsWith(ChipField.CORE_TDEC_UNITS.key));
     }
 
     /** @return the spec with the --set overrides applied. */

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         "memory, spike traffic × hops before and after placement refinement, latency and initiation interval."},
     footer = {"", "Examples:", "  csdsim compile m.json --chip loihi2 --set core.tdecUnits=8192 -o m.csdx",
         "  csdsim compile --chip loihi --set core.tdecUnits=1024 --json",
-        "", "Real Loihi and TrueNorth have no TDEC units: set core.tdecUnits to host max-pools and attention."})
+        "", "Real Loihi and TrueNorth have no TDEC units: a preset without them gets " + io.csdsim.library.ChipDefaults.TDEC_UNITS
+            + " per core, as in simulate, unless core.tdecUnits is set."})
 final class CompileCommand implements Callable<Integer>
 {
     @Mixin
@@ -52,7 +53,8 @@ final class CompileCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final MapperOptions options = mapping.options();
-        final ChipSpec s = chip.spec();
+        // The same chip simulate runs on: a preset without TDEC units gets csdsim's default (ChipDefaults).
+        final ChipSpec s = chip.withDefaults();
         try (OutputFiles files = new OutputFiles())
         {
             final OutputFiles.Output program = files.input(model.path()).add("-o", output);
@@ -60,6 +62,12 @@ final class CompileCommand implements Callable<Integer>
             out.print(json || model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay));
             final long t0 = System.nanoTime();
             final Mapper.Result r = Mapper.compile(net, s, options);
+            // Said once the compile succeeded: a refused input or chip stays one line.
+            if (chip.addsDefaults())
+            {
+                spec.commandLine().getErr().println("note: " + s.name() + " has no TDEC units; compiled with "
+                    + io.csdsim.library.ChipDefaults.TDEC_UNITS + " per core (set core.tdecUnits to change)");
+            }
             final double seconds = (System.nanoTime() - t0) / 1e9;
             if (program != null)
             {

@@ -117,8 +117,7 @@ public final class CsdsimCommand implements Runnable
         @Override
         public String[] getVersion()
         {
-            final String v = CsdsimCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"csdsim " + (v == null ? "development build" : v), "Java " + System.getProperty("java.version")};
+            return new String[] {"csdsim " + io.csdsim.simulator.report.ToolVersion.describe(), "Java " + System.getProperty("java.version")};
         }
     }
 }

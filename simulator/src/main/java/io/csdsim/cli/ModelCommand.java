@@ -198,12 +198,13 @@ final class ModelCommand implements Runnable
                 {
                     throw new InvalidInputException("--arch", "", "give a model file or --arch, not both");
                 }
-                if (io.csdsim.isa.spec.sanafe.SanafeArchitectureReader.isArchitectureFile(model.toString()))
+                final io.csdsim.library.NetworkSource format = io.csdsim.library.NetworkSources.of(model);
+                if (format == io.csdsim.library.NetworkSources.SANAFE_SNN)
                 {
                     throw new InvalidInputException(model.toString(), "", "a SANA-FE SNN file runs with its architecture and mapping: csdsim "
                         + "simulate FILE --chip ARCH.yaml (docs/sanafe.md)");
                 }
-                if (NirFileReader.isNirFile(model))
+                if (format == io.csdsim.library.NetworkSources.NIR)
                 {
                     final NirImporter.Result nir = NirImporter.importGraph(NirFileReader.read(model), dt, ModelOptions.NIR_TICKS,
                         QuantizationParams.DEFAULT.weightBits(), QuantizationParams.DEFAULT.membraneBits());
@@ -220,7 +221,7 @@ final class ModelCommand implements Runnable
                     }
                     return networkInfo(out, nir.network(), "NIR graph");
                 }
-                if (NetworkFileReader.isNetworkFile(model))
+                if (format == io.csdsim.library.NetworkSources.NETWORK_FILE)
                 {
                     return networkInfo(out, NetworkFileReader.read(model), "network file");
                 }

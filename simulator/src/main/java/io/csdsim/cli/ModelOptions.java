@@ -2,7 +2,8 @@ package io.csdsim.cli;
 
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.sanafe.SanafeArchitecture;
-import io.csdsim.isa.spec.sanafe.SanafeArchitectureReader;
+import io.csdsim.library.NetworkSource;
+import io.csdsim.library.NetworkSources;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.format.ModelFileReader;
@@ -53,16 +54,22 @@ final class ModelOptions
         "neurons are discretised (docs/nir.md; default: ${DEFAULT-VALUE} s)."})
     double dt;
 
-    private Boolean nirFile;
+    private NetworkSource source;
+
+    /** @return the model file's format, judged by its content once (NetworkSources). */
+    NetworkSource source()
+    {
+        if (source == null)
+        {
+            source = NetworkSources.of(path());
+        }
+        return source;
+    }
 
     /** @return whether the model is a NIR graph (an HDF5 file, whatever its name). */
     boolean isNir()
     {
-        if (nirFile == null)
-        {
-            nirFile = NirFileReader.isNirFile(path());
-        }
-        return nirFile;
+        return source() == NetworkSources.NIR;
     }
 
     /** @return the NIR graph as csdsim's integer network, with the widths of --weight-bits and --membrane-bits. */
@@ -93,10 +100,10 @@ final class ModelOptions
         return nirGraph;
     }
 
-    /** @return whether the model is a SANA-FE SNN file (docs/sanafe.md). */
+    /** @return whether the model is a SANA-FE SNN file (docs/sanafe.md): YAML, whatever its name. */
     boolean isSanafeNetwork()
     {
-        return SanafeArchitectureReader.isArchitectureFile(path().toString());
+        return source() == NetworkSources.SANAFE_SNN;
     }
 
     /** @return the SANA-FE network read against its architecture, refusing the options that do not apply to it. */
@@ -172,19 +179,8 @@ final class ModelOptions
     /** @return whether the file is a network file: an integer network as it is, with no quantization or DIF delay to choose. */
     boolean isNetworkFile()
     {
-        if (isSanafeNetwork() || isNir())
-        {
-            return false;
-        }
-        // Asked by several steps of one command: the file is read for its format once.
-        if (networkFile == null)
-        {
-            networkFile = NetworkFileReader.isNetworkFile(path());
-        }
-        return networkFile;
+        return source() == NetworkSources.NETWORK_FILE;
     }
-
-    private Boolean networkFile;
 
     /**
      * @param given the command line's matched options, to refuse those a network file fixes itself

@@ -51,6 +51,19 @@ final class OutputFiles implements AutoCloseable
     }
 
     /**
+     * Reserves the provenance sidecar of a CSV output ({@code FILE.csv.provenance.json}), published with
+     * the rest; none for a special output (a device or FIFO has no folder to put it beside), or null.
+     */
+    Output sidecar(final Output csv)
+    {
+        if (csv == null || csv.special)
+        {
+            return null;
+        }
+        return add(csv.option + " (its provenance sidecar)", io.csdsim.simulator.report.Provenance.sidecarOf(csv.target));
+    }
+
+    /**
      * Checks an output at once and reserves its staging file.
      *
      * @param option the option that names it, for messages.

@@ -6,6 +6,7 @@ import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
+import io.csdsim.library.ChipDefaults;
 import io.csdsim.mapper.GivenPlacement;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
@@ -42,11 +43,10 @@ import java.util.concurrent.Callable;
     footer = {"", "Examples:", "  csdsim simulate", "  csdsim simulate m.json --chip loihi --set core.tdecUnits=1024 --input x.png",
         "  csdsim simulate m.csdx --synthetic 8 --report r.json --ticks r.csv --threads 2",
         "  csdsim simulate --limit 100 --spark local[2] --report r.json     # the same report, samples as Spark tasks",
-        "", "Without an explicit core.tdecUnits, a preset chip gets " + SimulateCommand.DEFAULT_TDEC
+        "", "Without an explicit core.tdecUnits, a preset chip gets " + ChipDefaults.TDEC_UNITS
             + " TDEC units per core (real Loihi and TrueNorth have none); the summary says so."})
 final class SimulateCommand implements Callable<Integer>
 {
-    static final int DEFAULT_TDEC = 8192;
     /** Shipped images simulated when none are named: a few seconds' run. */
     static final int SHIPPED_IMAGES = 100;
 
@@ -140,14 +140,16 @@ final class SimulateCommand implements Callable<Integer>
         final OutputFiles.Output reportFile = files.add("--report", report);
         final OutputFiles.Output ticksFile = files.add("--ticks", ticks);
         final OutputFiles.Output htmlFile = files.add("--html", html);
+        final OutputFiles.Output ticksSidecar = files.sidecar(ticksFile);
         ChipProgram program;
         final InputSpec inputSpec;
         SpikeTrainSet fileTrains = null;
         NirImporter.Result nir = null;
         List<String> sanafeWarnings = List.of();
         String note = "";
+        java.util.Map<String, Object> mappingUsed;
         final Path path = model.path();
-        if (path.getFileName().toString().endsWith(".csdx"))
+        if (io.csdsim.library.NetworkSources.isProgram(path))
         {
             // A program is compiled for its chip, with its model's widths and delay: options that would change them cannot apply.
             for (final String o : new String[] {"--chip", "--set", "--chips", "--placement", "--refine", "-D", "--weight-bits", "--membrane-bits"})
@@ -159,6 +161,7 @@ final class SimulateCommand implements Callable<Integer>
                 }
             }
             program = CsdxFormat.read(path);
+            mappingUsed = java.util.Map.of("program", path.getFileName().toString());
             inputSpec = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT).findFirst()
                 .map(SimulateCommand::imageStage).orElse(null);
         }
@@ -194,15 +197,16 @@ final class SimulateCommand implements Callable<Integer>
                     note += model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay);
                 }
             }
-            ChipSpec s = chip.spec();
-            if (chip.overrides.stream().noneMatch(o -> o.startsWith("core.tdecUnits")) && s.tdecUnits() == 0
-                && ChipSpecs.PRESETS.contains(chip.chip))
+            final ChipSpec s = chip.withDefaults();
+            if (chip.addsDefaults())
             {
-                s = s.with(ChipField.CORE_TDEC_UNITS, DEFAULT_TDEC, "csdsim simulate default: " + DEFAULT_TDEC + " TDEC units per core");
-                note += "note: " + s.name() + " has no TDEC units; simulating with " + DEFAULT_TDEC + " per core (set core.tdecUnits to change)\n";
+                note += "note: " + s.name() + " has no TDEC units; simulating with " + ChipDefaults.TDEC_UNITS
+                    + " per core (set core.tdecUnits to change)\n";
             }
             final Mapper.Result compiled = Mapper.compile(net, s, options);
             program = compiled.program();
+            mappingUsed = mapping.provenance(compiled.residualStream() ? compiled.report().residual() : null,
+                model.isSanafeNetwork() && !mapping.remap);
             if (compiled.residualStream())
             {
                 note += "note: residual stream mapped by " + compiled.report().residual() + " (--residual; docs/residual-stream.md)\n";
@@ -275,7 +279,9 @@ final class SimulateCommand implements Callable<Integer>
             spec.commandLine().getErr().printf(Locale.ROOT, "simulated %d sample(s) in %.3f s on %d thread(s): %.3f s per sample%n",
                 samples, seconds, Simulation.threadsUsed(threads, samples), seconds / samples);
         }
-        final SimulationReport r = new SimulationReport(program, results, labels);
+        final io.csdsim.simulator.report.Provenance provenance = new io.csdsim.simulator.report.Provenance(
+            ResultArguments.of(spec.root().commandLine().getParseResult().originalArgs()), program.spec, mappingUsed, java.util.Map.of("seed", inputs.seed));
+        final SimulationReport r = new SimulationReport(program, results, labels, io.csdsim.simulator.event.EventRegistry.STANDARD, provenance);
         out.print(note);
         out.print(r.summary());
         if (nir != null)
@@ -294,6 +300,13 @@ final class SimulateCommand implements Callable<Integer>
             try (java.io.Writer w = ticksFile.writer())
             {
                 w.write(r.ticksCsv());
+            }
+        }
+        if (ticksSidecar != null)
+        {
+            try (java.io.Writer w = ticksSidecar.writer())
+            {
+                provenance.writeSidecar(w, ticks.getFileName().toString());
             }
         }
         if (htmlFile != null)

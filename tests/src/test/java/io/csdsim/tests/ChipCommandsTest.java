@@ -70,7 +70,12 @@ class ChipCommandsTest
     @Test
     void capacityProblemsAreOneLineSayingWhatWouldFit() throws Exception
     {
-        Cli.assertBadInput(Cli.run("compile", "--chip", "loihi"), "loihi", "layer 'tok.pool3'", "TDEC units", "--set core.tdecUnits");
+        // A preset gets csdsim's TDEC units in compile as in simulate (ChipDefaults); a chip set to have none cannot host max-pools.
+        Cli.assertBadInput(Cli.run("compile", "--chip", "loihi", "--set", "core.tdecUnits=0"), "loihi", "layer 'tok.pool3'", "TDEC units",
+            "--set core.tdecUnits");
+        final Cli defaulted = Cli.run("compile", "--chip", "loihi");
+        assertEquals(0, defaulted.code(), defaulted.err());
+        assertTrue(defaulted.err().contains("loihi has no TDEC units; compiled with 8192 per core"), defaulted.err());
         Cli.assertBadInput(Cli.run("compile", "--chip", "loihi2", "--set", "core.tdecUnits=4096", "--chips", "1"), "--chips 1 gives 128 cores");
         Cli.assertBadInput(Cli.run("compile", "--chip", "truenorth", "--set", "core.tdecUnits=256"), "truenorth", "core.membraneBits", "--membrane-bits 20");
         Cli.assertBadInput(Cli.run("compile", "--chip", "truenorth", "--set", "core.tdecUnits=256", "--membrane-bits", "20"), "truenorth", "layer");

@@ -102,6 +102,17 @@ public final class ChipSpecs
         {
             throw new ChipInputException(src, "", "expected a JSON object");
         }
+        if (root.path("schema").asText().equals("csdsim-report"))
+        {
+            // A report carries the effective spec it ran on: the same chip again.
+            final JsonNode chip = root.path("provenance").get("chip");
+            if (chip == null || !chip.isObject())
+            {
+                throw new ChipInputException(src, "provenance.chip", "missing: a csdsim report names its chip spec there "
+                    + "(reports written before csdsim 0.1.0's provenance do not); expected a chip spec or a report that carries one");
+            }
+            return parse(src + " (provenance.chip)", chip);
+        }
         final ChipSpec base = root.hasNonNull("base") ? preset(root.get("base").asText()) : null;
         final int n = ChipField.values().length;
         final double[] values = new double[n];

@@ -49,6 +49,8 @@ public final class SimulationReport
     private final int[] labels;
     /** The events this report shows. */
     private final EventRegistry events;
+    /** Where the report comes from, or null. */
+    private final Provenance provenance;
     /** Per event stored per tick (by id): its count over every tick of every sample. */
     private final long[] totals = new long[EventRegistry.STORED_ID_LIMIT];
     private long cycles;
@@ -74,7 +76,18 @@ public final class SimulationReport
     /** A report that shows the events of {@code events} (the standard ones and any a study adds). */
     public SimulationReport(final ChipProgram program, final List<SampleResult> samples, final int[] labels, final EventRegistry events)
     {
+        this(program, samples, labels, events, null);
+    }
+
+    /**
+     * A report that shows the events of {@code events} and says where it comes from ({@code provenance}:
+     * tool, command line, effective chip spec, mapping options, seeds; null for none).
+     */
+    public SimulationReport(final ChipProgram program, final List<SampleResult> samples, final int[] labels, final EventRegistry events,
+        final Provenance provenance)
+    {
         this.events = events;
+        this.provenance = provenance;
         this.program = program;
         this.samples = samples;
         this.labels = labels;
@@ -409,6 +422,10 @@ public final class SimulationReport
             j.writeStartObject();
             j.writeStringField("schema", "csdsim-report");
             j.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            if (provenance != null)
+            {
+                provenance.write(j);
+            }
             j.writeStringField("model", program.name);
             j.writeStringField("chip", program.spec.name());
             j.writeNumberField("chips", program.chips);

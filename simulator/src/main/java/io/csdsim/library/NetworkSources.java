@@ -1,0 +1,119 @@
+package io.csdsim.library;
+
+import io.csdsim.models.format.NetworkFileReader;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The formats a network is read from, asked in order; the first that recognises a file's content
+ * takes it. A YAML mapping is read as SANA-FE's SNN (the one network format in YAML), whatever its
+ * keys, so that its reader's one-line message says what is missing; anything else that is not HDF5
+ * goes to the model reader, which says what a model file expects.
+ */
+public final class NetworkSources
+{
+    /** A NIR graph: an HDF5 file (docs/nir.md). */
+    public static final NetworkSource NIR = new NetworkSource()
+    {
+        private final byte[] hdf5 = {(byte)0x89, 'H', 'D', 'F', '\r', '\n', 0x1A, '\n'};
+
+        @Override
+        public String format()
+        {
+            return "NIR graph";
+        }
+
+        @Override
+        public boolean recognises(final FileHead head)
+        {
+            return head.startsWith(hdf5);
+        }
+    };
+
+    /** A network file: a JSON object whose {@code format} is csdsim's network format (docs/network-file.md). */
+    public static final NetworkSource NETWORK_FILE = new NetworkSource()
+    {
+        @Override
+        public String format()
+        {
+            return "network file";
+        }
+
+        @Override
+        public boolean recognises(final FileHead head)
+        {
+            return head.isJsonObject() && NetworkFileReader.isNetworkFile(head.path());
+        }
+    };
+
+    /** A csdsim model file: any other JSON object, its weights beside it (docs/model-format.md). */
+    public static final NetworkSource MODEL_FILE = new NetworkSource()
+    {
+        @Override
+        public String format()
+        {
+            return "csdsim model";
+        }
+
+        @Override
+        public boolean recognises(final FileHead head)
+        {
+            return !head.isYamlMapping();
+        }
+    };
+
+    /** A SANA-FE SNN file: YAML (docs/sanafe.md). */
+    public static final NetworkSource SANAFE_SNN = new NetworkSource()
+    {
+        @Override
+        public String format()
+        {
+            return "SANA-FE SNN";
+        }
+
+        @Override
+        public boolean recognises(final FileHead head)
+        {
+            return head.isYamlMapping();
+        }
+    };
+
+    /** Every format, in the order they are asked. */
+    public static final List<NetworkSource> ALL = List.of(NIR, NETWORK_FILE, SANAFE_SNN, MODEL_FILE);
+
+    private NetworkSources()
+    {
+    }
+
+    /** @return the format of a file: the first source that recognises it (a missing file: a model file, whose reader says so). */
+    public static NetworkSource of(final Path file)
+    {
+        final FileHead head = FileHead.of(file);
+        for (final NetworkSource s : ALL)
+        {
+            if (s.recognises(head))
+            {
+                return s;
+            }
+        }
+        return MODEL_FILE;
+    }
+
+    /**
+     * @return whether a file is a compiled chip program, by its magic "CSDX" — or a file named
+     * {@code .csdx} that no format recognises (a damaged program: its reader says at which offset)
+     */
+    public static boolean isProgram(final Path file)
+    {
+        final FileHead head = FileHead.of(file);
+        return head.startsWith(new byte[] {'C', 'S', 'D', 'X'}) || file.getFileName().toString().endsWith(".csdx") && !head.isJsonObject()
+            && !head.isYamlMapping() && !NIR.recognises(head);
+    }
+
+    /** @return whether a chip file is a SANA-FE architecture (a YAML mapping) rather than a JSON spec or report, by its content. */
+    public static boolean isSanafeArchitecture(final Path file)
+    {
+        return FileHead.of(file).isYamlMapping();
+    }
+}
