@@ -23,7 +23,6 @@ import io.csdsim.simulator.engine.Simulation;
 import io.csdsim.simulator.report.SimulationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -45,28 +44,10 @@ import java.util.concurrent.Callable;
         "  csdsim simulate --limit 100 --spark local[2] --report r.json     # the same report, samples as Spark tasks",
         "", "Without an explicit core.tdecUnits, a preset chip gets " + ChipDefaults.TDEC_UNITS
             + " TDEC units per core (real Loihi and TrueNorth have none); the summary says so."})
-final class SimulateCommand implements Callable<Integer>
+final class SimulateCommand extends RunCommandOptions implements Callable<Integer>
 {
     /** Shipped images simulated when none are named: a few seconds' run. */
     static final int SHIPPED_IMAGES = 100;
-
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
-    @Mixin
-    ChipOptions chip = new ChipOptions();
-
-    @Mixin
-    InputOptions inputs = new InputOptions();
-
-    @Mixin
-    SpikeInputOptions spikeInputs = new SpikeInputOptions();
-
-    @Mixin
-    MappingOptions mapping = new MappingOptions();
-
-    @Mixin
-    ClusterOptions cluster = new ClusterOptions();
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the JSON report (docs/report-format.md).")
     Path report;

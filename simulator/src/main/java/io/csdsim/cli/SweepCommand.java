@@ -27,7 +27,6 @@ import io.csdsim.library.study.StudyTables;
 import io.csdsim.simulator.report.SimulationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -59,26 +58,8 @@ import java.util.concurrent.Future;
         "  csdsim sweep --vary residual=fan-in,accumulate --vary core.gradedSpikes=16,24 --limit 20",
         "  csdsim sweep --points points.csv --limit 100 --threads 2     # points.csv: a header of keys, one row of values per point",
         "  csdsim sweep --vary D=0..3 --limit 20 --spark spark://head:7077  # each point a task of a standalone Spark cluster"})
-final class SweepCommand implements Callable<Integer>
+final class SweepCommand extends RunCommandOptions implements Callable<Integer>
 {
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
-    @Mixin
-    ChipOptions chip = new ChipOptions();
-
-    @Mixin
-    InputOptions inputs = new InputOptions();
-
-    @Mixin
-    SpikeInputOptions spikeInputs = new SpikeInputOptions();
-
-    @Mixin
-    MappingOptions mapping = new MappingOptions();
-
-    @Mixin
-    ClusterOptions cluster = new ClusterOptions();
-
     @Option(names = "--vary", paramLabel = "KEY=VALUES", description = "A setting and its values (repeatable; the grid is their product).")
     List<String> vary = new ArrayList<>();
 

@@ -14,70 +14,26 @@ import java.util.List;
 public final class NetworkSources
 {
     /** A NIR graph: an HDF5 file (docs/nir.md). */
-    public static final NetworkSource NIR = new NetworkSource()
-    {
-        private final byte[] hdf5 = {(byte)0x89, 'H', 'D', 'F', '\r', '\n', 0x1A, '\n'};
-
-        @Override
-        public String format()
-        {
-            return "NIR graph";
-        }
-
-        @Override
-        public boolean recognises(final FileHead head)
-        {
-            return head.startsWith(hdf5);
-        }
-    };
+    public static final NetworkSource NIR = new Format("NIR graph", h -> h.startsWith(new byte[] {(byte)0x89, 'H', 'D', 'F', '\r', '\n', 0x1A, '\n'}));
 
     /** A network file: a JSON object whose {@code format} is csdsim's network format (docs/network-file.md). */
-    public static final NetworkSource NETWORK_FILE = new NetworkSource()
-    {
-        @Override
-        public String format()
-        {
-            return "network file";
-        }
-
-        @Override
-        public boolean recognises(final FileHead head)
-        {
-            return head.isJsonObject() && NetworkFileReader.isNetworkFile(head.path());
-        }
-    };
+    public static final NetworkSource NETWORK_FILE = new Format("network file", h -> h.isJsonObject() && NetworkFileReader.isNetworkFile(h.path()));
 
     /** A csdsim model file: any other JSON object, its weights beside it (docs/model-format.md). */
-    public static final NetworkSource MODEL_FILE = new NetworkSource()
-    {
-        @Override
-        public String format()
-        {
-            return "csdsim model";
-        }
-
-        @Override
-        public boolean recognises(final FileHead head)
-        {
-            return !head.isYamlMapping();
-        }
-    };
+    public static final NetworkSource MODEL_FILE = new Format("csdsim model", h -> !h.isYamlMapping());
 
     /** A SANA-FE SNN file: YAML (docs/sanafe.md). */
-    public static final NetworkSource SANAFE_SNN = new NetworkSource()
-    {
-        @Override
-        public String format()
-        {
-            return "SANA-FE SNN";
-        }
+    public static final NetworkSource SANAFE_SNN = new Format("SANA-FE SNN", FileHead::isYamlMapping);
 
+    /** A format known by one test of a file's head. */
+    private record Format(String format, java.util.function.Predicate<FileHead> test) implements NetworkSource
+    {
         @Override
         public boolean recognises(final FileHead head)
         {
-            return head.isYamlMapping();
+            return test.test(head);
         }
-    };
+    }
 
     /** Every format, in the order they are asked. */
     public static final List<NetworkSource> ALL = List.of(NIR, NETWORK_FILE, SANAFE_SNN, MODEL_FILE);

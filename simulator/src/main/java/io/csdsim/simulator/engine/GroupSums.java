@@ -66,19 +66,6 @@ public final class GroupSums
     /** @return the counts of one group (derived events included; none that are counted per tick only). */
     public EventCounts counts(final int g)
     {
-        return new EventCounts()
-        {
-            @Override
-            public boolean stores(final CountedEvent e)
-            {
-                return e.perCore && e.id < columns.length;
-            }
-
-            @Override
-            public long stored(final CountedEvent e)
-            {
-                return columns[e.id][g];
-            }
-        };
+        return EventCounts.of(e -> e.perCore && e.id < columns.length, e -> columns[e.id][g]);
     }
 }

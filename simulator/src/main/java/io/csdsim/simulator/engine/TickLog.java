@@ -83,39 +83,19 @@ public final class TickLog
     /** @return the counts of one tick. */
     public EventCounts counts(final int tick)
     {
-        return new EventCounts()
-        {
-            @Override
-            public boolean stores(final CountedEvent e)
-            {
-                return e.perTick && e.id < columns.length;
-            }
-
-            @Override
-            public long stored(final CountedEvent e)
-            {
-                return columns[e.id].get(tick);
-            }
-        };
+        return EventCounts.of(TickLog::stores, e -> columns[e.id].get(tick));
     }
 
     /** @return the counts of every tick, summed. */
     public EventCounts totals()
     {
-        return new EventCounts()
-        {
-            @Override
-            public boolean stores(final CountedEvent e)
-            {
-                return e.perTick && e.id < columns.length;
-            }
+        return EventCounts.of(TickLog::stores, e -> columns[e.id].sum());
+    }
 
-            @Override
-            public long stored(final CountedEvent e)
-            {
-                return columns[e.id].sum();
-            }
-        };
+    /** @return whether a tick log stores the event (the standard events counted per tick). */
+    public static boolean stores(final CountedEvent e)
+    {
+        return e.perTick && e.id < EventRegistry.STORED_ID_LIMIT;
     }
 
     /** @return the counted events of one tick, every core powered for its cycles. */

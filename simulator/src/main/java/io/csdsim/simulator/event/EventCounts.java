@@ -12,6 +12,28 @@ public interface EventCounts
     /** @return the stored count of an event this span {@link #stores}. */
     long stored(CountedEvent event);
 
+    /**
+     * @return the counts of a span that stores the events {@code stores} accepts, each read by
+     * {@code stored}
+     */
+    static EventCounts of(final java.util.function.Predicate<CountedEvent> stores, final java.util.function.ToLongFunction<CountedEvent> stored)
+    {
+        return new EventCounts()
+        {
+            @Override
+            public boolean stores(final CountedEvent e)
+            {
+                return stores.test(e);
+            }
+
+            @Override
+            public long stored(final CountedEvent e)
+            {
+                return stored.applyAsLong(e);
+            }
+        };
+    }
+
     /** @return the event's count in this span: stored, else derived from what is stored, else zero. */
     default long count(final CountedEvent event)
     {

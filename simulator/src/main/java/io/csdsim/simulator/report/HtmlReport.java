@@ -1,7 +1,5 @@
 package io.csdsim.simulator.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.simulator.energy.EnergyCategory;
@@ -51,30 +49,31 @@ public final class HtmlReport
         final List<String> raster, final SampleResult first) throws IOException
     {
         System.setProperty("java.awt.headless", "true");
-        final JsonNode j = new ObjectMapper().readTree(report.json());
-        final StringBuilder sb = page(j.get("model").asText() + " on " + j.get("chip").asText());
-        sb.append("<h1>").append(esc(j.get("model").asText())).append(" on ").append(esc(j.get("chip").asText())).append("</h1>\n");
+        // Read from the typed report: the page shows the same figures as the JSON report, without writing and parsing it.
+        final String title = program.name + " on " + program.spec.name();
+        final StringBuilder sb = page(title);
+        sb.append("<h1>").append(esc(program.name)).append(" on ").append(esc(program.spec.name())).append("</h1>\n");
         sb.append("<table class=\"summary\" id=\"summary\">\n");
-        final int n = j.get("samples").asInt();
+        final int n = report.samples();
         row(sb, "samples", Integer.toString(n), "samples");
-        row(sb, "chips, cores", j.get("chips").asText() + ", " + j.get("coreCount").asText(), "cores");
-        final JsonNode totals = j.get("totals");
+        row(sb, "chips, cores", program.chips + ", " + program.groups().size(), "cores");
         for (final io.csdsim.simulator.event.CountedEvent e : report.events().shownIn(io.csdsim.simulator.event.CountedEvent.Output.PAGE))
         {
             row(sb, e.key + " per sample", fmt(report.total(e) / (double)n), "totals." + e.key);
         }
-        final JsonNode energy = j.get("energyPJ");
+        double total = 0;
         for (final EnergyCategory c : EnergyCategory.values())
         {
-            row(sb, "energy, " + c.label + " (µJ per sample)", fmt(energy.get(c.jsonKey).asDouble() / n / 1e6), "energyPJ." + c.jsonKey);
+            final double pj = report.energyPj(c);
+            total += pj;
+            row(sb, "energy, " + c.label + " (µJ per sample)", fmt(pj / n / 1e6), "energyPJ." + c.jsonKey);
         }
-        row(sb, "energy, dynamic (µJ per sample)", fmt(energy.get("dynamic").asDouble() / n / 1e6), "energyPJ.dynamic");
-        row(sb, "energy, total (µJ per sample)", fmt(energy.get("total").asDouble() / n / 1e6), "energyPJ.total");
-        final JsonNode lat = j.get("latency");
-        final double ns = 1000.0 / lat.get("clockMHz").asDouble();
-        row(sb, "latency (µs per sample)", fmt(lat.get("cycles").asDouble() / n * ns / 1e3), "latency.cycles");
-        row(sb, "ticks per sample", lat.get("ticksPerSample").asText(), "latency.ticksPerSample");
-        row(sb, "longest tick (ns)", fmt(lat.get("longestTickCycles").asDouble() * ns), "latency.longestTickCycles");
+        row(sb, "energy, dynamic (µJ per sample)", fmt(report.dynamicEnergyPj() / n / 1e6), "energyPJ.dynamic");
+        row(sb, "energy, total (µJ per sample)", fmt(total / n / 1e6), "energyPJ.total");
+        final double ns = report.clockNs();
+        row(sb, "latency (µs per sample)", fmt((double)report.cycles() / n * ns / 1e3), "latency.cycles");
+        row(sb, "ticks per sample", Integer.toString(report.ticksPerSample()), "latency.ticksPerSample");
+        row(sb, "longest tick (ns)", fmt((double)report.longestTickCycles() * ns), "latency.longestTickCycles");
         final long[] links = report.routerLinkLoads();
         if (links != null)
         {
@@ -163,16 +162,18 @@ public final class HtmlReport
         final List<String> names = new ArrayList<>();
         final List<Double> popEnergy = new ArrayList<>();
         final List<Double> popSops = new ArrayList<>();
-        final Map<String, Double> sopsByName = new LinkedHashMap<>();
-        for (final JsonNode p : j.get("populations"))
+        final EnergyEvents[] byPopulation = report.populationEvents();
+        for (final io.csdsim.isa.program.ProgramPopulation p : program.populations())
         {
-            sopsByName.put(p.get("name").asText(), p.get("sops").asDouble());
-        }
-        for (final JsonNode p : j.get("populationEnergy"))
-        {
-            names.add(p.get("name").asText());
-            popEnergy.add(p.get("energyPJ").get("total").asDouble() / n / 1e6);
-            popSops.add(sopsByName.getOrDefault(p.get("name").asText(), 0.0) / n);
+            final EnergyEvents e = byPopulation[p.id()];
+            if (e.cores == 0 && e.count(io.csdsim.simulator.event.CountedEvents.INPUT_MACS) == 0)
+            {
+                continue;
+            }
+            names.add(p.name());
+            popEnergy.add(model.totalPj(e) / n / 1e6);
+            final boolean counted = p.kind().isNeurons() || p.kind() == io.csdsim.isa.program.ProgramPopulation.Kind.TDEC_MAXPOOL;
+            popSops.add((counted ? (double)report.populationSops()[p.id()] : 0.0) / n);
         }
         figure(sb, "energy-per-population", populationBars("Energy per population (per sample)", "energy (µJ)", "energy", names, popEnergy));
         figure(sb, "sops-per-population", populationBars("Synaptic operations per population (per sample)", "SOPs (operations)", "SOPs", names,
@@ -184,11 +185,13 @@ public final class HtmlReport
         final int cpt = program.spec.getInt(ChipField.MESH_CORES_PER_TILE);
         final double[][] coreEnergy = new double[w * cpt][h];
         final double[][] coreBusy = new double[w * cpt][h];
-        for (final JsonNode c : j.get("cores"))
+        final long[] busy = report.perGroup().of(io.csdsim.simulator.event.CountedEvents.BUSY_CYCLES);
+        for (final io.csdsim.isa.program.NeuronGroup g : program.groups())
         {
-            final int cx = c.get("x").asInt() * cpt + c.get("core").asInt() % cpt;
-            coreEnergy[cx][c.get("y").asInt()] += c.get("energyPJ").get("total").asDouble() / n / 1e6;
-            coreBusy[cx][c.get("y").asInt()] += c.get("busyCycles").asDouble() / n;
+            final int cx = program.meshX(g.core()) * cpt + g.core() % cpt;
+            final int cy = program.meshY(g.core());
+            coreEnergy[cx][cy] += model.totalPj(report.groupEvents(g)) / n / 1e6;
+            coreBusy[cx][cy] += busy[g.id()] / (double)n;
         }
         figure(sb, "mesh-energy", heatMap("Mesh: energy per core (µJ per sample; a router's " + cpt + " cores side by side)", coreEnergy,
             "x (core: router × " + cpt + " + slot)"));

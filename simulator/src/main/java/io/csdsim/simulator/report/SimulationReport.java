@@ -1,8 +1,5 @@
 package io.csdsim.simulator.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.csdsim.isa.geometry.EdgeGeometry;
 import io.csdsim.isa.geometry.Intervals;
 import io.csdsim.isa.program.ChipProgram;
@@ -10,7 +7,6 @@ import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.spec.ChipField;
-import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.simulator.energy.EnergyCategory;
 import io.csdsim.simulator.energy.EnergyEvents;
 import io.csdsim.simulator.energy.EnergyModel;
@@ -24,7 +20,6 @@ import io.csdsim.simulator.event.EventRegistry;
 import io.csdsim.simulator.readout.HostReadout;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The figures of a simulation, summed over samples: operations, traffic, energy per category from the
@@ -36,13 +31,6 @@ public final class SimulationReport
     /** Version of the JSON schema (docs/report-format.md). */
     public static final int SCHEMA_VERSION = 4;
 
-    /** The summary's order of its first lines, older than the registry (the dense-equivalent MACs precede saturations). */
-    private static final CountedEvent[] SUMMARY_FIRST = {CountedEvents.SOPS, CountedEvents.DYNAMIC_OPS, CountedEvents.NEURON_UPDATES,
-        CountedEvents.SPIKES, CountedEvents.INPUT_SPIKES, CountedEvents.PACKETS, CountedEvents.HOPS, CountedEvents.CHIP_CROSSINGS,
-        CountedEvents.WAIT_CYCLES, CountedEvents.INPUT_MACS, CountedEvents.SATURATIONS};
-    /** The per-core entries' order of their first keys, older than the registry. */
-    private static final CountedEvent[] CORES_FIRST = {CountedEvents.SOPS, CountedEvents.DYNAMIC_OPS, CountedEvents.SPIKES,
-        CountedEvents.PACKETS, CountedEvents.BUSY_CYCLES};
 
     private final ChipProgram program;
     private final List<SampleResult> samples;
@@ -164,20 +152,7 @@ public final class SimulationReport
 
     private EventCounts totalCounts()
     {
-        return new EventCounts()
-        {
-            @Override
-            public boolean stores(final CountedEvent e)
-            {
-                return e.perTick && e.id < totals.length;
-            }
-
-            @Override
-            public long stored(final CountedEvent e)
-            {
-                return totals[e.id];
-            }
-        };
+        return EventCounts.of(TickLog::stores, e -> totals[e.id]);
     }
 
     /** @return the events this report shows. */
@@ -267,7 +242,7 @@ public final class SimulationReport
     }
 
     /** @return the events of one neuron group over the run, with its share of its core's static power. */
-    private EnergyEvents groupEvents(final NeuronGroup g)
+    EnergyEvents groupEvents(final NeuronGroup g)
     {
         final EnergyEvents e = EnergyEvents.of(perGroup.counts(g.id()));
         e.cycles = cycles;
@@ -280,7 +255,7 @@ public final class SimulationReport
      * with their shares of their cores, and the host's input MACs where it takes the input stage:
      * one pass over the groups, in group order.
      */
-    private EnergyEvents[] populationEvents()
+    EnergyEvents[] populationEvents()
     {
         final EnergyEvents[] events = new EnergyEvents[program.populations().size()];
         for (int p = 0; p < events.length; p++)
@@ -334,71 +309,10 @@ public final class SimulationReport
         return 0.9 * total(CountedEvents.SOPS) + 4.6 * inputMacs();
     }
 
+    /** @return the text summary, per sample: what {@code csdsim simulate} prints. */
     public String summary()
     {
-        final StringBuilder sb = new StringBuilder();
-        final int n = Math.max(1, samples.size());
-        final double ns = clockNs();
-        final double sampleNs = cycles * ns / n;
-        final long ticks = samples.isEmpty() ? 0 : samples.get(0).ticks.ticks();
-        final double meanTickNs = ticks == 0 ? 0 : sampleNs / ticks;
-        sb.append(String.format(Locale.ROOT, "%s on %s: %d chip(s), %d cores, T=%d, D=%d, %d sample(s)%n%n", program.name, program.spec.name(),
-            program.chips, program.groups().size(), program.timeWindow, program.delay, samples.size()));
-        sb.append(String.format(Locale.ROOT, "per sample               %15s%n", ""));
-        for (final CountedEvent e : events.shownIn(CountedEvent.Output.SUMMARY, SUMMARY_FIRST))
-        {
-            if (e == CountedEvents.SATURATIONS)
-            {
-                line(sb, "dense-equivalent MACs", denseMacs);
-            }
-            final long v = total(e);
-            if (v != 0 || !e.omittedWhenZero)
-            {
-                line(sb, e.label, v / (double)n);
-            }
-        }
-        sb.append(String.format(Locale.ROOT, "%nenergy per sample (chip model, %s)%n", program.spec.name()));
-        double sum = 0;
-        for (final EnergyCategory c : EnergyCategory.values())
-        {
-            final double e = energyPj(c);
-            sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", c.label, e / n / 1e6));
-            sum += e;
-        }
-        sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", "total", sum / n / 1e6));
-        sb.append(String.format(Locale.ROOT, "  of which dynamic        %14.4f µJ  (per event: what peer tools such as SANA-FE report)%n",
-            dynamicEnergyPj() / n / 1e6));
-        sb.append(String.format(Locale.ROOT, "  of which static         %14.4f µJ  (%s mW per core × %d cores × the sample's time)%n",
-            energyPj(EnergyCategory.STATIC) / n / 1e6, ChipField.ENERGY_STATIC_MW_PER_CORE.format(program.spec.get(ChipField.ENERGY_STATIC_MW_PER_CORE)),
-            cores));
-        sb.append(String.format(Locale.ROOT, "paper-style estimate      %14.4f µJ  (0.9 pJ × SOPs + 4.6 pJ × input MACs, 45 nm; no memory access)%n%n",
-            paperStylePj() / n / 1e6));
-        sb.append(String.format(Locale.ROOT, "latency  %d ticks per sample, %,.0f cycles = %,.1f µs; mean tick %,.1f ns, longest %,d cycles%n",
-            ticks, cycles / (double)n, sampleNs / 1e3, meanTickNs, maxTickCycles));
-        sb.append(String.format(Locale.ROOT, "throughput  %,.0f samples/s pipelined (a new sample every %d ticks)%n", meanTickNs == 0 ? 0
-            : 1e9 / (program.initiationInterval * meanTickNs), program.initiationInterval));
-        // Classes exist where the program has a host classifier (CSDformer's readout); a generic network has none to predict.
-        if (!samples.isEmpty() && logits[0].length > 0)
-        {
-            sb.append("\npredicted classes: ");
-            int correct = 0;
-            for (int i = 0; i < samples.size(); i++)
-            {
-                sb.append(i == 0 ? "" : " ").append(predictedClass(i));
-                correct += labels != null && labels[i] == predictedClass(i) ? 1 : 0;
-            }
-            sb.append('\n');
-            if (labels != null)
-            {
-                sb.append(String.format(Locale.ROOT, "accuracy %d/%d = %.2f %%%n", correct, samples.size(), 100.0 * correct / samples.size()));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void line(final StringBuilder sb, final String name, final double v)
-    {
-        sb.append(String.format(Locale.ROOT, "  %-24s %,16.1f%n", name, v));
+        return SummaryText.of(this);
     }
 
     /** @return the versioned JSON report (docs/report-format.md); for large programs prefer {@link #writeJson}. */
@@ -415,183 +329,72 @@ public final class SimulationReport
      */
     public void writeJson(final java.io.Writer out)
     {
-        try (JsonGenerator j = new JsonFactory().createGenerator(out))
-        {
-            j.setPrettyPrinter(new DefaultPrettyPrinter());
-            j.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            j.writeStartObject();
-            j.writeStringField("schema", "csdsim-report");
-            j.writeNumberField("schemaVersion", SCHEMA_VERSION);
-            if (provenance != null)
-            {
-                provenance.write(j);
-            }
-            j.writeStringField("model", program.name);
-            j.writeStringField("chip", program.spec.name());
-            j.writeNumberField("chips", program.chips);
-            j.writeNumberField("coreCount", program.groups().size());
-            j.writeNumberField("T", program.timeWindow);
-            j.writeNumberField("D", program.delay);
-            j.writeNumberField("samples", samples.size());
-            j.writeObjectFieldStart("totals");
-            for (final CountedEvent e : events.shownIn(CountedEvent.Output.TOTALS))
-            {
-                j.writeNumberField(e.key, total(e));
-            }
-            j.writeNumberField("denseEquivalentMacsPerSample", denseMacs);
-            j.writeEndObject();
-            j.writeObjectFieldStart("energyPJ");
-            double sum = 0;
-            for (final EnergyCategory c : EnergyCategory.values())
-            {
-                final double e = energyPj(c);
-                j.writeNumberField(c.jsonKey, e);
-                sum += e;
-            }
-            j.writeNumberField("total", sum);
-            j.writeNumberField("dynamic", dynamicEnergyPj());
-            j.writeEndObject();
-            j.writeNumberField("paperStyleEnergyPJ", paperStylePj());
-            j.writeObjectFieldStart("latency");
-            j.writeNumberField("clockMHz", program.spec.get(ChipField.TIMING_CLOCK_MHZ));
-            j.writeNumberField("cycles", cycles);
-            j.writeNumberField("longestTickCycles", maxTickCycles);
-            j.writeNumberField("ticksPerSample", samples.isEmpty() ? 0 : samples.get(0).ticks.ticks());
-            j.writeNumberField("initiationIntervalTicks", program.initiationInterval);
-            j.writeEndObject();
-            j.writeArrayFieldStart("populations");
-            for (final ProgramPopulation p : program.populations())
-            {
-                if (p.kind().isNeurons() || p.kind() == ProgramPopulation.Kind.TDEC_MAXPOOL)
-                {
-                    j.writeStartObject();
-                    j.writeStringField("name", p.name());
-                    j.writeStringField("kind", p.kind().name());
-                    j.writeNumberField("units", p.size());
-                    j.writeNumberField("spikes", populationSpikes[p.id()]);
-                    j.writeNumberField("sops", populationSops[p.id()]);
-                    j.writeNumberField("firingRate", samples.isEmpty() ? 0
-                        : populationSpikes[p.id()] / ((double)p.size() * program.timeWindow * samples.size()));
-                    j.writeEndObject();
-                }
-            }
-            j.writeEndArray();
-            j.writeArrayFieldStart("populationEnergy");
-            final EnergyEvents[] byPopulation = populationEvents();
-            for (final ProgramPopulation p : program.populations())
-            {
-                final EnergyEvents e = byPopulation[p.id()];
-                if (e.cores == 0 && e.count(CountedEvents.INPUT_MACS) == 0)
-                {
-                    continue;
-                }
-                j.writeStartObject();
-                j.writeStringField("name", p.name());
-                j.writeStringField("kind", p.kind().name());
-                j.writeNumberField("cores", e.cores);
-                writeEnergy(j, e);
-                j.writeEndObject();
-            }
-            j.writeEndArray();
-            j.writeArrayFieldStart("cores");
-            final List<CountedEvent> coreEvents = events.shownIn(CountedEvent.Output.CORES, CORES_FIRST);
-            for (final NeuronGroup g : program.groups())
-            {
-                j.writeStartObject();
-                j.writeNumberField("core", g.core());
-                j.writeNumberField("chip", program.chipOf(g.core()));
-                j.writeNumberField("x", program.meshX(g.core()));
-                j.writeNumberField("y", program.meshY(g.core()));
-                j.writeStringField("population", program.populations().get(g.population()).name());
-                j.writeStringField("role", g.role().name());
-                j.writeNumberField("start", g.start());
-                j.writeNumberField("end", g.end());
-                final EventCounts counts = perGroup.counts(g.id());
-                for (final CountedEvent e : coreEvents)
-                {
-                    j.writeNumberField(e.coreKey, counts.count(e));
-                }
-                writeEnergy(j, groupEvents(g));
-                j.writeEndObject();
-            }
-            j.writeEndArray();
-            j.writeArrayFieldStart("predictions");
-            for (int i = 0; i < samples.size(); i++)
-            {
-                j.writeStartObject();
-                j.writeNumberField("sample", i);
-                j.writeNumberField("class", predictedClass(i));
-                if (labels != null)
-                {
-                    j.writeNumberField("label", labels[i]);
-                }
-                j.writeArrayFieldStart("logits");
-                for (final long v : logits[i])
-                {
-                    j.writeNumber(v);
-                }
-                j.writeEndArray();
-                j.writeEndObject();
-            }
-            j.writeEndArray();
-            j.writeEndObject();
-            j.flush();
-            out.write("\n");
-        }
-        catch (final java.io.IOException ex)
-        {
-            throw new java.io.UncheckedIOException(ex);
-        }
-    }
-
-    /** Writes an {@code energyPJ} object: every category, the dynamic sum and the total. */
-    private void writeEnergy(final JsonGenerator j, final EnergyEvents e) throws java.io.IOException
-    {
-        j.writeObjectFieldStart("energyPJ");
-        for (final EnergyCategory c : EnergyCategory.values())
-        {
-            j.writeNumberField(c.jsonKey, energy.energyPj(c, e));
-        }
-        j.writeNumberField("dynamic", energy.dynamicPj(e));
-        j.writeNumberField("total", energy.totalPj(e));
-        j.writeEndObject();
+        ReportJson.write(this, out);
     }
 
     /** @return one CSV row per sample and tick. */
     public String ticksCsv()
     {
-        final StringBuilder sb = new StringBuilder("sample,tick");
-        final List<CountedEvent> columns = events.shownIn(CountedEvent.Output.TICKS);
-        for (final CountedEvent e : columns)
-        {
-            sb.append(',').append(e.csvName);
-        }
-        for (final EnergyCategory c : EnergyCategory.values())
-        {
-            sb.append(',').append(c.csvName);
-        }
-        sb.append(",energy_dynamic_pj,energy_total_pj,latency_ns\n");
-        final double ns = clockNs();
-        for (int i = 0; i < samples.size(); i++)
-        {
-            final TickLog log = samples.get(i).ticks;
-            for (int t = 0; t < log.ticks(); t++)
-            {
-                sb.append(i).append(',').append(t);
-                final EventCounts counts = log.counts(t);
-                for (final CountedEvent e : columns)
-                {
-                    sb.append(',').append(counts.count(e));
-                }
-                final EnergyEvents e = log.events(t);
-                for (final EnergyCategory c : EnergyCategory.values())
-                {
-                    sb.append(',').append(energy.energyPj(c, e));
-                }
-                sb.append(',').append(energy.dynamicPj(e)).append(',').append(energy.totalPj(e));
-                sb.append(',').append(e.cycles * ns).append('\n');
-            }
-        }
-        return sb.toString();
+        return TickCsv.of(this);
+    }
+
+    /** @return the program that ran. */
+    public ChipProgram program()
+    {
+        return program;
+    }
+
+    /** @return the samples' results, in sample order. */
+    public List<SampleResult> sampleResults()
+    {
+        return samples;
+    }
+
+    /** @return where the report comes from, or null. */
+    public Provenance provenance()
+    {
+        return provenance;
+    }
+
+    /** @return the samples' labels, or null. */
+    int[] labels()
+    {
+        return labels;
+    }
+
+    /** @return the dense-equivalent MACs of one sample. */
+    public long denseMacs()
+    {
+        return denseMacs;
+    }
+
+    /** @return the cores the program occupies (all draw static power). */
+    public int cores()
+    {
+        return cores;
+    }
+
+    /** @return the energy model that prices this run. */
+    public EnergyModel energyModel()
+    {
+        return energy;
+    }
+
+    /** Per population (by id), spikes over the run: the array itself, for the writers. */
+    long[] populationSpikes()
+    {
+        return populationSpikes;
+    }
+
+    /** Per population (by id), SOPs into it over the run: the array itself, for the writers. */
+    long[] populationSops()
+    {
+        return populationSops;
+    }
+
+    /** The per-group sums over the run: for the writers. */
+    GroupSums perGroup()
+    {
+        return perGroup;
     }
 }
