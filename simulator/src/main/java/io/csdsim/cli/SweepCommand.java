@@ -1,20 +1,15 @@
 package io.csdsim.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
-import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.quant.IntNetwork;
-import io.csdsim.simulator.energy.EnergyCategory;
-import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.library.ChipDefaults;
 import io.csdsim.library.study.CompileCache;
@@ -23,6 +18,7 @@ import io.csdsim.library.study.StudyFigures;
 import io.csdsim.library.study.StudyGrid;
 import io.csdsim.library.study.StudyPoint;
 import io.csdsim.library.study.StudyRow;
+import io.csdsim.library.study.StudyRunner;
 import io.csdsim.library.study.StudyTables;
 import io.csdsim.simulator.report.SimulationReport;
 import picocli.CommandLine;
@@ -30,17 +26,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** {@code csdsim sweep}: a grid (or list) of chip and model settings, each point compiled and simulated, one row per point. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -206,43 +197,14 @@ final class SweepCommand extends RunCommandOptions implements Callable<Integer>
         return 0;
     }
 
-    /** Each point on this JVM's threads, its samples on one thread. */
+    /** Each point on this JVM's threads, its samples on one thread (StudyRunner). */
     private static void runHere(final List<StudyPoint> grid, final List<CompileCache.Compiled> compiled, final RunSamples feed,
         final int samples, final StudyRow[] rows, final int threadCount) throws Exception
     {
-        final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threadCount, grid.size())));
         try (Progress progress = new Progress("Sweeping (points × samples)", (long)grid.size() * Math.max(1, samples)))
         {
-            final List<Future<StudyRow>> futures = new ArrayList<>();
-            for (int i = 0; i < grid.size(); i++)
-            {
-                final StudyPoint p = grid.get(i);
-                final CompileCache.Compiled c = compiled.get(i);
-                futures.add(pool.submit(() -> {
-                    if (c.program() == null)
-                    {
-                        return StudyRow.failed(p, c.reason());
-                    }
-                    final ChipProgram program = c.program();
-                    final List<SampleResult> results = feed.run(new ChipEngine(program), 1, () -> { });
-                    synchronized (progress)
-                    {
-                        for (int s = 0; s < results.size(); s++)
-                        {
-                            progress.step();
-                        }
-                    }
-                    return new StudyRow(p, StudyFigures.of(program, new SimulationReport(program, results, feed.labels)), null);
-                }));
-            }
-            for (int i = 0; i < rows.length; i++)
-            {
-                rows[i] = result(futures.get(i));
-            }
-        }
-        finally
-        {
-            pool.shutdownNow();
+            StudyRunner.run(grid, compiled, engine -> feed.run(engine, 1, () -> { }), feed == null ? null : feed.labels, threadCount,
+                progress::step).toArray(rows);
         }
     }
 
@@ -294,23 +256,6 @@ final class SweepCommand extends RunCommandOptions implements Callable<Integer>
             }
         }
         throw new IllegalStateException("a program that is not in the cache");
-    }
-
-    /** @return a point's row once it is done; what it threw, thrown again (a one-line input error stays one). */
-    private static StudyRow result(final Future<StudyRow> f) throws Exception
-    {
-        try
-        {
-            return f.get();
-        }
-        catch (final java.util.concurrent.ExecutionException e)
-        {
-            if (e.getCause() instanceof RuntimeException r)
-            {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     /** @return the point's chip: its chip (or --chip), --set, then the point's fields, with csdsim's defaults (ChipDefaults). */
