@@ -1,22 +1,16 @@
 package io.csdsim.cli;
 
-import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.sanafe.SanafeArchitecture;
+import io.csdsim.library.LoadOptions;
+import io.csdsim.library.LoadedNetwork;
+import io.csdsim.library.NetworkLoader;
 import io.csdsim.library.NetworkSource;
 import io.csdsim.library.NetworkSources;
-import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
-import io.csdsim.models.format.ModelFileReader;
-import io.csdsim.models.format.NetworkFileReader;
 import io.csdsim.models.graph.ModelGraph;
-import io.csdsim.models.nir.NirFileReader;
-import io.csdsim.models.nir.NirImporter;
 import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.models.quant.IntQuantizer;
 import io.csdsim.models.quant.QuantizationParams;
-import io.csdsim.models.sanafe.SanafeCores;
-import io.csdsim.models.sanafe.SanafeNetwork;
-import io.csdsim.models.sanafe.SanafeNetworkReader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,7 +42,7 @@ final class ModelOptions
     Integer timesteps;
 
     /** Ticks a NIR graph runs when --timesteps does not say. */
-    static final int NIR_TICKS = 100;
+    static final int NIR_TICKS = LoadOptions.NIR_TICKS;
 
     @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "1e-3", description = {"Time step with which a NIR graph's continuous-time",
         "neurons are discretised (docs/nir.md; default: ${DEFAULT-VALUE} s)."})
@@ -72,66 +66,26 @@ final class ModelOptions
         return source() == NetworkSources.NIR;
     }
 
-    /** @return the NIR graph as csdsim's integer network, with the widths of --weight-bits and --membrane-bits. */
-    NirImporter.Result nir(final java.util.function.Predicate<String> given)
+    /**
+     * @param given the command line's matched options: a format refuses those it fixes itself only when given
+     * @return the options as the library reads them (null where the command line did not give one)
+     */
+    LoadOptions loadOptions(final java.util.function.Predicate<String> given)
     {
-        if (given.test("-D"))
-        {
-            throw new InvalidInputException("-D", "", "a NIR graph has no DIF delay; -D applies to model files");
-        }
-        final int ticks = timesteps == null ? NIR_TICKS : timesteps;
-        if (ticks < 1 || ticks > InputLimits.MAX_RUN_TICKS)
-        {
-            throw new InvalidInputException("--timesteps", "", ticks + "; expected 1.." + InputLimits.MAX_RUN_TICKS);
-        }
-        final QuantizationParams q = params();
-        return NirImporter.importGraph(nirGraph(), dt, ticks, q.weightBits(), q.membraneBits());
+        return new LoadOptions(given.test("--weight-bits") ? weightBits : null, given.test("--membrane-bits") ? membraneBits : null, delay,
+            timesteps, dt);
     }
 
-    private io.csdsim.models.nir.NirGraph nirGraph;
-
-    /** @return the NIR graph, read once. */
-    io.csdsim.models.nir.NirGraph nirGraph()
+    /** @return the network of the file, of any format (NetworkLoader); a SANA-FE network read against its architecture. */
+    LoadedNetwork loaded(final SanafeArchitecture arch, final java.util.function.Predicate<String> given)
     {
-        if (nirGraph == null)
-        {
-            nirGraph = NirFileReader.read(path());
-        }
-        return nirGraph;
+        return NetworkLoader.load(path(), loadOptions(given), arch);
     }
 
     /** @return whether the model is a SANA-FE SNN file (docs/sanafe.md): YAML, whatever its name. */
     boolean isSanafeNetwork()
     {
         return source() == NetworkSources.SANAFE_SNN;
-    }
-
-    /** @return the SANA-FE network read against its architecture, refusing the options that do not apply to it. */
-    SanafeNetwork sanafe(final SanafeArchitecture arch, final java.util.function.Predicate<String> given)
-    {
-        if (arch == null)
-        {
-            throw new InvalidInputException("--chip", "", "a SANA-FE SNN file names its architecture's units and cores: give --chip ARCH.yaml "
-                + "(SANA-FE's architecture file)");
-        }
-        for (final String o : new String[] {"-D", "--weight-bits", "--membrane-bits"})
-        {
-            if (given.test(o))
-            {
-                throw new InvalidInputException(o, "", "a SANA-FE network gives its own widths and delays; " + o + " applies to model files");
-            }
-        }
-        if (timesteps != null && (timesteps < 1 || timesteps > InputLimits.MAX_RUN_TICKS))
-        {
-            throw new InvalidInputException("--timesteps", "", timesteps + "; expected 1.." + InputLimits.MAX_RUN_TICKS);
-        }
-        return SanafeNetworkReader.read(path(), cores(arch), timesteps == null ? 0 : timesteps);
-    }
-
-    /** @return what an SNN file needs of its architecture. */
-    static SanafeCores cores(final SanafeArchitecture arch)
-    {
-        return new SanafeCores(arch.somaModels(), arch.tiles(), arch.coresPerTile(), arch::core, arch.spec().getInt(ChipField.CORE_MEMBRANE_BITS));
     }
 
     Path path()
@@ -150,25 +104,12 @@ final class ModelOptions
 
     ModelGraph load()
     {
-        if (delay != null)
-        {
-            InputLimits.checkDelay("-D", "", delay);
-        }
-        final ModelGraph g = ModelFileReader.read(path());
-        return delay != null ? g.withDelay(delay) : g;
+        return NetworkLoader.graph(path(), new LoadOptions(null, null, delay, null, null));
     }
 
     QuantizationParams params()
     {
-        if (weightBits < 2 || weightBits > 16)
-        {
-            throw new InvalidInputException("--weight-bits", "", weightBits + "; expected 2..16");
-        }
-        if (membraneBits < 8 || membraneBits > 62)
-        {
-            throw new InvalidInputException("--membrane-bits", "", membraneBits + "; expected 8..62");
-        }
-        return new QuantizationParams(weightBits, membraneBits, QuantizationParams.DEFAULT.minThresholdBits());
+        return NetworkLoader.params(new LoadOptions(weightBits, membraneBits, null, null, null));
     }
 
     IntNetwork quantize(final ModelGraph g)
@@ -193,22 +134,6 @@ final class ModelOptions
             throw new InvalidInputException(path().toString(), "", "a SANA-FE SNN file runs with its architecture and mapping: csdsim simulate "
                 + "FILE --chip ARCH.yaml (docs/sanafe.md)");
         }
-        if (isNir())
-        {
-            return nir(given).network();
-        }
-        if (!isNetworkFile())
-        {
-            return quantize(load());
-        }
-        for (final String o : new String[] {"-D", "--weight-bits", "--membrane-bits"})
-        {
-            if (given.test(o))
-            {
-                throw new InvalidInputException(o, "", "a network file gives its own widths and delays (docs/network-file.md); " + o
-                    + " applies to model files");
-            }
-        }
-        return NetworkFileReader.read(path());
+        return loaded(null, given).network();
     }
 }

@@ -5,8 +5,8 @@ import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
-import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.library.ChipDefaults;
+import io.csdsim.library.LoadedNetwork;
 import io.csdsim.mapper.GivenPlacement;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
@@ -14,9 +14,7 @@ import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
 import io.csdsim.models.input.SpikeTrainSet;
-import io.csdsim.models.nir.NirImporter;
 import io.csdsim.models.quant.IntNetwork;
-import io.csdsim.models.sanafe.SanafeNetwork;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.Simulation;
@@ -125,7 +123,7 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         ChipProgram program;
         final InputSpec inputSpec;
         SpikeTrainSet fileTrains = null;
-        NirImporter.Result nir = null;
+        LoadedNetwork nir = null;
         List<String> sanafeWarnings = List.of();
         String note = "";
         java.util.Map<String, Object> mappingUsed;
@@ -148,35 +146,21 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         }
         else
         {
-            final IntNetwork net;
             MapperOptions options = mapping.options();
-            if (model.isSanafeNetwork())
+            if (mapping.remap && !model.isSanafeNetwork())
             {
-                final SanafeNetwork sanafe = model.sanafe(chip.architecture(), spec.commandLine().getParseResult()::hasMatchedOption);
-                net = sanafe.network();
-                fileTrains = sanafe.trains();
-                if (!mapping.remap)
-                {
-                    options = options.withGiven(new GivenPlacement(path.toString(), sanafe.coreOfUnit()));
-                }
-                sanafeWarnings = sanafe.warnings();
+                throw new InvalidInputException("--remap", "", "applies to SANA-FE networks, which come with their own mapping");
             }
-            else
+            final LoadedNetwork loaded = model.loaded(model.isSanafeNetwork() ? chip.architecture() : null,
+                spec.commandLine().getParseResult()::hasMatchedOption);
+            final IntNetwork net = loaded.network();
+            fileTrains = loaded.trains();
+            sanafeWarnings = loaded.warnings();
+            nir = loaded;
+            note += loaded.note();
+            if (loaded.sanafe() != null && !mapping.remap)
             {
-                if (mapping.remap)
-                {
-                    throw new InvalidInputException("--remap", "", "applies to SANA-FE networks, which come with their own mapping");
-                }
-                if (model.isNir())
-                {
-                    nir = model.nir(spec.commandLine().getParseResult()::hasMatchedOption);
-                    net = nir.network();
-                }
-                else
-                {
-                    net = model.network(spec.commandLine().getParseResult()::hasMatchedOption);
-                    note += model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay);
-                }
+                options = options.withGiven(new GivenPlacement(path.toString(), loaded.sanafe().coreOfUnit()));
             }
             final ChipSpec s = chip.withDefaults();
             if (chip.addsDefaults())
@@ -265,9 +249,10 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         final SimulationReport r = new SimulationReport(program, results, labels, io.csdsim.simulator.event.EventRegistry.STANDARD, provenance);
         out.print(note);
         out.print(r.summary());
-        if (nir != null)
+        if (nir != null && nir.nir() != null)
         {
-            out.print(NirComparison.text(program, nir, model.nirGraph(), model.dt, ChipEngine.ticksPerSample(program), trains, results));
+            out.print(NirComparison.text(program, nir.nir(), nir.nirGraph(), model.dt,
+                ChipEngine.ticksPerSample(program), trains, results));
         }
         if (reportFile != null)
         {
