@@ -4,6 +4,9 @@ import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.library.ChipDefaults;
+import io.csdsim.library.LoadOptions;
+import io.csdsim.library.LoadedNetwork;
+import io.csdsim.library.NetworkLoader;
 import io.csdsim.library.NetworkSource;
 import io.csdsim.library.NetworkSources;
 import io.csdsim.library.study.CompileCache;
@@ -67,10 +70,11 @@ class ApiExampleTest
         final Path home = Path.of(System.getProperty("csdsim.home"));
         // --- docs/api.md example begins
         final Path modelFile = home.resolve("data/models/fashion-mnist.json");
-        // The format is told by the file's content (csdsim model, network file, NIR graph, SANA-FE SNN).
-        final NetworkSource format = NetworkSources.of(modelFile);
-        final ModelGraph graph = ModelFileReader.read(modelFile);
-        final IntNetwork net = IntQuantizer.quantize(graph, QuantizationParams.DEFAULT);
+        // Any format, told by the file's content (csdsim model, network file, NIR graph, SANA-FE SNN), with its defaults.
+        final LoadedNetwork loaded = NetworkLoader.load(modelFile, LoadOptions.DEFAULT, null);
+        final NetworkSource format = loaded.format();
+        final ModelGraph graph = loaded.graph();
+        final IntNetwork net = loaded.network();
 
         // A preset with csdsim's defaults (the TDEC units CSDformer needs), decided in one place for every command.
         final ChipSpec chip = ChipDefaults.apply(ChipSpecs.preset("loihi2"), true, false);
@@ -106,6 +110,7 @@ class ApiExampleTest
         // --- docs/api.md example ends
 
         assertSame(NetworkSources.MODEL_FILE, format);
+        assertEquals(IntQuantizer.quantize(ModelFileReader.read(modelFile), QuantizationParams.DEFAULT).projectionCount(), net.projectionCount());
         assertEquals(program.occupiedCores(), report.coresUsed());
         // The same figures as the command line's own run of the shipped model on the same chip and images.
         final Path json = Path.of(System.getProperty("java.io.tmpdir")).resolve("api-example-" + ProcessHandle.current().pid() + ".json");
