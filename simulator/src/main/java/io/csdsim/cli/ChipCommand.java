@@ -16,10 +16,8 @@ import java.util.concurrent.Callable;
 /** {@code csdsim chip ...}: chip specifications. */
 @Command(name = "chip", description = "Show chip specifications: presets and your own.", mixinStandardHelpOptions = true,
     subcommands = {ChipCommand.Show.class, ChipCommand.ListPresets.class})
-final class ChipCommand implements Runnable
+final class ChipCommand extends CommandBase implements Runnable
 {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run()
@@ -28,10 +26,8 @@ final class ChipCommand implements Runnable
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the chip presets.")
-    static final class ListPresets implements Callable<Integer>
+    static final class ListPresets extends CommandBase implements Callable<Integer>
     {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call()
@@ -51,7 +47,7 @@ final class ChipCommand implements Runnable
             "Give a preset or a JSON file; a file may name a \"base\" preset and override some fields."},
         footer = {"", "Examples:", "  csdsim chip show loihi", "  csdsim chip show loihi --set core.maxNeurons=2048 --set core.tdecUnits=1024",
             "  csdsim chip show my-chip.json --json > full.json"})
-    static final class Show implements Callable<Integer>
+    static final class Show extends CommandBase implements Callable<Integer>
     {
         @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "PRESET|FILE.json", description = "Default: loihi2.")
         String chip;
@@ -61,9 +57,6 @@ final class ChipCommand implements Runnable
 
         @Option(names = "--json", description = "Print the full spec as JSON (it reads back as the same spec).")
         boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception

@@ -11,7 +11,6 @@ import io.csdsim.models.InputLimits;
 import io.csdsim.models.quant.IntNetwork;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -28,25 +27,13 @@ import java.util.concurrent.Callable;
         "  csdsim compile --chip loihi --set core.tdecUnits=1024 --json",
         "", "Real Loihi and TrueNorth have no TDEC units: a preset without them gets " + io.csdsim.library.ChipDefaults.TDEC_UNITS
             + " per core, as in simulate, unless core.tdecUnits is set."})
-final class CompileCommand implements Callable<Integer>
+final class CompileCommand extends CompileOptions implements Callable<Integer>
 {
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
-    @Mixin
-    ChipOptions chip = new ChipOptions();
-
-    @Mixin
-    MappingOptions mapping = new MappingOptions();
-
     @Option(names = {"-o", "--output"}, paramLabel = "PROGRAM.csdx", description = "Write the chip program here.")
     Path output;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception

@@ -26,16 +26,13 @@ import java.nio.file.Path;
         "  csdsim compile m.json --chip loihi2 --set core.tdecUnits=8192 -o m.csdx"},
     subcommands = {SimulateCommand.class, SweepCommand.class, EvalCommand.class, ModelCommand.class, ChipCommand.class, CompileCommand.class, DisasmCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input (a file, a field or an option; the message says which)."})
-public final class CsdsimCommand implements Runnable
+public final class CsdsimCommand extends CommandBase implements Runnable
 {
     /** Exit code for bad input: a model, image or option the message names. */
     public static final int EXIT_BAD_INPUT = 2;
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run()

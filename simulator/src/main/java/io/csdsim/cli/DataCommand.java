@@ -17,10 +17,8 @@ import java.util.concurrent.Callable;
 
 /** {@code csdsim data ...}: make input files. */
 @Command(name = "data", description = "Make input files.", mixinStandardHelpOptions = true, subcommands = DataCommand.Synthetic.class)
-final class DataCommand implements Runnable
+final class DataCommand extends CommandBase implements Runnable
 {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run()
@@ -31,7 +29,7 @@ final class DataCommand implements Runnable
     @Command(name = "synthetic", mixinStandardHelpOptions = true,
         description = "Write seeded synthetic 8-bit images, shaped for a model, as a uint8 .npy array [n, h, w, c].",
         footer = {"", "Example:", "  csdsim data synthetic --model m.json -n 8 -o images.npy"})
-    static final class Synthetic implements Callable<Integer>
+    static final class Synthetic extends CommandBase implements Callable<Integer>
     {
         @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "Model whose input shape the images take.")
         Path model;
@@ -44,9 +42,6 @@ final class DataCommand implements Runnable
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.npy", description = "File to write.")
         Path output;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception

@@ -15,16 +15,13 @@ import java.util.concurrent.Callable;
         "The listing names every field: chip spec with sources, synapse tables with their weights (stored once),",
         "populations, edges, neuron groups with their cores, and routes. It parses back into the same program."},
     footer = {"", "Example:", "  csdsim disasm m.csdx | less"})
-final class DisasmCommand implements Callable<Integer>
+final class DisasmCommand extends CommandBase implements Callable<Integer>
 {
     @CommandLine.Parameters(index = "0", paramLabel = "PROGRAM.csdx")
     Path program;
 
     @Option(names = "--no-weights", description = "Leave out the weight rows (the listing then does not parse back).")
     boolean noWeights;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception

@@ -37,7 +37,7 @@ import java.util.function.IntUnaryOperator;
         "which shows the unevenness error of D < T-1. With no arguments: the shipped model on the 1,000 shipped",
         "Fashion-MNIST test images; --full uses all 10,000 when Debian's dataset-fashion-mnist is installed."},
     footer = {"", "Examples:", "  csdsim eval", "  csdsim eval --full --threads 2", "  csdsim eval m.json --input x.idx.gz --labels y.idx.gz --delays 0,3"})
-final class EvalCommand implements Callable<Integer>
+final class EvalCommand extends CommandBase implements Callable<Integer>
 {
     /** Where Debian's dataset-fashion-mnist puts the test set. */
     static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
@@ -59,9 +59,6 @@ final class EvalCommand implements Callable<Integer>
 
     @Option(names = "--threads", defaultValue = "0", description = "Images in parallel (default: every processor); results do not depend on it.")
     int threads;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call()

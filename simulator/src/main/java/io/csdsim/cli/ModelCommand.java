@@ -7,10 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "model", description = "Make, inspect and run CSDformer models on the reference executors.",
     mixinStandardHelpOptions = true,
     subcommands = {ModelCreateCommand.class, ModelInfoCommand.class, ModelRunCommand.class, ModelErrorCommand.class})
-final class ModelCommand implements Runnable
+final class ModelCommand extends CommandBase implements Runnable
 {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run()

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         "spiking transformer's 5-30 %% would, so that energy figures of the model mean something.",
         "Writes MODEL.json and MODEL.safetensors beside it."},
     footer = {"", "Example:", "  csdsim model create --arch 4-384 --dataset cifar10 --seed 1 -o m.json"})
-final class ModelCreateCommand implements Callable<Integer>
+final class ModelCreateCommand extends CommandBase implements Callable<Integer>
 {
     /** Most synthetic images the thresholds are calibrated on. */
     static final int MAX_CALIBRATION_IMAGES = 256;
@@ -44,9 +44,6 @@ final class ModelCreateCommand implements Callable<Integer>
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL.json", description = "Model file to write.")
     Path output;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws java.io.IOException

@@ -19,16 +19,13 @@ import java.util.concurrent.Callable;
         "units and in thresholds, and the share of neurons whose count differs end to end. Also how often both",
         "models predict the same class, and both accuracies when labels exist."},
     footer = {"", "Example:", "  csdsim model error m.json --synthetic 4 --weight-bits 6"})
-final class ModelErrorCommand implements Callable<Integer>
+final class ModelErrorCommand extends CommandBase implements Callable<Integer>
 {
     @Mixin
     ModelOptions model = new ModelOptions();
 
     @Mixin
     InputOptions inputs = new InputOptions();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call()

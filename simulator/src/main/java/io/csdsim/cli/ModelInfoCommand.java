@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
         "Shapes, parameters, dense MACs, neurons, synapses and attention products. Give a model file, or",
         "--arch and --dataset to describe a configuration without making it."},
     footer = {"", "Examples:", "  csdsim model info m.json", "  csdsim model info --arch 8-768 --dataset imagenet --json"})
-final class ModelInfoCommand implements Callable<Integer>
+final class ModelInfoCommand extends CommandBase implements Callable<Integer>
 {
     @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.json",
         description = "Model file (its weights are not read), a network file (docs/network-file.md) or a NIR graph (docs/nir.md).")
@@ -49,9 +49,6 @@ final class ModelInfoCommand implements Callable<Integer>
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception

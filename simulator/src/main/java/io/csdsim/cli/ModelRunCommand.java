@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
     footer = {"", "Executors:", "  quantized   DESIGN §3.1 layer by layer, no time (the ground truth for D >= T-1)",
         "  spiking     DESIGN §3.2-3.6 tick by tick: DIF neurons, TDEC max-pool and attention, canonical schedule",
         "", "Examples:", "  csdsim model run", "  csdsim model run m.json --input cat.png", "  csdsim model run m.json --synthetic 4 --executor spiking -D 0"})
-final class ModelRunCommand implements Callable<Integer>
+final class ModelRunCommand extends CommandBase implements Callable<Integer>
 {
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -40,9 +40,6 @@ final class ModelRunCommand implements Callable<Integer>
 
     @Option(names = "--counts", description = "Print per-population spike counts for every image, not only the first.")
     boolean allCounts;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call()

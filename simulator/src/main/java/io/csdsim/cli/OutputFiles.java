@@ -50,6 +50,18 @@ final class OutputFiles implements AutoCloseable
         return this;
     }
 
+    /** Says, on {@code out}, each output written (those given: null is an output not asked for). */
+    static void sayWritten(final java.io.PrintWriter out, final Path... written)
+    {
+        for (final Path p : written)
+        {
+            if (p != null)
+            {
+                out.println("wrote " + p);
+            }
+        }
+    }
+
     /**
      * Reserves the provenance sidecar of a CSV output ({@code FILE.csv.provenance.json}), published with
      * the rest; none for a special output (a device or FIFO has no folder to put it beside), or null.

@@ -3,27 +3,13 @@ package io.csdsim.cli;
 import picocli.CommandLine.Mixin;
 
 /**
- * The options of every command that runs a network on a chip ({@code simulate}, {@code sweep}): the
- * model, the chip, the images or spike trains, the mapping and the cluster. Picocli finds these
- * mixins on the superclass of each such command.
+ * The options of every command that runs a network on a chip ({@code simulate}, {@code sweep}): those
+ * of {@link CompileOptions}, and the images or spike trains and the cluster. Picocli finds these
+ * mixins on the superclasses of each such command.
  */
-abstract class RunCommandOptions
+abstract class RunCommandOptions extends CompileOptions
 {
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
-    @Mixin
-    ChipOptions chip = new ChipOptions();
-
-    @Mixin
-    InputOptions inputs = new InputOptions();
-
-    @Mixin
-    SpikeInputOptions spikeInputs = new SpikeInputOptions();
-
-    @Mixin
-    MappingOptions mapping = new MappingOptions();
-
-    @Mixin
-    ClusterOptions cluster = new ClusterOptions();
+    @Mixin InputOptions inputs = new InputOptions();
+    @Mixin SpikeInputOptions spikeInputs = new SpikeInputOptions();
+    @Mixin ClusterOptions cluster = new ClusterOptions();
 }

@@ -67,9 +67,6 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         "there are fewer samples (default: every processor; at most " + MAX_THREADS + "). Reports do not depend on it."})
     int threads;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** The image stage a program's input population describes: [height, width, channels], zero points per channel. */
     private static InputSpec imageStage(final ProgramPopulation in)
     {
@@ -284,18 +281,7 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
             }
         }
         files.publish();
-        if (html != null)
-        {
-            out.println("wrote " + html);
-        }
-        if (report != null)
-        {
-            out.println("wrote " + report);
-        }
-        if (ticks != null)
-        {
-            out.println("wrote " + ticks);
-        }
+        OutputFiles.sayWritten(out, html, report, ticks);
         return 0;
     }
 

@@ -70,9 +70,6 @@ final class SweepCommand extends RunCommandOptions implements Callable<Integer>
     @Option(names = "--threads", defaultValue = "0", description = "Points simulated at once (default: every processor). Rows do not depend on it.")
     int threads;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception
     {
@@ -185,15 +182,7 @@ final class SweepCommand extends RunCommandOptions implements Callable<Integer>
         }
         out.printf(Locale.ROOT, "%d point(s), %d distinct chip configuration(s) compiled, %d sample(s) each; %d on the Pareto front, %d did not fit%n",
             rows.length, cache.size(), samples, onFront, failed);
-        out.println("wrote " + output);
-        if (json != null)
-        {
-            out.println("wrote " + json);
-        }
-        if (html != null)
-        {
-            out.println("wrote " + html);
-        }
+        OutputFiles.sayWritten(out, output, json, html);
         return 0;
     }
 

@@ -27,10 +27,8 @@ class FormatsByContentTest
     @Test
     void sanafeFilesUnderOtherNamesRunAsTheirYamlDoes() throws Exception
     {
-        final Path net = dir.resolve("hand.snn");
-        final Path arch = dir.resolve("chip.arch");
-        Files.copy(GOLDEN.resolve("inputs/hand.yaml"), net);
-        Files.copy(GOLDEN.resolve("inputs/arch.yaml"), arch);
+        final Path net = Files.copy(GOLDEN.resolve("inputs/hand.yaml"), dir.resolve("hand.snn"));
+        final Path arch = Files.copy(GOLDEN.resolve("inputs/arch.yaml"), dir.resolve("chip.arch"));
         final Cli r = Cli.run("simulate", net.toString(), "--chip", arch.toString(), "--timesteps", "6");
         assertEquals(0, r.code(), r.err());
         // The golden run wrote a report and ticks too: the summary is the same but for those lines.
@@ -41,22 +39,17 @@ class FormatsByContentTest
     @Test
     void eachFormatIsKnownByItsContent() throws Exception
     {
-        final Path model = dir.resolve("model.yaml");
-        Files.copy(HOME.resolve("data/models/fashion-mnist.json"), model);
+        final Path model = Files.copy(HOME.resolve("data/models/fashion-mnist.json"), dir.resolve("model.yaml"));
         assertSame(NetworkSources.MODEL_FILE, NetworkSources.of(model), "a JSON model named .yaml");
-        final Path nir = dir.resolve("graph.bin");
-        Files.copy(HOME.resolve("tests/src/test/resources/nir/braille_noDelay_noBias_subtract.nir"), nir);
+        final Path nir = Files.copy(HOME.resolve("tests/src/test/resources/nir/braille_noDelay_noBias_subtract.nir"), dir.resolve("graph.bin"));
         assertSame(NetworkSources.NIR, NetworkSources.of(nir), "HDF5 under any name");
-        final Path snn = dir.resolve("net.json");
-        Files.copy(GOLDEN.resolve("inputs/hand.yaml"), snn);
+        final Path snn = Files.copy(GOLDEN.resolve("inputs/hand.yaml"), dir.resolve("net.json"));
         assertSame(NetworkSources.SANAFE_SNN, NetworkSources.of(snn), "YAML named .json");
         assertTrue(NetworkSources.isSanafeArchitecture(GOLDEN.resolve("inputs/arch.yaml")));
-        final Path program = dir.resolve("prog.bin");
         assertEquals(0, Cli.run("compile", "--chip", "loihi2", "-o", dir.resolve("p.csdx").toString()).code());
-        Files.copy(dir.resolve("p.csdx"), program);
+        final Path program = Files.copy(dir.resolve("p.csdx"), dir.resolve("prog.bin"));
         assertTrue(NetworkSources.isProgram(program), "a program by its magic, whatever its name");
-        final Path json = dir.resolve("m.json");
-        Files.copy(HOME.resolve("data/models/fashion-mnist.json"), json);
+        final Path json = Files.copy(HOME.resolve("data/models/fashion-mnist.json"), dir.resolve("m.json"));
         assertTrue(!NetworkSources.isProgram(json) && !NetworkSources.isSanafeArchitecture(json));
     }
 }

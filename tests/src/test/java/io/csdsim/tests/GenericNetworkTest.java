@@ -354,12 +354,18 @@ class GenericNetworkTest
         return x;
     }
 
+    /** @return the network compiled for Loihi with this many neurons per core and 64 TDEC units (products and pools need them). */
+    private static ChipProgram onLoihiWithTdecUnits(final IntNetwork net, final int maxNeurons)
+    {
+        final ChipSpec spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=" + maxNeurons), "core.tdecUnits=64");
+        return Mapper.compile(net, spec, MapperOptions.DEFAULT).program();
+    }
+
     @Test
     void productsOfAnyIndexMapRunSpikeForSpikeOnTheChip()
     {
         final IntNetwork net = products();
-        final ChipSpec spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=4"), "core.tdecUnits=64");
-        final ChipProgram program = Mapper.compile(net, spec, MapperOptions.DEFAULT).program();
+        final ChipProgram program = onLoihiWithTdecUnits(net, 4);
         assertSameInBothForms(program, "products");
         assertTrue(ProgramListing.print(program, false).contains("product=ij,jk->ij[i=3,j=4,k=5]"));
         final long[] spikes = assertChipEqualsReference(net, program, 3, 6, 4);
@@ -407,8 +413,7 @@ class GenericNetworkTest
     void maxPoolsOfAnyWindowRunSpikeForSpikeOnTheChip()
     {
         final IntNetwork net = pooling();
-        final ChipSpec spec = ChipSpecs.override(ChipSpecs.override(ChipSpecs.preset("loihi"), "core.maxNeurons=64"), "core.tdecUnits=64");
-        final ChipProgram program = Mapper.compile(net, spec, MapperOptions.DEFAULT).program();
+        final ChipProgram program = onLoihiWithTdecUnits(net, 64);
         assertSameInBothForms(program, "pool");
         assertTrue(ProgramListing.print(program, false).contains("window=2,2,0"));
         final long[] spikes = assertChipEqualsReference(net, program, 3, 6, 4);
