@@ -103,6 +103,16 @@ class CountedEventRegistryTest
 
         final String page = HtmlReport.simulation(r, program, samples, List.of(), samples.get(0));
         assertTrue(page.contains("totals.fakeEvent"), "the HTML page's summary table");
+
+        // A sweep's columns: per sample.
+        assertEquals(want / 2.0, io.csdsim.library.study.StudyFigures.of(program, r).get("fake_event"), "a sweep row");
+        // The typed per-core view: every core's count, as its JSON entry says.
+        long typed = 0;
+        for (int g = 0; g < program.groups().size(); g++)
+        {
+            typed += r.coreCounts(g).count(FAKE);
+        }
+        assertEquals(want, typed, "the typed per-core counts");
     }
 
     @Test

@@ -397,4 +397,28 @@ public final class SimulationReport
     {
         return perGroup;
     }
+
+    /** @return one core's (neuron group's) counts over the run, by event: what the report's {@code cores[]} entry shows. */
+    public EventCounts coreCounts(final int group)
+    {
+        return perGroup.counts(group);
+    }
+
+    /** @return a population's spikes over the run (neurons and TDEC max-pools; 0 for others). */
+    public long populationSpikes(final int population)
+    {
+        return populationSpikes[population];
+    }
+
+    /** @return the synaptic operations into a population over the run. */
+    public long populationSops(final int population)
+    {
+        return populationSops[population];
+    }
+
+    /** @return a population's energy over the run, by category, its cores' static share included (the report's populationEnergy). */
+    public double populationEnergyPj(final int population, final EnergyCategory c)
+    {
+        return energy.energyPj(c, populationEvents()[population]);
+    }
 }
