@@ -60,6 +60,20 @@ class ReportProvenanceTest
     }
 
     @Test
+    void aSidecarIsPublishedWithItsCsvOrNotAtAll() throws Exception
+    {
+        final Path ticks = dir.resolve("t.csv");
+        final Path sidecar = dir.resolve("t.csv.provenance.json");
+        // A refused output (a directory): nothing is written, the sidecar neither.
+        Cli.assertBadInput(Cli.run("simulate", "--limit", "1", "--ticks", ticks.toString(), "--report", dir.toString()), "--report",
+            "is a directory");
+        assertFalse(Files.exists(ticks) || Files.exists(sidecar));
+        // A sidecar path that is taken by another output is refused before any work.
+        Cli.assertBadInput(Cli.run("simulate", "--limit", "1", "--ticks", ticks.toString(), "--report", sidecar.toString()), "also the output");
+        assertFalse(Files.exists(ticks) || Files.exists(sidecar));
+    }
+
+    @Test
     void aReportWithoutAnEmbeddedSpecIsRefusedAsAChip() throws Exception
     {
         final Path old = dir.resolve("old.json");
