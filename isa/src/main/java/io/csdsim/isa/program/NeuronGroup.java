@@ -47,6 +47,30 @@ public record NeuronGroup(int id, int population, int start, int end, int core, 
         return end - start;
     }
 
+    /** @return the fan-in pieces a dendrite takes (none for other roles). */
+    public int pieceCount()
+    {
+        return pieces.length / 3;
+    }
+
+    /** @return the edge of fan-in piece k. */
+    public int pieceEdge(final int k)
+    {
+        return pieces[3 * k];
+    }
+
+    /** @return the first source unit of fan-in piece k. */
+    public int pieceFrom(final int k)
+    {
+        return pieces[3 * k + 1];
+    }
+
+    /** @return the end (exclusive) source unit of fan-in piece k. */
+    public int pieceTo(final int k)
+    {
+        return pieces[3 * k + 2];
+    }
+
     public boolean isDendrite()
     {
         return role == Role.DENDRITE;

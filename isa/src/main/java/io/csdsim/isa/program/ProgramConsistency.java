@@ -54,16 +54,17 @@ public final class ProgramConsistency
         }
         for (final NeuronGroup g : p.groups())
         {
-            final int[] pieces = g.pieces();
-            for (int k = 0; k + 2 < pieces.length; k += 3)
+            for (int k = 0; k < g.pieceCount(); k++)
             {
-                final int edge = pieces[k];
-                expect(src, "group " + g.id(), edge >= 0 && edge < p.edges().size() && pieces[k + 1] >= 0 && pieces[k + 1] <= pieces[k + 2]
-                    && pieces[k + 2] <= sourceUnits(p, p.edges().get(edge)), "fan-in piece " + k / 3 + " (edge " + edge + ", units "
-                    + pieces[k + 1] + ".." + pieces[k + 2] + ") lies outside its edge's sources");
+                final int edge = g.pieceEdge(k);
+                final int from = g.pieceFrom(k);
+                final int to = g.pieceTo(k);
+                expect(src, "group " + g.id(), edge >= 0 && edge < p.edges().size() && from >= 0 && from <= to
+                    && to <= sourceUnits(p, p.edges().get(edge)), "fan-in piece " + k + " (edge " + edge + ", units "
+                    + from + ".." + to + ") lies outside its edge's sources");
                 final ProgramEdge pe = p.edges().get(edge);
                 expect(src, "group " + g.id(), pe.kind() != ProgramEdge.Kind.HOST_READOUT && pe.target() == g.population(), "fan-in piece "
-                    + k / 3 + " takes edge " + edge + ", a " + pe.kind() + " edge into population " + pe.target() + "; a piece takes an on-chip "
+                    + k + " takes edge " + edge + ", a " + pe.kind() + " edge into population " + pe.target() + "; a piece takes an on-chip "
                     + "edge into its group's population " + g.population());
             }
         }

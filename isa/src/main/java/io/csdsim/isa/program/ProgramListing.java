@@ -92,11 +92,11 @@ public final class ProgramListing
             if (g.role() != NeuronGroup.Role.NEURONS)
             {
                 sb.append(' ').append(g.role()).append(" parent=").append(g.parent()).append(" pieces=");
-                for (int k = 0; k < g.pieces().length; k += 3)
+                for (int k = 0; k < g.pieceCount(); k++)
                 {
-                    sb.append(k == 0 ? "" : ",").append(g.pieces()[k]).append(':').append(g.pieces()[k + 1]).append("..").append(g.pieces()[k + 2]);
+                    sb.append(k == 0 ? "" : ",").append(g.pieceEdge(k)).append(':').append(g.pieceFrom(k)).append("..").append(g.pieceTo(k));
                 }
-                if (g.pieces().length == 0)
+                if (g.pieceCount() == 0)
                 {
                     sb.append('-');
                 }

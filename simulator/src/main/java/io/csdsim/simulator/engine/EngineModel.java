@@ -294,13 +294,13 @@ final class EngineModel
         if (receiver.isDendrite())
         {
             final Intervals pieces = new Intervals();
-            for (int q = 0; q < receiver.pieces().length; q += 3)
+            for (int q = 0; q < receiver.pieceCount(); q++)
             {
-                if (receiver.pieces()[q] == e.id())
+                if (receiver.pieceEdge(q) == e.id())
                 {
                     for (int k = 0; k < fan.count(); k++)
                     {
-                        pieces.add(Math.max(fan.lo(k), receiver.pieces()[q + 1]), Math.min(fan.hi(k), receiver.pieces()[q + 2]));
+                        pieces.add(Math.max(fan.lo(k), receiver.pieceFrom(q)), Math.min(fan.hi(k), receiver.pieceTo(q)));
                     }
                 }
             }
