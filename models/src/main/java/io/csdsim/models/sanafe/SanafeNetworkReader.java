@@ -606,8 +606,8 @@ public final class SanafeNetworkReader
             hyperedge(groups.get(srcText), groups.get(dstText), attrs, at, pairs);
             return;
         }
-        final Object[] src = neuron(srcText, at);
-        final Object[] dst = neuron(dstText, at);
+        final NeuronRef src = neuron(srcText, at);
+        final NeuronRef dst = neuron(dstText, at);
         for (final String k : attrs.keySet())
         {
             if (!Set.of("weight", "w", "delay", "d").contains(k))
@@ -616,7 +616,7 @@ public final class SanafeNetworkReader
             }
         }
         checkDelay(attrs, at, 0);
-        add(pairs, (Group)src[0], (int)src[1], (Group)dst[0], (int)dst[1], weight(attrs, at, -1));
+        add(pairs, src.group(), src.id(), dst.group(), dst.id(), weight(attrs, at, -1));
     }
 
     /** Synapse- and dendrite-bound attributes join the edge's own: csdsim has one synapse and one dendrite kind. */
@@ -637,7 +637,12 @@ public final class SanafeNetworkReader
         return out;
     }
 
-    private Object[] neuron(final String text, final String where)
+    /** One neuron of the network: its group and its id there. */
+    private record NeuronRef(Group group, int id)
+    {
+    }
+
+    private NeuronRef neuron(final String text, final String where)
     {
         final int dot = text.lastIndexOf('.');
         final Group g = dot < 0 ? null : groups.get(text.substring(0, dot));
@@ -650,7 +655,7 @@ public final class SanafeNetworkReader
         {
             throw yaml.fail(where, "'" + text + "'; group " + g.name + " has neurons 0.." + (g.size - 1));
         }
-        return new Object[] {g, id[0]};
+        return new NeuronRef(g, id[0]);
     }
 
     private void hyperedge(final Group src, final Group dst, final Map<String, JsonNode> a, final String where, final Map<String, Pairs> pairs)

@@ -337,56 +337,56 @@ public final class SanafeArchitectureReader
             v[f.ordinal()] = base.get(f);
             s[f.ordinal()] = "csdsim's loihi preset: the SANA-FE file has no such figure (" + base.source(f) + ")";
         }
-        final Map<ChipField, Object[]> set = new LinkedHashMap<>();
-        set.put(ChipField.MESH_TILES_X, new Object[] {(double)width, "architecture.attributes.width"});
-        set.put(ChipField.MESH_TILES_Y, new Object[] {(double)height, "architecture.attributes.height"});
-        set.put(ChipField.MESH_CORES_PER_TILE, new Object[] {(double)coresPerTile, "cores listed per tile"});
-        set.put(ChipField.CORE_MAX_NEURONS, new Object[] {fig.get("core").get("max_neurons_supported"), "core max_neurons_supported"});
+        final Map<ChipField, Figure> set = new LinkedHashMap<>();
+        set.put(ChipField.MESH_TILES_X, new Figure((double)width, "architecture.attributes.width"));
+        set.put(ChipField.MESH_TILES_Y, new Figure((double)height, "architecture.attributes.height"));
+        set.put(ChipField.MESH_CORES_PER_TILE, new Figure((double)coresPerTile, "cores listed per tile"));
+        set.put(ChipField.CORE_MAX_NEURONS, new Figure(fig.get("core").get("max_neurons_supported"), "core max_neurons_supported"));
         final String unlimited = "SANA-FE sets no such limit: csdsim's largest";
         for (final ChipField f : new ChipField[] {ChipField.CORE_MAX_INPUT_AXONS, ChipField.CORE_MAX_OUTPUT_ROUTES,
             ChipField.CORE_SYNAPSE_MEMORY_BITS, ChipField.CORE_WEIGHT_BITS, ChipField.CORE_MEMBRANE_BITS})
         {
-            set.put(f, new Object[] {f.max, unlimited});
+            set.put(f, new Figure(f.max, unlimited));
         }
-        set.put(ChipField.CORE_MAX_ROUTES_PER_NEURON, new Object[] {0.0, unlimited + " (0: none)"});
-        set.put(ChipField.TIMING_CLOCK_MHZ, new Object[] {CLOCK_MHZ, "csdsim: a 1 ps cycle, so that every SANA-FE latency is whole cycles"});
-        set.put(ChipField.TIMING_SYN_OP_CYCLES, new Object[] {cycles(syn.get("latency_process_spike")), "synapse latency_process_spike"});
-        set.put(ChipField.TIMING_SYN_OP_LANES, new Object[] {1.0, "SANA-FE's synapse unit processes one synapse at a time"});
-        set.put(ChipField.TIMING_CORE, new Object[] {(double)ChipField.TIMING_CORE.choiceCode("overlapped"),
-            "SANA-FE's synapse and soma units are separate pipeline stages: updates overlap integration"});
-        set.put(ChipField.TIMING_NEURON_ACTIVE_CYCLES, new Object[] {cycles(soma.get("latency_update_neuron")), "soma latency_update_neuron"});
-        set.put(ChipField.TIMING_NEURON_IDLE_CYCLES, new Object[] {0.0, "SANA-FE charges an idle neuron its access only"});
-        set.put(ChipField.TIMING_NEURON_ACCESS_CYCLES, new Object[] {cycles(soma.get("latency_access_neuron")), "soma latency_access_neuron"});
-        set.put(ChipField.TIMING_NEURON_FIRE_CYCLES, new Object[] {cycles(soma.get("latency_spike_out")), "soma latency_spike_out"});
-        set.put(ChipField.TIMING_MESSAGE_IN_CYCLES, new Object[] {cycles(fig.get("axon_in").get("latency_message_in")),
-            "axon_in latency_message_in"});
-        set.put(ChipField.TIMING_MESSAGE_OUT_CYCLES, new Object[] {cycles(fig.get("axon_out").get("latency_message_out")),
-            "axon_out latency_message_out"});
-        set.put(ChipField.TIMING_HOP_X_CYCLES, new Object[] {cycles(hops.get("latency_east_hop")), "tile latency_east_hop"});
-        set.put(ChipField.TIMING_HOP_Y_CYCLES, new Object[] {cycles(hops.get("latency_north_hop")), "tile latency_north_hop"});
-        set.put(ChipField.TIMING_LINK_CYCLES_PER_FLIT, new Object[] {cycles(hops.get("latency_east_hop")),
-            "assumption: a link carries one message per east hop time (SANA-FE bounds link buffers instead)"});
-        set.put(ChipField.TIMING_BARRIER_CYCLES, new Object[] {(double)Math.round(sync.lastEntry().getValue() * CLOCK_MHZ * 1e6),
-            "latency_sync with every tile in use (set per run from the tiles in use)"});
-        set.put(ChipField.ENERGY_SYN_OP_PJ, new Object[] {pj(syn.get("energy_process_spike")), "synapse energy_process_spike"});
-        set.put(ChipField.ENERGY_DYNAMIC_OP_PJ, new Object[] {pj(syn.get("energy_process_spike")),
-            "assumption: a TDEC operation costs a synaptic event (SANA-FE has none)"});
-        set.put(ChipField.ENERGY_NEURON_ACTIVE_PJ, new Object[] {pj(soma.get("energy_update_neuron")), "soma energy_update_neuron"});
-        set.put(ChipField.ENERGY_NEURON_IDLE_PJ, new Object[] {0.0, "SANA-FE charges an idle neuron its access only"});
-        set.put(ChipField.ENERGY_NEURON_ACCESS_PJ, new Object[] {pj(soma.get("energy_access_neuron")), "soma energy_access_neuron"});
-        set.put(ChipField.ENERGY_NEURON_FIRE_PJ, new Object[] {pj(soma.get("energy_spike_out")), "soma energy_spike_out"});
-        set.put(ChipField.ENERGY_SPIKE_PJ, new Object[] {0.0, "SANA-FE prices a spike as its neuron's spike out and its messages"});
-        set.put(ChipField.ENERGY_MESSAGE_IN_PJ, new Object[] {pj(fig.get("axon_in").get("energy_message_in")), "axon_in energy_message_in"});
-        set.put(ChipField.ENERGY_MESSAGE_OUT_PJ, new Object[] {pj(fig.get("axon_out").get("energy_message_out")), "axon_out energy_message_out"});
-        set.put(ChipField.ENERGY_HOP_X_PJ, new Object[] {pj(hops.get("energy_east_hop")), "tile energy_east_hop"});
-        set.put(ChipField.ENERGY_HOP_Y_PJ, new Object[] {pj(hops.get("energy_north_hop")), "tile energy_north_hop"});
-        set.put(ChipField.ENERGY_STATIC_MW_PER_CORE, new Object[] {0.0, "SANA-FE models no static power"});
-        set.put(ChipField.ENERGY_INPUT_MAC_PJ, new Object[] {0.0, "SANA-FE has no host input stage"});
-        for (final Map.Entry<ChipField, Object[]> e : set.entrySet())
+        set.put(ChipField.CORE_MAX_ROUTES_PER_NEURON, new Figure(0.0, unlimited + " (0: none)"));
+        set.put(ChipField.TIMING_CLOCK_MHZ, new Figure(CLOCK_MHZ, "csdsim: a 1 ps cycle, so that every SANA-FE latency is whole cycles"));
+        set.put(ChipField.TIMING_SYN_OP_CYCLES, new Figure(cycles(syn.get("latency_process_spike")), "synapse latency_process_spike"));
+        set.put(ChipField.TIMING_SYN_OP_LANES, new Figure(1.0, "SANA-FE's synapse unit processes one synapse at a time"));
+        set.put(ChipField.TIMING_CORE, new Figure((double)ChipField.TIMING_CORE.choiceCode("overlapped"),
+            "SANA-FE's synapse and soma units are separate pipeline stages: updates overlap integration"));
+        set.put(ChipField.TIMING_NEURON_ACTIVE_CYCLES, new Figure(cycles(soma.get("latency_update_neuron")), "soma latency_update_neuron"));
+        set.put(ChipField.TIMING_NEURON_IDLE_CYCLES, new Figure(0.0, "SANA-FE charges an idle neuron its access only"));
+        set.put(ChipField.TIMING_NEURON_ACCESS_CYCLES, new Figure(cycles(soma.get("latency_access_neuron")), "soma latency_access_neuron"));
+        set.put(ChipField.TIMING_NEURON_FIRE_CYCLES, new Figure(cycles(soma.get("latency_spike_out")), "soma latency_spike_out"));
+        set.put(ChipField.TIMING_MESSAGE_IN_CYCLES, new Figure(cycles(fig.get("axon_in").get("latency_message_in")),
+            "axon_in latency_message_in"));
+        set.put(ChipField.TIMING_MESSAGE_OUT_CYCLES, new Figure(cycles(fig.get("axon_out").get("latency_message_out")),
+            "axon_out latency_message_out"));
+        set.put(ChipField.TIMING_HOP_X_CYCLES, new Figure(cycles(hops.get("latency_east_hop")), "tile latency_east_hop"));
+        set.put(ChipField.TIMING_HOP_Y_CYCLES, new Figure(cycles(hops.get("latency_north_hop")), "tile latency_north_hop"));
+        set.put(ChipField.TIMING_LINK_CYCLES_PER_FLIT, new Figure(cycles(hops.get("latency_east_hop")),
+            "assumption: a link carries one message per east hop time (SANA-FE bounds link buffers instead)"));
+        set.put(ChipField.TIMING_BARRIER_CYCLES, new Figure((double)Math.round(sync.lastEntry().getValue() * CLOCK_MHZ * 1e6),
+            "latency_sync with every tile in use (set per run from the tiles in use)"));
+        set.put(ChipField.ENERGY_SYN_OP_PJ, new Figure(pj(syn.get("energy_process_spike")), "synapse energy_process_spike"));
+        set.put(ChipField.ENERGY_DYNAMIC_OP_PJ, new Figure(pj(syn.get("energy_process_spike")),
+            "assumption: a TDEC operation costs a synaptic event (SANA-FE has none)"));
+        set.put(ChipField.ENERGY_NEURON_ACTIVE_PJ, new Figure(pj(soma.get("energy_update_neuron")), "soma energy_update_neuron"));
+        set.put(ChipField.ENERGY_NEURON_IDLE_PJ, new Figure(0.0, "SANA-FE charges an idle neuron its access only"));
+        set.put(ChipField.ENERGY_NEURON_ACCESS_PJ, new Figure(pj(soma.get("energy_access_neuron")), "soma energy_access_neuron"));
+        set.put(ChipField.ENERGY_NEURON_FIRE_PJ, new Figure(pj(soma.get("energy_spike_out")), "soma energy_spike_out"));
+        set.put(ChipField.ENERGY_SPIKE_PJ, new Figure(0.0, "SANA-FE prices a spike as its neuron's spike out and its messages"));
+        set.put(ChipField.ENERGY_MESSAGE_IN_PJ, new Figure(pj(fig.get("axon_in").get("energy_message_in")), "axon_in energy_message_in"));
+        set.put(ChipField.ENERGY_MESSAGE_OUT_PJ, new Figure(pj(fig.get("axon_out").get("energy_message_out")), "axon_out energy_message_out"));
+        set.put(ChipField.ENERGY_HOP_X_PJ, new Figure(pj(hops.get("energy_east_hop")), "tile energy_east_hop"));
+        set.put(ChipField.ENERGY_HOP_Y_PJ, new Figure(pj(hops.get("energy_north_hop")), "tile energy_north_hop"));
+        set.put(ChipField.ENERGY_STATIC_MW_PER_CORE, new Figure(0.0, "SANA-FE models no static power"));
+        set.put(ChipField.ENERGY_INPUT_MAC_PJ, new Figure(0.0, "SANA-FE has no host input stage"));
+        for (final Map.Entry<ChipField, Figure> e : set.entrySet())
         {
             final ChipField f = e.getKey();
-            double value = (Double)e.getValue()[0];
-            final String why = (String)e.getValue()[1];
+            double value = e.getValue().value();
+            final String why = e.getValue().source();
             if (f.kind == ChipField.Kind.POSITIVE && value <= 0)
             {
                 // csdsim's phases need a positive time per operation: the smallest, one cycle.
@@ -457,5 +457,10 @@ public final class SanafeArchitectureReader
             }
         });
         return out;
+    }
+
+    /** A spec figure as read from the architecture: its value and where it comes from. */
+    private record Figure(double value, String source)
+    {
     }
 }
