@@ -159,6 +159,11 @@ class SweepCommandTest
     {
         Cli.assertBadInput(Cli.run("sweep", "--vary", "core.nosuch=1,2", "-o", dir.resolve("x.csv").toString()), "--vary", "core.nosuch");
         Cli.assertBadInput(Cli.run("sweep", "--vary", "D", "-o", dir.resolve("x.csv").toString()), "--vary", "KEY=V1,V2");
+        // The widest range of 64-bit integers: its width overflowed the check and the sweep ran until memory was gone.
+        Cli.assertBadInput(Cli.run("sweep", "--vary", "D=-9223372036854775808..9223372036854775807", "-o", dir.resolve("x.csv").toString()),
+            "--vary", "at most 100000 values");
+        Cli.assertBadInput(Cli.run("sweep", "--vary", "D=0..99999999999999999999", "-o", dir.resolve("x.csv").toString()), "--vary",
+            "64-bit integers");
         Cli.assertBadInput(Cli.run("sweep", "--vary", "timing.synOpCycles=fast", "-o", dir.resolve("x.csv").toString()), "timing.synOpCycles");
         final Path points = dir.resolve("p.csv");
         Files.writeString(points, "D,timing.synOpCycles\n1,35\n2\n");
