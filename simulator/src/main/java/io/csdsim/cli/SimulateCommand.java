@@ -6,20 +6,18 @@ import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.library.ChipDefaults;
+import io.csdsim.library.Csdsim;
 import io.csdsim.library.LoadedNetwork;
-import io.csdsim.mapper.GivenPlacement;
 import io.csdsim.mapper.Mapper;
 import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.InputSpec;
 import io.csdsim.models.input.SpikeTrainSet;
-import io.csdsim.models.quant.IntNetwork;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.Simulation;
 import io.csdsim.simulator.report.SimulationReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -143,29 +141,26 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         }
         else
         {
-            MapperOptions options = mapping.options();
+            // Checked first, as before any file is read: a bad --chips or --refine is one line whatever the model.
+            final MapperOptions options = mapping.options();
             if (mapping.remap && !model.isSanafeNetwork())
             {
                 throw new InvalidInputException("--remap", "", "applies to SANA-FE networks, which come with their own mapping");
             }
             final LoadedNetwork loaded = model.loaded(model.isSanafeNetwork() ? chip.architecture() : null,
                 spec.commandLine().getParseResult()::hasMatchedOption);
-            final IntNetwork net = loaded.network();
             fileTrains = loaded.trains();
             sanafeWarnings = loaded.warnings();
             nir = loaded;
             note += loaded.note();
-            if (loaded.sanafe() != null && !mapping.remap)
-            {
-                options = options.withGiven(new GivenPlacement(path.toString(), loaded.sanafe().coreOfUnit()));
-            }
             final ChipSpec s = chip.withDefaults();
             if (chip.addsDefaults())
             {
                 note += "note: " + s.name() + " has no TDEC units; simulating with " + ChipDefaults.TDEC_UNITS
                     + " per core (set core.tdecUnits to change)\n";
             }
-            final Mapper.Result compiled = Mapper.compile(net, s, options);
+            // A SANA-FE network keeps the mapping its file gives unless --remap (Csdsim.compile).
+            final Mapper.Result compiled = Csdsim.compile(loaded, s, options, mapping.remap);
             program = compiled.program();
             mappingUsed = mapping.provenance(compiled.residualStream() ? compiled.report().residual() : null,
                 model.isSanafeNetwork() && !mapping.remap);
@@ -175,7 +170,7 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
             }
             // A SANA-FE architecture's tick synchronisation depends on the tiles the mapping occupies.
             program = program.withSpec(chip.forTilesInUse(program.spec, program.tilesInUse()));
-            inputSpec = net.input;
+            inputSpec = loaded.network().input;
             // Said once the files are known good: a refused input stays one line.
             chip.warn(spec.commandLine().getErr());
             if (!sanafeWarnings.isEmpty())

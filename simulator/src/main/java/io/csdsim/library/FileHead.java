@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * The first bytes of an input file, read once: what every {@link NetworkSource} judges a file's
@@ -45,12 +44,6 @@ public final class FileHead
     public Path path()
     {
         return path;
-    }
-
-    /** @return whether the file starts with these bytes. */
-    public boolean startsWith(final byte[] signature)
-    {
-        return head.length >= signature.length && Arrays.equals(head, 0, signature.length, signature, 0, signature.length);
     }
 
     /** @return the first character that is not white space or a UTF-8 byte-order mark, or -1 for none. */
@@ -94,10 +87,4 @@ public final class FileHead
     }
 
     private static final java.util.regex.Pattern YAML_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\- ]*:(\\s|$)");
-
-    /** @return whether the file has any bytes that could be read. */
-    public boolean readable()
-    {
-        return head.length > 0;
-    }
 }

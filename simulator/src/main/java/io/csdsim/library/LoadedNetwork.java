@@ -24,12 +24,6 @@ import java.util.List;
 public record LoadedNetwork(Path file, NetworkSource format, IntNetwork network, ModelGraph graph, NirImporter.Result nir, NirGraph nirGraph,
     SanafeNetwork sanafe, String note)
 {
-    /** @return this SANA-FE network with its integer network in place. */
-    LoadedNetwork withNetwork()
-    {
-        return new LoadedNetwork(file, format, sanafe.network(), graph, nir, nirGraph, sanafe, note);
-    }
-
     /** @return the spike trains the file brings (a SANA-FE network's inputs), or null. */
     public SpikeTrainSet trains()
     {

@@ -39,7 +39,8 @@ public final class NetworkLoader
         final NetworkSource format = NetworkSources.of(file);
         if (format == NetworkSources.SANAFE_SNN)
         {
-            return new LoadedNetwork(file, format, null, null, null, null, sanafe(file, options, architecture), "").withNetwork();
+            final SanafeNetwork sanafe = sanafe(file, options, architecture);
+            return new LoadedNetwork(file, format, sanafe.network(), null, null, null, sanafe, "");
         }
         if (format == NetworkSources.NIR)
         {

@@ -1,6 +1,8 @@
 package io.csdsim.library;
 
+import io.csdsim.isa.program.CsdxFormat;
 import io.csdsim.models.format.NetworkFileReader;
+import io.csdsim.models.nir.NirFileReader;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.List;
 public final class NetworkSources
 {
     /** A NIR graph: an HDF5 file (docs/nir.md). */
-    public static final NetworkSource NIR = new Format("NIR graph", h -> h.startsWith(new byte[] {(byte)0x89, 'H', 'D', 'F', '\r', '\n', 0x1A, '\n'}));
+    public static final NetworkSource NIR = new Format("NIR graph", h -> NirFileReader.isNirFile(h.path()));
 
     /** A network file: a JSON object whose {@code format} is csdsim's network format (docs/network-file.md). */
     public static final NetworkSource NETWORK_FILE = new Format("network file", h -> h.isJsonObject() && NetworkFileReader.isNetworkFile(h.path()));
@@ -63,7 +65,7 @@ public final class NetworkSources
     public static boolean isProgram(final Path file)
     {
         final FileHead head = FileHead.of(file);
-        return head.startsWith(new byte[] {'C', 'S', 'D', 'X'}) || file.getFileName().toString().endsWith(".csdx") && !head.isJsonObject()
+        return CsdxFormat.isProgramFile(file) || file.getFileName().toString().endsWith(".csdx") && !head.isJsonObject()
             && !head.isYamlMapping() && !NIR.recognises(head);
     }
 

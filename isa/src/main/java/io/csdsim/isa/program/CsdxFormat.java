@@ -361,6 +361,19 @@ public final class CsdxFormat
         });
     }
 
+    /** @return whether the file starts with a program's magic "CSDX", whatever its name; false when unreadable. */
+    public static boolean isProgramFile(final Path path)
+    {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path))
+        {
+            return java.util.Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        }
+        catch (final IOException e)
+        {
+            return false;
+        }
+    }
+
     /** Reads and checks a program file, which may be larger than 2 GB. */
     public static ChipProgram read(final Path path)
     {

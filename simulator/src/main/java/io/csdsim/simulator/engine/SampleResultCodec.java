@@ -2,7 +2,6 @@ package io.csdsim.simulator.engine;
 
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.simulator.energy.EnergyModel;
-
 import io.csdsim.simulator.event.CountedEvent;
 import io.csdsim.simulator.event.EventRegistry;
 

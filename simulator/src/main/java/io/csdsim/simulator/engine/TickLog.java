@@ -102,7 +102,7 @@ public final class TickLog
     public EnergyEvents events(final int tick)
     {
         final EnergyEvents e = EnergyEvents.of(counts(tick));
-        e.cycles = get(tick, CountedEvents.CYCLES);
+        e.cycles = columns[CountedEvents.CYCLES.id].get(tick);
         e.cores = cores;
         return e;
     }
@@ -127,13 +127,13 @@ public final class TickLog
     /** @return an event's count in one tick (derived events included). */
     public long get(final int tick, final CountedEvent e)
     {
-        return counts(tick).count(e);
+        return stores(e) ? columns[e.id].get(tick) : counts(tick).count(e);
     }
 
     /** @return an event's count over every tick. */
     public long total(final CountedEvent e)
     {
-        return totals().count(e);
+        return stores(e) ? columns[e.id].sum() : totals().count(e);
     }
 
     /** @return an event's largest count in one tick (a stored event). */

@@ -4,10 +4,9 @@ import io.csdsim.isa.program.Board;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramPopulation;
+import io.csdsim.simulator.event.CountedEvents;
 import io.csdsim.simulator.network.Network;
 import io.csdsim.simulator.timing.CoreTiming;
-import io.csdsim.simulator.event.CountedEvents;
-
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 import java.util.List;

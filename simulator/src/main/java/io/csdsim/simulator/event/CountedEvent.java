@@ -149,7 +149,14 @@ public final class CountedEvent
             return this;
         }
 
-        /** Stored per core, under this key in the report's per-core entries (the event's key when null). */
+        /** Stored per core, under the event's key in the report's per-core entries. */
+        public Builder perCore()
+        {
+            perCore = true;
+            return this;
+        }
+
+        /** Stored per core, under this key in the report's per-core entries. */
         public Builder perCore(final String key)
         {
             perCore = true;

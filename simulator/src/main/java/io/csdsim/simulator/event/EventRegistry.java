@@ -18,6 +18,9 @@ public final class EventRegistry
     public static final int STORED_ID_LIMIT = CountedEvents.ALL.stream().filter(e -> e.perTick || e.perCore).mapToInt(e -> e.id).max()
         .orElse(-1) + 1;
 
+    private static final List<CountedEvent> PER_TICK = CountedEvents.ALL.stream().filter(e -> e.perTick).toList();
+    private static final List<CountedEvent> PER_CORE = CountedEvents.ALL.stream().filter(e -> e.perCore).toList();
+
     private final List<CountedEvent> events;
 
     private EventRegistry(final List<CountedEvent> events)
@@ -73,13 +76,13 @@ public final class EventRegistry
     /** @return the standard events stored per tick, in report order. */
     public static List<CountedEvent> storedPerTick()
     {
-        return CountedEvents.ALL.stream().filter(e -> e.perTick).toList();
+        return PER_TICK;
     }
 
     /** @return the standard events stored per core, in report order. */
     public static List<CountedEvent> storedPerCore()
     {
-        return CountedEvents.ALL.stream().filter(e -> e.perCore).toList();
+        return PER_CORE;
     }
 
     /** @return the event of that key, or null. */

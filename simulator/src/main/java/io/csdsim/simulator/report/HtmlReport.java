@@ -61,15 +61,12 @@ public final class HtmlReport
         {
             row(sb, e.key + " per sample", fmt(report.total(e) / (double)n), "totals." + e.key);
         }
-        double total = 0;
         for (final EnergyCategory c : EnergyCategory.values())
         {
-            final double pj = report.energyPj(c);
-            total += pj;
-            row(sb, "energy, " + c.label + " (µJ per sample)", fmt(pj / n / 1e6), "energyPJ." + c.jsonKey);
+            row(sb, "energy, " + c.label + " (µJ per sample)", fmt(report.energyPj(c) / n / 1e6), "energyPJ." + c.jsonKey);
         }
         row(sb, "energy, dynamic (µJ per sample)", fmt(report.dynamicEnergyPj() / n / 1e6), "energyPJ.dynamic");
-        row(sb, "energy, total (µJ per sample)", fmt(total / n / 1e6), "energyPJ.total");
+        row(sb, "energy, total (µJ per sample)", fmt(report.totalEnergyPj() / n / 1e6), "energyPJ.total");
         final double ns = report.clockNs();
         row(sb, "latency (µs per sample)", fmt((double)report.cycles() / n * ns / 1e3), "latency.cycles");
         row(sb, "ticks per sample", Integer.toString(report.ticksPerSample()), "latency.ticksPerSample");

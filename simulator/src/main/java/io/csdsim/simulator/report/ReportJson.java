@@ -67,14 +67,11 @@ final class ReportJson
             j.writeNumberField("denseEquivalentMacsPerSample", r.denseMacs());
             j.writeEndObject();
             j.writeObjectFieldStart("energyPJ");
-            double sum = 0;
             for (final EnergyCategory c : EnergyCategory.values())
             {
-                final double e = r.energyPj(c);
-                j.writeNumberField(c.jsonKey, e);
-                sum += e;
+                j.writeNumberField(c.jsonKey, r.energyPj(c));
             }
-            j.writeNumberField("total", sum);
+            j.writeNumberField("total", r.totalEnergyPj());
             j.writeNumberField("dynamic", r.dynamicEnergyPj());
             j.writeEndObject();
             j.writeNumberField("paperStyleEnergyPJ", r.paperStylePj());

@@ -41,8 +41,10 @@ public final class SimulationReport
     private final Provenance provenance;
     /** Per event stored per tick (by id): its count over every tick of every sample. */
     private final long[] totals = new long[EventRegistry.STORED_ID_LIMIT];
-    private long cycles;
     private long maxTickCycles;
+    /** The run's events and each population's, priced by every figure asked for: made on first use. */
+    private EnergyEvents runEvents;
+    private EnergyEvents[] populationEvents;
     private final long[] populationSpikes;
     private final long[] populationSops;
     private final long denseMacs;
@@ -97,7 +99,6 @@ public final class SimulationReport
             {
                 totals[e.id] += r.ticks.total(e);
             }
-            cycles += r.ticks.total(CountedEvents.CYCLES);
             maxTickCycles = Math.max(maxTickCycles, r.ticks.max(CountedEvents.CYCLES));
             perGroup.add(r.perGroup);
             for (int p = 0; p < populationSpikes.length; p++)
@@ -180,7 +181,7 @@ public final class SimulationReport
     /** @return cycles of all samples' ticks together. */
     public long cycles()
     {
-        return cycles;
+        return totals[CountedEvents.CYCLES.id];
     }
 
     /** @return per router place (x · height + y), the packets the links leaving it carried over all samples; null unless recorded. */
@@ -232,20 +233,23 @@ public final class SimulationReport
         return n;
     }
 
-    /** @return the counted events of the whole run, every core powered throughout. */
+    /** @return the counted events of the whole run, every core powered throughout: made once, as every figure of the run prices them. */
     private EnergyEvents runEvents()
     {
-        final EnergyEvents e = EnergyEvents.of(totalCounts());
-        e.cycles = cycles;
-        e.cores = cores;
-        return e;
+        if (runEvents == null)
+        {
+            runEvents = EnergyEvents.of(totalCounts());
+            runEvents.cycles = cycles();
+            runEvents.cores = cores;
+        }
+        return runEvents;
     }
 
     /** @return the events of one neuron group over the run, with its share of its core's static power. */
     EnergyEvents groupEvents(final NeuronGroup g)
     {
         final EnergyEvents e = EnergyEvents.of(perGroup.counts(g.id()));
-        e.cycles = cycles;
+        e.cycles = cycles();
         e.cores = 1.0 / groupsOnCore[g.id()];
         return e;
     }
@@ -253,15 +257,19 @@ public final class SimulationReport
     /**
      * @return per population, the events of its groups (dendrites and relays serving it included)
      * with their shares of their cores, and the host's input MACs where it takes the input stage:
-     * one pass over the groups, in group order.
+     * one pass over the groups, in group order, made once.
      */
     EnergyEvents[] populationEvents()
     {
+        if (populationEvents != null)
+        {
+            return populationEvents;
+        }
         final EnergyEvents[] events = new EnergyEvents[program.populations().size()];
         for (int p = 0; p < events.length; p++)
         {
             events[p] = new EnergyEvents();
-            events[p].cycles = cycles;
+            events[p].cycles = cycles();
         }
         for (final NeuronGroup g : program.groups())
         {
@@ -276,6 +284,7 @@ public final class SimulationReport
                 events[edge.target()].set(CountedEvents.INPUT_MACS, inputMacs());
             }
         }
+        populationEvents = events;
         return events;
     }
 
@@ -283,6 +292,12 @@ public final class SimulationReport
     public double energyPj(final EnergyCategory c)
     {
         return energy.energyPj(c, runEvents());
+    }
+
+    /** @return the energy of every category, in pJ, summed over samples: the report's total. */
+    public double totalEnergyPj()
+    {
+        return energy.totalPj(runEvents());
     }
 
     /** @return the energy of every category but static, in pJ, summed over samples. */

@@ -55,14 +55,11 @@ final class SummaryText
             }
         }
         sb.append(String.format(Locale.ROOT, "%nenergy per sample (chip model, %s)%n", program.spec.name()));
-        double sum = 0;
         for (final EnergyCategory c : EnergyCategory.values())
         {
-            final double e = r.energyPj(c);
-            sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", c.label, e / n / 1e6));
-            sum += e;
+            sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", c.label, r.energyPj(c) / n / 1e6));
         }
-        sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", "total", sum / n / 1e6));
+        sb.append(String.format(Locale.ROOT, "  %-24s %14.4f µJ%n", "total", r.totalEnergyPj() / n / 1e6));
         sb.append(String.format(Locale.ROOT, "  of which dynamic        %14.4f µJ  (per event: what peer tools such as SANA-FE report)%n",
             r.dynamicEnergyPj() / n / 1e6));
         sb.append(String.format(Locale.ROOT, "  of which static         %14.4f µJ  (%s mW per core × %d cores × the sample's time)%n",
