@@ -27,7 +27,7 @@ final class RouteSegments
      * @param intervalStart per route, its first interval in {@code unitLo}/{@code unitHi}
      * @param intervalEnd per route, one past its last interval
      */
-    RouteSegments(final EngineModel model, final int[] intervalStart, final int[] intervalEnd, final int[] unitLo, final int[] unitHi)
+    RouteSegments(final PreparedProgram model, final int[] intervalStart, final int[] intervalEnd, final int[] unitLo, final int[] unitHi)
     {
         final int ng = model.groups.size();
         routeStart = model.routeStart;

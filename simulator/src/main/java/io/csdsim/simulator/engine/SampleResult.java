@@ -25,18 +25,26 @@ public final class SampleResult
     public final long[] routerLinkLoads;
     private final IntArrayList[][] trains;
 
-    SampleResult(final int[][] counts, final long[][] accumulators, final long saturations, final TickLog ticks, final long[] populationSops,
-        final long inputMacs, final IntArrayList[][] trains, final GroupSums perGroup, final long[] routerLinkLoads)
+    /**
+     * What a sample left per population: spike counts, readout values, SOPs of the tables into it,
+     * and (null unless kept) its spike trains per tick.
+     */
+    record Populations(int[][] counts, long[][] accumulators, long[] sops, IntArrayList[][] trains)
     {
+    }
+
+    SampleResult(final Populations populations, final long saturations, final long inputMacs, final TickLog ticks, final GroupSums perGroup,
+        final long[] routerLinkLoads)
+    {
+        this.counts = populations.counts();
+        this.accumulators = populations.accumulators();
+        this.populationSops = populations.sops();
+        this.trains = populations.trains();
+        this.saturations = saturations;
+        this.inputMacs = inputMacs;
+        this.ticks = ticks;
         this.perGroup = perGroup;
         this.routerLinkLoads = routerLinkLoads;
-        this.counts = counts;
-        this.accumulators = accumulators;
-        this.saturations = saturations;
-        this.ticks = ticks;
-        this.populationSops = populationSops;
-        this.inputMacs = inputMacs;
-        this.trains = trains;
     }
 
     /** @return the units of population p that fired in tick t (the trains must have been kept). */

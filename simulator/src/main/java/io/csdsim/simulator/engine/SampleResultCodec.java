@@ -137,7 +137,7 @@ public final class SampleResultCodec
                 final int tick = t;
                 log.add(e -> column(columns, e, tick));
             }
-            return new SampleResult(counts, accumulators, saturations, log, populationSops, inputMacs, null, perGroup, links);
+            return new SampleResult(new SampleResult.Populations(counts, accumulators, populationSops, null), saturations, inputMacs, log, perGroup, links);
         }
         catch (final IOException e)
         {

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class TickTimer
 {
-    private final EngineModel model;
+    private final PreparedProgram model;
     private final CoreTiming timing;
     private final List<ProgramPopulation> pops;
     private final List<NeuronGroup> groups;
@@ -59,7 +59,7 @@ final class TickTimer
     private final long[] sumSops;
     private final long[] sumSpikes;
 
-    TickTimer(final ChipProgram program, final EngineModel model, final CoreTiming timing, final IntArrayList[][] trains)
+    TickTimer(final ChipProgram program, final PreparedProgram model, final CoreTiming timing, final IntArrayList[][] trains)
     {
         this.model = model;
         this.timing = timing;

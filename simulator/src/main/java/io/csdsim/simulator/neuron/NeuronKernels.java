@@ -52,8 +52,9 @@ public final class NeuronKernels
     }
 
     /**
-     * @return the kernel of a neuron population ({@link ProgramPopulation.Kind#isNeurons}): a DIF
-     * population's from its own fields, any other's from its {@link NeuronSpec}; an unknown model or
+     * @return the kernel of a neuron population ({@link ProgramPopulation.Kind#isNeurons}) or of the
+     * readout's accumulators: a DIF population's from its own fields, a readout's {@link ReadoutKernel},
+     * any other's from its {@link NeuronSpec}; an unknown model or
      * parameter is refused in one line naming the population.
      */
     public static NeuronKernel create(final ChipProgram program, final ProgramPopulation p)
@@ -62,6 +63,10 @@ public final class NeuronKernels
         if (p.kind() == ProgramPopulation.Kind.DIF)
         {
             return new DifKernel(p.size(), p.channels(), p.theta(), p.v0(), p.bias(), p.windowStart(), program.timeWindow, bits);
+        }
+        if (p.kind() == ProgramPopulation.Kind.ACCUMULATOR)
+        {
+            return new ReadoutKernel(p.size(), bits);
         }
         final NeuronSpec spec = p.neuron();
         final String src = "population '" + p.name() + "' (" + spec.model() + ")";

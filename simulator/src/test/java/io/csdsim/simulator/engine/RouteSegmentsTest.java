@@ -55,7 +55,7 @@ class RouteSegmentsTest
     /** @return the (unit, route) pairs checked */
     private static long check(final ChipProgram program, final String where)
     {
-        final EngineModel m = new EngineModel(program);
+        final PreparedProgram m = new PreparedProgram(program);
         final RouteTable rt = program.routes();
         // Expected, per sending unit: (receiver, sender, edge·2+side, fan-out) of each route in table order.
         final IntArrayList[][] expected = new IntArrayList[program.populations().size()][];

@@ -8,7 +8,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  * running count per input and a running maximum per output; an output fires in a tick when its
  * maximum grows.
  */
-final class EnginePool
+final class MaxPoolBank
 {
     private final int width;
     private final int channels;
@@ -18,7 +18,7 @@ final class EnginePool
     private final int[] maximum;
     private final PoolShape window;
 
-    EnginePool(final int height, final int width, final int channels, final PoolShape window)
+    MaxPoolBank(final int height, final int width, final int channels, final PoolShape window)
     {
         this.width = width;
         this.channels = channels;

@@ -20,7 +20,7 @@ import java.util.List;
  * A program made ready to run: for every neuron group, the routes its spikes take, as primitive CSR
  * arrays built from the program's route table; which group holds each unit; each group's dendrites.
  */
-final class EngineModel
+final class PreparedProgram
 {
     final ChipProgram program;
     final List<ProgramPopulation> pops;
@@ -70,7 +70,7 @@ final class EngineModel
     /** Per group: its dendrites (partial sums to it) — for NEURONS groups. */
     final int[][] dendritesOf;
 
-    EngineModel(final ChipProgram program)
+    PreparedProgram(final ChipProgram program)
     {
         this.program = program;
         this.pops = program.populations();

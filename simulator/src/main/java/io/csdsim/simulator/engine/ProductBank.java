@@ -9,14 +9,14 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  * running counts. Each spike's additions are walked by a {@link ProductReach}, whose innermost run is
  * clamped to the chunk's outputs, so chunks of target cores can run at once.
  */
-final class EngineProducts
+final class ProductBank
 {
     private final ProductReach reachA;
     private final ProductReach reachB;
     private final int[] countsA;
     private final int[] countsB;
 
-    EngineProducts(final ProductMap map)
+    ProductBank(final ProductMap map)
     {
         this.reachA = new ProductReach(map, ProductMap.Operand.A);
         this.reachB = new ProductReach(map, ProductMap.Operand.B);
