@@ -1,19 +1,14 @@
 package io.csdsim.cli;
 
 import io.csdsim.isa.program.ChipProgram;
-import io.csdsim.models.InvalidInputException;
-import io.csdsim.simulator.cluster.ClusterJob;
-import io.csdsim.simulator.cluster.ClusterRunner;
+import io.csdsim.library.ClusterRun;
+import io.csdsim.library.Samples;
 import io.csdsim.simulator.cluster.ClusterTask;
 import io.csdsim.simulator.engine.SampleResult;
-import io.csdsim.simulator.engine.SampleResultCodec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * {@code --spark MASTER}: the samples (simulate) or points (sweep) as tasks of a Spark cluster
@@ -21,9 +16,6 @@ import java.util.regex.Pattern;
  */
 final class ClusterOptions
 {
-    /** The master URLs taken: Spark's local mode and a standalone cluster's master. */
-    private static final Pattern MASTER = Pattern.compile("local(\\[(\\d+|\\*)])?|spark://[^\\s/:]+(:\\d+)?(,[^\\s/:]+(:\\d+)?)*");
-
     @Option(names = "--spark", paramLabel = "MASTER", description = {"Run the samples (simulate) or the points (sweep) as Spark tasks:",
         "local[N] on this machine, spark://host:port on a standalone cluster (docs/cluster.md). Needs the Spark runner",
         "(simulator/spark): ./csdsim adds it when this option is given. Reports are byte-identical to a local run."})
@@ -39,24 +31,14 @@ final class ClusterOptions
     {
         if (given())
         {
-            runner();
+            cluster();
         }
     }
 
-    /** @return the runner, the master checked; one line when either cannot be had. */
-    private ClusterRunner runner()
+    /** @return the cluster the option names, its master and runner checked. */
+    ClusterRun cluster()
     {
-        if (!MASTER.matcher(master).matches())
-        {
-            throw new InvalidInputException("--spark", "", "'" + master + "'; expected local, local[N], local[*] or spark://host:port");
-        }
-        final ClusterRunner r = ClusterRunner.find("spark");
-        if (r == null)
-        {
-            throw new InvalidInputException("--spark", "", "the Spark runner is not on the class path: run through ./csdsim, which builds "
-                + "simulator/spark and adds it for --spark, or submit simulator/spark/target/csdsim-spark.jar (docs/cluster.md)");
-        }
-        return r;
+        return new ClusterRun("--spark", master);
     }
 
     /**
@@ -65,73 +47,9 @@ final class ClusterOptions
      * @param sampleDone called once per sample whose task is done (progress)
      * @return per task, its samples' results, in task order
      */
-    List<List<SampleResult>> run(final String appName, final List<ChipProgram> programs, final boolean recordLinkLoads, final RunSamples samples,
+    List<List<SampleResult>> run(final String appName, final List<ChipProgram> programs, final boolean recordLinkLoads, final Samples samples,
         final List<ClusterTask> tasks, final Runnable sampleDone, final PrintWriter err)
     {
-        final ClusterRunner runner = runner();
-        final ClusterJob job;
-        try
-        {
-            job = new ClusterJob(programs, recordLinkLoads, samples.pixels, samples.trains);
-        }
-        catch (final ClusterJob.ProgramTooLargeException e)
-        {
-            throw new InvalidInputException("--spark", "", e.getMessage());
-        }
-        final long started = System.nanoTime();
-        final ClusterRunner.Outcome outcome;
-        try
-        {
-            outcome = runner.run(master, appName, job, tasks, t -> {
-                for (int s = 0; s < tasks.get(t).samples().length; s++)
-                {
-                    sampleDone.run();
-                }
-            });
-        }
-        catch (final InvalidInputException e)
-        {
-            throw e;
-        }
-        catch (final RuntimeException e)
-        {
-            // A master that cannot be reached, or a task that failed: the cluster's own first line says which.
-            throw new InvalidInputException("--spark", "", master + ": the Spark run failed: " + firstLine(e), e);
-        }
-        final double wall = (System.nanoTime() - started) / 1e9;
-        final List<List<SampleResult>> out = new ArrayList<>(tasks.size());
-        for (int t = 0; t < tasks.size(); t++)
-        {
-            final ChipProgram program = programs.get(tasks.get(t).program());
-            final List<SampleResult> results = new ArrayList<>();
-            for (final byte[] r : outcome.results().get(t))
-            {
-                results.add(SampleResultCodec.decode(r, program));
-            }
-            out.add(results);
-        }
-        // On stderr, as the local run's wall time: a machine's figures must not make two reports differ.
-        double sum = 0;
-        double longest = 0;
-        for (final ClusterRunner.TaskTime tt : outcome.taskTimes())
-        {
-            sum += tt.seconds();
-            longest = Math.max(longest, tt.seconds());
-        }
-        err.printf(Locale.ROOT, "spark %s: %d task(s) in %.3f s wall (program shipped once: %.1f MB); task time %.3f s in all, %.3f s mean, "
-            + "%.3f s longest%n", master, tasks.size(), wall, job.programBytes() / 1e6, sum, tasks.isEmpty() ? 0 : sum / tasks.size(), longest);
-        return out;
-    }
-
-    private static String firstLine(final Throwable e)
-    {
-        Throwable t = e;
-        while (t.getCause() != null && t.getMessage() == null)
-        {
-            t = t.getCause();
-        }
-        final String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        final int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return cluster().run(appName, programs, recordLinkLoads, samples, tasks, sampleDone, err);
     }
 }

@@ -51,17 +51,7 @@ final class MappingOptions
     /** @return the mapping options as a report's provenance names them, with what the compile chose where it was asked to. */
     java.util.Map<String, Object> provenance(final String residualUsed, final boolean givenKept)
     {
-        final java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("chips", chips == null ? 0 : chips);
-        m.put("placement", placement.name().toLowerCase(java.util.Locale.ROOT));
-        m.put("refine", refine);
-        m.put("residual", residual.label);
-        if (residualUsed != null)
-        {
-            m.put("residualUsed", residualUsed);
-        }
-        m.put("givenMapping", givenKept ? "kept" : "none");
-        return m;
+        return io.csdsim.library.RunProgram.mappingProvenance(options(), residualUsed, givenKept);
     }
 
     /** Reads auto|layers|interleaved, in any case; anything else is one clear line naming the option. */

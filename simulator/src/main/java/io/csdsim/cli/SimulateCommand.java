@@ -1,19 +1,12 @@
 package io.csdsim.cli;
 
 import io.csdsim.isa.program.ChipProgram;
-import io.csdsim.isa.program.CsdxFormat;
-import io.csdsim.isa.program.ProgramPopulation;
-import io.csdsim.isa.spec.ChipField;
-import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.library.ChipDefaults;
-import io.csdsim.library.Csdsim;
 import io.csdsim.library.LoadedNetwork;
-import io.csdsim.mapper.Mapper;
+import io.csdsim.library.RunProgram;
+import io.csdsim.library.Samples;
 import io.csdsim.mapper.MapperOptions;
-import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
-import io.csdsim.models.graph.InputSpec;
-import io.csdsim.models.input.SpikeTrainSet;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.engine.Simulation;
@@ -65,17 +58,6 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         "there are fewer samples (default: every processor; at most " + MAX_THREADS + "). Reports do not depend on it."})
     int threads;
 
-    /** The image stage a program's input population describes: [height, width, channels], zero points per channel. */
-    private static InputSpec imageStage(final ProgramPopulation in)
-    {
-        final double[] mean = new double[in.shape()[2]];
-        for (int c = 0; c < mean.length; c++)
-        {
-            mean[c] = in.bias()[c] / 255.0;
-        }
-        return new InputSpec(in.shape()[0], in.shape()[1], in.shape()[2], mean, new double[mean.length]);
-    }
-
     @Override
     public Integer call() throws Exception
     {
@@ -115,13 +97,7 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         final OutputFiles.Output ticksFile = files.add("--ticks", ticks);
         final OutputFiles.Output htmlFile = files.add("--html", html);
         final OutputFiles.Output ticksSidecar = files.sidecar(ticksFile);
-        ChipProgram program;
-        final InputSpec inputSpec;
-        SpikeTrainSet fileTrains = null;
-        LoadedNetwork nir = null;
-        List<String> sanafeWarnings = List.of();
-        String note = "";
-        java.util.Map<String, Object> mappingUsed;
+        final RunProgram setup;
         final Path path = model.path();
         if (io.csdsim.library.NetworkSources.isProgram(path))
         {
@@ -134,10 +110,7 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
                         + "to compile it with " + o);
                 }
             }
-            program = CsdxFormat.read(path);
-            mappingUsed = java.util.Map.of("program", path.getFileName().toString());
-            inputSpec = program.populations().stream().filter(p -> p.kind() == ProgramPopulation.Kind.INPUT).findFirst()
-                .map(SimulateCommand::imageStage).orElse(null);
+            setup = RunProgram.read(path);
         }
         else
         {
@@ -149,40 +122,16 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
             }
             final LoadedNetwork loaded = model.loaded(model.isSanafeNetwork() ? chip.architecture() : null,
                 spec.commandLine().getParseResult()::hasMatchedOption);
-            fileTrains = loaded.trains();
-            sanafeWarnings = loaded.warnings();
-            nir = loaded;
-            note += loaded.note();
-            final ChipSpec s = chip.withDefaults();
-            if (chip.addsDefaults())
-            {
-                note += "note: " + s.name() + " has no TDEC units; simulating with " + ChipDefaults.TDEC_UNITS
-                    + " per core (set core.tdecUnits to change)\n";
-            }
-            // A SANA-FE network keeps the mapping its file gives unless --remap (Csdsim.compile).
-            final Mapper.Result compiled = Csdsim.compile(loaded, s, options, mapping.remap);
-            program = compiled.program();
-            mappingUsed = mapping.provenance(compiled.residualStream() ? compiled.report().residual() : null,
-                model.isSanafeNetwork() && !mapping.remap);
-            if (compiled.residualStream())
-            {
-                note += "note: residual stream mapped by " + compiled.report().residual() + " (--residual; docs/residual-stream.md)\n";
-            }
-            // A SANA-FE architecture's tick synchronisation depends on the tiles the mapping occupies.
-            program = program.withSpec(chip.forTilesInUse(program.spec, program.tilesInUse()));
-            inputSpec = loaded.network().input;
+            setup = RunProgram.compile(loaded, chip.withDefaults(), chip.addsDefaults(), options, mapping.remap, chip::forTilesInUse);
             // Said once the files are known good: a refused input stays one line.
             chip.warn(spec.commandLine().getErr());
-            if (!sanafeWarnings.isEmpty())
+            if (!loaded.warnings().isEmpty())
             {
-                spec.commandLine().getErr().println("warning: " + path + ": not modelled by csdsim: " + String.join("; ", sanafeWarnings));
+                spec.commandLine().getErr().println("warning: " + path + ": not modelled by csdsim: " + String.join("; ", loaded.warnings()));
             }
         }
-        final String network = ChipField.TIMING_NETWORK.format(program.spec.get(ChipField.TIMING_NETWORK));
-        if (!network.equals("mesh"))
-        {
-            note += "note: network model " + network + ": hop latencies only, no link contention (docs/timing-model.md)\n";
-        }
+        final ChipProgram program = setup.program();
+        String note = setup.notes();
         // A run on a cluster builds its engines there: the driver needs one only for a raster's sample.
         final ChipEngine engine = cluster.given() ? null : new ChipEngine(program);
         if (html != null && engine != null)
@@ -200,28 +149,19 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
                 throw new InvalidInputException("--raster", "", "'" + name + "' is not a population of '" + program.name + "' (csdsim model info lists them)");
             }
         }
-        final RunSamples run = RunSamples.load(program, inputs, spikeInputs, fileTrains, inputSpec,
+        final Samples run = RunSamples.load(program, inputs, spikeInputs, setup.fileTrains(), setup.inputSpec(),
             spec.commandLine().getParseResult()::hasMatchedOption);
         note += run.note;
         final int samples = run.count();
-        requireTrainHeap(program, Math.min(samples, Math.max(1, threads)));
-        final int[][][] trains = run.trains;
-        final int[] labels = run.labels;
+        run.requireHeap(program, Math.min(samples, Math.max(1, threads)));
         final List<SampleResult> results;
         final long started = System.nanoTime();
         if (cluster.given())
         {
-            // One task per sample: the cluster's slots take samples as this JVM's threads would.
-            final List<io.csdsim.simulator.cluster.ClusterTask> tasks = new ArrayList<>();
-            for (int i = 0; i < samples; i++)
-            {
-                tasks.add(new io.csdsim.simulator.cluster.ClusterTask(0, new int[] {i}));
-            }
-            results = new ArrayList<>();
             try (Progress p = new Progress("Simulating on Spark (samples)", samples))
             {
-                cluster.run("csdsim simulate " + program.name, List.of(program), html != null, run, tasks, p::step,
-                    spec.commandLine().getErr()).forEach(results::addAll);
+                results = cluster.cluster().simulate("csdsim simulate " + program.name, program, html != null, run, p::step,
+                    spec.commandLine().getErr());
             }
         }
         else
@@ -237,14 +177,14 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
                 samples, seconds, Simulation.threadsUsed(threads, samples), seconds / samples);
         }
         final io.csdsim.simulator.report.Provenance provenance = new io.csdsim.simulator.report.Provenance(
-            ResultArguments.of(spec.root().commandLine().getParseResult().originalArgs()), program.spec, mappingUsed, java.util.Map.of("seed", inputs.seed));
-        final SimulationReport r = new SimulationReport(program, results, labels, io.csdsim.simulator.event.EventRegistry.STANDARD, provenance);
+            ResultArguments.of(spec.root().commandLine().getParseResult().originalArgs()), program.spec, setup.mapping(), java.util.Map.of("seed", inputs.seed));
+        final SimulationReport r = new SimulationReport(program, results, run.labels, io.csdsim.simulator.event.EventRegistry.STANDARD, provenance);
         out.print(note);
         out.print(r.summary());
-        if (nir != null && nir.nir() != null)
+        if (setup.network() != null && setup.network().nir() != null)
         {
-            out.print(NirComparison.text(program, nir.nir(), nir.nirGraph(), model.dt,
-                ChipEngine.ticksPerSample(program), trains, results));
+            out.print(NirComparison.text(program, setup.network().nir(), setup.network().nirGraph(), model.dt,
+                ChipEngine.ticksPerSample(program), run.trains, results));
         }
         if (reportFile != null)
         {
@@ -278,17 +218,5 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         files.publish();
         OutputFiles.sayWritten(out, html, report, ticks);
         return 0;
-    }
-
-    /**
-     * Refuses, in one line and before any tick, a run whose samples in flight would not fit the heap
-     * with their spike lists: one list per spiking population and tick (about 32 bytes empty).
-     */
-    static void requireTrainHeap(final io.csdsim.isa.program.ChipProgram program, final int inFlight)
-    {
-        final long spiking = program.populations().stream().filter(p -> p.kind().isSpiking()).count();
-        final long ticks = io.csdsim.simulator.engine.ChipEngine.ticksPerSample(program);
-        io.csdsim.models.InputLimits.requireHeap(program.name, String.format(Locale.ROOT, "%d sample(s) in flight of %,d ticks × %,d spiking "
-            + "populations", inFlight, ticks, spiking), inFlight * spiking * ticks * 32, "fewer --timesteps, or --threads 1");
     }
 }

@@ -2,25 +2,21 @@ package io.csdsim.cli;
 
 import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.ChipProgram;
-import io.csdsim.isa.spec.ChipField;
 import io.csdsim.isa.spec.ChipSpec;
-import io.csdsim.isa.spec.ChipSpecs;
 import io.csdsim.mapper.MapperOptions;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.quant.IntNetwork;
-import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.library.ChipDefaults;
+import io.csdsim.library.Samples;
 import io.csdsim.library.study.CompileCache;
 import io.csdsim.library.study.ParetoFront;
-import io.csdsim.library.study.StudyFigures;
 import io.csdsim.library.study.StudyGrid;
 import io.csdsim.library.study.StudyPoint;
 import io.csdsim.library.study.StudyRow;
 import io.csdsim.library.study.StudyRunner;
 import io.csdsim.library.study.StudyTables;
-import io.csdsim.simulator.report.SimulationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -106,7 +101,7 @@ final class SweepCommand extends RunCommandOptions implements Callable<Integer>
             try
             {
                 final String d = p.settings().getOrDefault(StudyPoint.DELAY, "");
-                compiled.add(cache.compile(specOf(p), d, optionsOf(p), () -> networkFor(graph, d)));
+                compiled.add(cache.compile(specOf(p), d, p.mapping(mapping.options()), () -> networkFor(graph, d)));
             }
             catch (final ChipInputException e)
             {
@@ -115,24 +110,25 @@ final class SweepCommand extends RunCommandOptions implements Callable<Integer>
         }
         // The samples: the same for every point.
         final ChipProgram first = cache.programs().isEmpty() ? null : cache.programs().get(0);
-        RunSamples run = null;
-        int samples = 0;
-        if (first != null)
-        {
-            run = RunSamples.load(first, inputs, spikeInputs, null, model.isNetworkFile() ? model.network(o -> false).input
-                : graph.input, spec.commandLine().getParseResult()::hasMatchedOption);
-            samples = run.count();
-        }
-        final StudyRow[] rows = new StudyRow[grid.size()];
+        final Samples run = first == null ? null : RunSamples.load(first, inputs, spikeInputs, null,
+            model.isNetworkFile() ? model.network(o -> false).input : graph.input, spec.commandLine().getParseResult()::hasMatchedOption);
+        final int samples = run == null ? 0 : run.count();
+        final List<StudyRow> table;
+        final long steps = (long)grid.size() * Math.max(1, samples);
         if (cluster.given())
         {
-            runOnCluster(grid, compiled, cache.programs(), run, samples, rows);
+            try (Progress progress = new Progress("Sweeping on Spark (points × samples)", steps))
+            {
+                table = StudyRunner.runOnCluster(cluster.cluster(), grid, compiled, cache.programs(), run, progress::step, spec.commandLine().getErr());
+            }
         }
         else
         {
-            runHere(grid, compiled, run, samples, rows, threadCount);
+            try (Progress progress = new Progress("Sweeping (points × samples)", steps))
+            {
+                table = StudyRunner.run(grid, compiled, run, threadCount, progress::step);
+            }
         }
-        final List<StudyRow> table = List.of(rows);
         final boolean[] front = ParetoFront.of(table);
         // The chip every point starts from, with csdsim's defaults; each point's settings are its row's.
         final io.csdsim.simulator.report.Provenance provenance = new io.csdsim.simulator.report.Provenance(
@@ -158,127 +154,21 @@ final class SweepCommand extends RunCommandOptions implements Callable<Integer>
         }
         if (htmlFile != null)
         {
-            final List<Map<String, String>> settings = new ArrayList<>();
-            final List<Map<String, Double>> figs = new ArrayList<>();
-            final List<String> reasons = new ArrayList<>();
-            for (final StudyRow r : rows)
-            {
-                settings.add(r.point().settings());
-                figs.add(r.figures());
-                reasons.add(r.reason());
-            }
             try (java.io.Writer w = htmlFile.writer())
             {
-                w.write(io.csdsim.simulator.report.HtmlReport.sweep(keys, settings, figs, reasons, front));
+                w.write(StudyTables.html(keys, table, front));
             }
         }
         files.publish();
-        int failed = 0;
-        int onFront = 0;
-        for (int i = 0; i < rows.length; i++)
-        {
-            failed += rows[i].reason() != null ? 1 : 0;
-            onFront += front[i] ? 1 : 0;
-        }
-        out.printf(Locale.ROOT, "%d point(s), %d distinct chip configuration(s) compiled, %d sample(s) each; %d on the Pareto front, %d did not fit%n",
-            rows.length, cache.size(), samples, onFront, failed);
+        out.print(StudyTables.summary(table, front, cache.size(), samples));
         OutputFiles.sayWritten(out, output, json, html);
         return 0;
-    }
-
-    /** Each point on this JVM's threads, its samples on one thread (StudyRunner). */
-    private static void runHere(final List<StudyPoint> grid, final List<CompileCache.Compiled> compiled, final RunSamples feed,
-        final int samples, final StudyRow[] rows, final int threadCount) throws Exception
-    {
-        try (Progress progress = new Progress("Sweeping (points × samples)", (long)grid.size() * Math.max(1, samples)))
-        {
-            StudyRunner.run(grid, compiled, engine -> feed.run(engine, 1, () -> { }), feed == null ? null : feed.labels, threadCount,
-                progress::step).toArray(rows);
-        }
-    }
-
-    /** Each point a Spark task; the distinct programs and the samples shipped once. */
-    private void runOnCluster(final List<StudyPoint> grid, final List<CompileCache.Compiled> compiled, final List<ChipProgram> programs,
-        final RunSamples feed, final int samples, final StudyRow[] rows)
-    {
-        final int[] all = java.util.stream.IntStream.range(0, samples).toArray();
-        final List<io.csdsim.simulator.cluster.ClusterTask> tasks = new ArrayList<>();
-        final List<Integer> taskPoints = new ArrayList<>();
-        for (int i = 0; i < grid.size(); i++)
-        {
-            final CompileCache.Compiled c = compiled.get(i);
-            if (c.program() != null)
-            {
-                tasks.add(new io.csdsim.simulator.cluster.ClusterTask(indexOf(programs, c.program()), all));
-                taskPoints.add(i);
-            }
-            else
-            {
-                rows[i] = StudyRow.failed(grid.get(i), c.reason());
-            }
-        }
-        if (tasks.isEmpty())
-        {
-            return;
-        }
-        try (Progress progress = new Progress("Sweeping on Spark (points × samples)", (long)tasks.size() * Math.max(1, samples)))
-        {
-            final List<List<SampleResult>> results = cluster.run("csdsim sweep", programs, false, feed, tasks, progress::step,
-                spec.commandLine().getErr());
-            for (int t = 0; t < tasks.size(); t++)
-            {
-                final ChipProgram program = programs.get(tasks.get(t).program());
-                final int i = taskPoints.get(t);
-                rows[i] = new StudyRow(grid.get(i), StudyFigures.of(program, new SimulationReport(program, results.get(t), feed.labels)), null);
-            }
-        }
-    }
-
-    /** @return the index of a program in the list, by identity (the cache hands out each program once). */
-    private static int indexOf(final List<ChipProgram> programs, final ChipProgram program)
-    {
-        for (int k = 0; k < programs.size(); k++)
-        {
-            if (programs.get(k) == program)
-            {
-                return k;
-            }
-        }
-        throw new IllegalStateException("a program that is not in the cache");
     }
 
     /** @return the point's chip: its chip (or --chip), --set, then the point's fields, with csdsim's defaults (ChipDefaults). */
     private ChipSpec specOf(final StudyPoint p)
     {
-        final String base = p.settings().getOrDefault(StudyPoint.CHIP, chip.chip);
-        ChipSpec s = chip.overridden(ChipSpecs.resolve(base));
-        for (final Map.Entry<String, String> e : p.settings().entrySet())
-        {
-            if (StudyPoint.isChipField(e.getKey()))
-            {
-                s = ChipSpecs.override(s, e.getKey() + "=" + e.getValue());
-            }
-        }
-        final boolean tdecGiven = p.settings().containsKey(ChipField.CORE_TDEC_UNITS.key)
-            || chip.overrides.stream().anyMatch(o -> o.startsWith(ChipField.CORE_TDEC_UNITS.key));
-        return ChipDefaults.apply(s, ChipSpecs.PRESETS.contains(base), tdecGiven);
-    }
-
-    /** @return the mapping options of a point: --residual, or the point's residual. */
-    private MapperOptions optionsOf(final StudyPoint p)
-    {
-        final MapperOptions base = mapping.options();
-        final String r = p.settings().get(StudyPoint.RESIDUAL);
-        if (r == null)
-        {
-            return base;
-        }
-        final MapperOptions.Residual choice = MapperOptions.Residual.of(r);
-        if (choice == null)
-        {
-            throw new InvalidInputException("--vary", "", "residual=" + r + "; expected fan-in, accumulate or auto");
-        }
-        return base.withResidual(choice);
+        return p.chip(chip.chip, chip.overrides);
     }
 
     private IntNetwork networkFor(final ModelGraph graph, final String d)

@@ -1,6 +1,9 @@
 package io.csdsim.library.study;
 
 import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.library.ClusterRun;
+import io.csdsim.library.Samples;
+import io.csdsim.simulator.cluster.ClusterTask;
 import io.csdsim.simulator.engine.ChipEngine;
 import io.csdsim.simulator.engine.SampleResult;
 import io.csdsim.simulator.report.SimulationReport;
@@ -11,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * Runs a study's points on this JVM: each point's program simulates the study's samples on one
@@ -28,14 +30,13 @@ public final class StudyRunner
     /**
      * @param points the study's points, in grid order
      * @param compiled per point, its configuration's program or reason ({@link CompileCache})
-     * @param samples what one engine does with the study's samples: one result per sample, in order
-     * @param labels the samples' labels, or null
+     * @param samples the study's samples, the same for every point (null when no point compiled)
      * @param threads points simulated at once
      * @param sampleDone called once per sample simulated, from any thread but never two at once
      * @return one row per point, in grid order
      */
     public static List<StudyRow> run(final List<StudyPoint> points, final List<CompileCache.Compiled> compiled,
-        final Function<ChipEngine, List<SampleResult>> samples, final int[] labels, final int threads, final Runnable sampleDone)
+        final Samples samples, final int threads, final Runnable sampleDone)
         throws Exception
     {
         final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, points.size())));
@@ -52,7 +53,7 @@ public final class StudyRunner
                         return StudyRow.failed(p, c.reason());
                     }
                     final ChipProgram program = c.program();
-                    final List<SampleResult> results = samples.apply(new ChipEngine(program));
+                    final List<SampleResult> results = samples.run(new ChipEngine(program), 1, null);
                     synchronized (sampleDone)
                     {
                         for (int s = 0; s < results.size(); s++)
@@ -60,7 +61,7 @@ public final class StudyRunner
                             sampleDone.run();
                         }
                     }
-                    return new StudyRow(p, StudyFigures.of(program, new SimulationReport(program, results, labels)), null);
+                    return new StudyRow(p, StudyFigures.of(program, new SimulationReport(program, results, samples.labels)), null);
                 }));
             }
             final List<StudyRow> rows = new ArrayList<>();
@@ -74,6 +75,60 @@ public final class StudyRunner
         {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Runs each point that compiled as one task of a cluster, the distinct programs and the samples
+     * shipped once; a point that did not compile is a row with its reason.
+     *
+     * @param programs the distinct programs ({@link CompileCache#programs}), which the points' programs are among
+     * @param sampleDone called once per sample simulated
+     * @return one row per point, in grid order
+     */
+    public static List<StudyRow> runOnCluster(final ClusterRun cluster, final List<StudyPoint> points, final List<CompileCache.Compiled> compiled,
+        final List<ChipProgram> programs, final Samples samples, final Runnable sampleDone, final java.io.PrintWriter err)
+    {
+        final StudyRow[] rows = new StudyRow[points.size()];
+        final int[] all = java.util.stream.IntStream.range(0, samples == null ? 0 : samples.count()).toArray();
+        final List<ClusterTask> tasks = new ArrayList<>();
+        final List<Integer> taskPoints = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++)
+        {
+            final CompileCache.Compiled c = compiled.get(i);
+            if (c.program() != null)
+            {
+                tasks.add(new ClusterTask(indexOf(programs, c.program()), all));
+                taskPoints.add(i);
+            }
+            else
+            {
+                rows[i] = StudyRow.failed(points.get(i), c.reason());
+            }
+        }
+        if (!tasks.isEmpty())
+        {
+            final List<List<SampleResult>> results = cluster.run("csdsim sweep", programs, false, samples, tasks, sampleDone, err);
+            for (int t = 0; t < tasks.size(); t++)
+            {
+                final ChipProgram program = programs.get(tasks.get(t).program());
+                final int i = taskPoints.get(t);
+                rows[i] = new StudyRow(points.get(i), StudyFigures.of(program, new SimulationReport(program, results.get(t), samples.labels)), null);
+            }
+        }
+        return List.of(rows);
+    }
+
+    /** @return the index of a program in the list, by identity (the cache hands out each program once). */
+    private static int indexOf(final List<ChipProgram> programs, final ChipProgram program)
+    {
+        for (int k = 0; k < programs.size(); k++)
+        {
+            if (programs.get(k) == program)
+            {
+                return k;
+            }
+        }
+        throw new IllegalStateException("a program that is not in the cache");
     }
 
     /** @return a point's row once it is done; what it threw, thrown again (a one-line input error stays one). */

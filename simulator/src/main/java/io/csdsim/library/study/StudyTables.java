@@ -123,4 +123,33 @@ public final class StudyTables
             j.writeEndObject();
         }
     }
+
+    /** @return the study as one self-contained HTML page: energy against latency with the front marked, each setting against the figures. */
+    public static String html(final List<String> keys, final List<StudyRow> rows, final boolean[] front) throws IOException
+    {
+        final List<Map<String, String>> settings = new ArrayList<>();
+        final List<Map<String, Double>> figures = new ArrayList<>();
+        final List<String> reasons = new ArrayList<>();
+        for (final StudyRow r : rows)
+        {
+            settings.add(r.point().settings());
+            figures.add(r.figures());
+            reasons.add(r.reason());
+        }
+        return io.csdsim.simulator.report.HtmlReport.sweep(keys, settings, figures, reasons, front);
+    }
+
+    /** @return the one line a study ends with: points, configurations compiled, samples, the front and the points that did not fit. */
+    public static String summary(final List<StudyRow> rows, final boolean[] front, final int configurations, final int samples)
+    {
+        int failed = 0;
+        int onFront = 0;
+        for (int i = 0; i < rows.size(); i++)
+        {
+            failed += rows.get(i).reason() != null ? 1 : 0;
+            onFront += front[i] ? 1 : 0;
+        }
+        return String.format(java.util.Locale.ROOT, "%d point(s), %d distinct chip configuration(s) compiled, %d sample(s) each; "
+            + "%d on the Pareto front, %d did not fit%n", rows.size(), configurations, samples, onFront, failed);
+    }
 }
