@@ -32,7 +32,7 @@ class PlacementStartTest
         assertEquals(8L * 5 * 8, layers.entryHopsBefore());
         assertEquals(8L * 5 * 1, interleaved.entryHopsBefore());
         final CompileReport auto = Mapper.compile(net, chip, new MapperOptions(1, 0, MapperOptions.Start.AUTO)).report();
-        assertEquals("interleaved (auto)", auto.placement());
+        assertEquals("interleaved (auto)", auto.placementStart());
         assertEquals(interleaved.entryHopsBefore(), auto.entryHopsBefore());
     }
 
@@ -50,7 +50,7 @@ class PlacementStartTest
             final long l = layers.report().entryHopsBefore();
             final long i = interleaved.report().entryHopsBefore();
             assertEquals(Math.min(l, i), auto.report().entryHopsBefore(), "trial " + trial);
-            assertEquals(i < l ? "interleaved (auto)" : "layers (auto)", auto.report().placement(), "trial " + trial);
+            assertEquals(i < l ? "interleaved (auto)" : "layers (auto)", auto.report().placementStart(), "trial " + trial);
             sameExceptCores(layers.program(), interleaved.program(), "trial " + trial);
         }
     }

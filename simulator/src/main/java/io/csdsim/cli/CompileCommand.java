@@ -72,7 +72,7 @@ final class CompileCommand extends CompileOptions implements Callable<Integer>
     {
         if (json)
         {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.report()));
+            out.println(io.csdsim.simulator.report.ShortestNumbers.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.report()));
             return 0;
         }
         print(out, r.report(), seconds);
@@ -105,7 +105,7 @@ final class CompileCommand extends CompileOptions implements Callable<Integer>
         out.printf(Locale.ROOT, "synapse memory      %s bits (%.2f MB) over all cores%n", TextTable.count(r.synapseMemoryBits()), r.synapseMemoryBits() / 8e6);
         out.printf(Locale.ROOT, "routing entries     %s%n", TextTable.count(r.routeEntries()));
         out.printf(Locale.ROOT, "residual stream     %s%n", r.residual());
-        out.printf(Locale.ROOT, "placement           %s start, %d refinement pass(es)%n", r.placement(), r.refinementPasses());
+        out.printf(Locale.ROOT, "placement           %s start, %d refinement pass(es)%n", r.placementStart(), r.refinementPasses());
         out.printf(Locale.ROOT, "entries × hops      %s before refinement, %s after (%s)%n", TextTable.count(r.entryHopsBefore()),
             TextTable.count(r.entryHopsAfter()), r.entryHopsBefore() == 0 ? "-" : String.format(Locale.ROOT, "%+.1f %%",
                 100.0 * (r.entryHopsAfter() - r.entryHopsBefore()) / r.entryHopsBefore()));

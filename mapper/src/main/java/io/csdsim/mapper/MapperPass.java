@@ -1,0 +1,14 @@
+package io.csdsim.mapper;
+
+/**
+ * One named step of the mapper ({@link Mapper#PASSES}): it reads what earlier passes left in the
+ * compilation, adds its own part, and writes its section of the compile report. A chip the network
+ * does not fit is refused here with the limit, the layer and what would fit.
+ */
+interface MapperPass
+{
+    /** @return the pass's name, as the compile report's section calls it. */
+    String name();
+
+    void run(Compilation c);
+}
