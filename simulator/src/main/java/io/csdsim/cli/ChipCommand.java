@@ -68,7 +68,7 @@ final class ChipCommand extends CommandBase implements Runnable
             final ChipSpec s = o.spec();
             if (json)
             {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ChipSpecs.toJson(s)));
+                out.println(io.csdsim.simulator.report.ShortestNumbers.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ChipSpecs.toJson(s)));
                 return 0;
             }
             out.printf(Locale.ROOT, "%s: %s%n%d cores per chip%n%n", s.name(), s.description(), s.coresPerChip());

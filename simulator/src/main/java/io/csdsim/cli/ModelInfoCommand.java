@@ -98,7 +98,7 @@ final class ModelInfoCommand extends CommandBase implements Callable<Integer>
         final ModelSummary s = new ModelSummary(g);
         if (json)
         {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(g, s)));
+            out.println(io.csdsim.simulator.report.ShortestNumbers.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(g, s)));
             return 0;
         }
         out.printf(Locale.ROOT, "%s  T=%d  D=%d  input %s%n%n", g.name, g.timeWindow, g.delay,

@@ -70,14 +70,14 @@ public final class StudyTables
 
     private static String format(final double v)
     {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long)v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long)v) : io.csdsim.simulator.report.ShortestNumbers.of(v);
     }
 
     /** Writes the rows as the sweep's JSON document. */
     public static void writeJson(final Writer w, final List<String> keys, final List<StudyRow> rows, final boolean[] front,
         final Provenance provenance) throws IOException
     {
-        try (JsonGenerator j = new ObjectMapper().getFactory().createGenerator(w).useDefaultPrettyPrinter())
+        try (JsonGenerator j = io.csdsim.simulator.report.ShortestNumbers.mapper().getFactory().createGenerator(w).useDefaultPrettyPrinter())
         {
             j.writeStartObject();
             j.writeStringField("format", "csdsim-sweep");

@@ -46,7 +46,7 @@ public final class Provenance
      */
     public void writeSidecar(final java.io.Writer out, final String describes) throws IOException
     {
-        try (JsonGenerator j = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out))
+        try (JsonGenerator j = ShortestNumbers.json().createGenerator(out))
         {
             j.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
             j.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -102,7 +102,7 @@ public final class Provenance
         if (spec != null)
         {
             j.writeFieldName("chip");
-            new ObjectMapper().writeTree(j, ChipSpecs.toJson(spec));
+            ShortestNumbers.mapper().writeTree(j, ChipSpecs.toJson(spec));
         }
         j.writeEndObject();
     }

@@ -1,6 +1,5 @@
 package io.csdsim.simulator.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.csdsim.isa.program.ChipProgram;
@@ -41,7 +40,7 @@ final class ReportJson
         final long[] populationSops = r.populationSops();
         final GroupSums perGroup = r.perGroup();
         final EnergyModel energy = r.energyModel();
-        try (JsonGenerator j = new JsonFactory().createGenerator(out))
+        try (JsonGenerator j = ShortestNumbers.json().createGenerator(out))
         {
             j.setPrettyPrinter(new DefaultPrettyPrinter());
             j.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

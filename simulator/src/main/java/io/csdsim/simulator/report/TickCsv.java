@@ -50,10 +50,10 @@ final class TickCsv
                 final EnergyEvents e = log.events(t);
                 for (final EnergyCategory c : EnergyCategory.values())
                 {
-                    sb.append(',').append(energy.energyPj(c, e));
+                    sb.append(',').append(ShortestNumbers.of(energy.energyPj(c, e)));
                 }
-                sb.append(',').append(energy.dynamicPj(e)).append(',').append(energy.totalPj(e));
-                sb.append(',').append(e.cycles * ns).append('\n');
+                sb.append(',').append(ShortestNumbers.of(energy.dynamicPj(e))).append(',').append(ShortestNumbers.of(energy.totalPj(e)));
+                sb.append(',').append(ShortestNumbers.of(e.cycles * ns)).append('\n');
             }
         }
         return sb.toString();
