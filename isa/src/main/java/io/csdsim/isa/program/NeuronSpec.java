@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * The neuron model of a population and its integer parameters by name, as text (docs/neuron-models.md):
  * "cuba-lif" with du → "410", theta → "640". The chip program stores them as given; the engine's
- * kernel and the functional reference read them through one parser, which refuses unknown names.
+ * kernel reads them through {@link NeuronParameters}, the functional reference through its own module's
+ * reader; both refuse unknown names, and a cross-module test holds them to the same answers.
  */
 public record NeuronSpec(String model, SortedMap<String, String> parameters)
 {

@@ -34,7 +34,7 @@ public final class CubaLifReference extends NeuronReference
         return new CubaLifReference(parameters(n), membraneBits);
     }
 
-    /** @return the parameters named in n (the chip's kernel reads them here too, so both agree on every name). */
+    /** @return the parameters named in n (the chip's kernels read the same names through isa's reader: NeuronParametersAgreeTest). */
     public static Parameters parameters(final NamedParameters n)
     {
         return new Parameters((int)n.integer("du", 0, DECAY_UNITY), (int)n.integer("dv", 0, DECAY_UNITY),

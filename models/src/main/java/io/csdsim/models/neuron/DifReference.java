@@ -28,7 +28,7 @@ public final class DifReference extends NeuronReference
         return new DifReference(parameters(n), membraneBits);
     }
 
-    /** @return the parameters named in n (the chip's kernel reads them here too, so both agree on every name). */
+    /** @return the parameters named in n (the chip's kernels read the same names through isa's reader: NeuronParametersAgreeTest). */
     public static Parameters parameters(final NamedParameters n)
     {
         return new Parameters(n.integer("theta", 1, Integer.MAX_VALUE), n.integer("v0", 0), n.integer("bias", 0),
@@ -39,7 +39,24 @@ public final class DifReference extends NeuronReference
     {
         super(membraneBits);
         this.p = p;
-        v = sat(p.v0() + p.bias());
+        v = initial(p.v0() + p.bias(), (1L << (membraneBits - 1)) - 1);
+    }
+
+    /*
+     * The DIF rule, once: this unit's step and the functional executor's DIF populations (which touch
+     * only units with input) both apply it.
+     */
+
+    /** @return the potential a unit starts from, v0 + bias saturated to ±max (not counted: nothing has run yet, as on the chip). */
+    public static long initial(final long v0PlusBias, final long max)
+    {
+        return Math.max(-max, Math.min(max, v0PlusBias));
+    }
+
+    /** @return whether units may fire in tick t: inside their window [f, f + T − 1]. */
+    public static boolean inWindow(final int t, final int windowStart, final int timeWindow)
+    {
+        return t >= windowStart && t < windowStart + timeWindow;
     }
 
     @Override
@@ -47,7 +64,7 @@ public final class DifReference extends NeuronReference
     {
         final int t = tick++;
         v = sat(v + input);
-        if (t >= p.windowStart() && t < p.windowStart() + p.timeWindow() && v >= p.theta())
+        if (inWindow(t, p.windowStart(), p.timeWindow()) && v >= p.theta())
         {
             v -= p.theta();
             return true;

@@ -60,7 +60,7 @@ public final class IfReference extends NeuronReference
         return new IfReference(parameters(n), membraneBits);
     }
 
-    /** @return the parameters named in n (the chip's kernel reads them here too, so both agree on every name). */
+    /** @return the parameters named in n (the chip's kernels read the same names through isa's reader: NeuronParametersAgreeTest). */
     public static Parameters parameters(final NamedParameters n)
     {
         return new Parameters(n.integer("theta", 1, Long.MAX_VALUE >> 2), n.choice("compare", Compare.class, Compare.GE),

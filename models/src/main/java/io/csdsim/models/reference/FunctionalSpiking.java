@@ -1,5 +1,6 @@
 package io.csdsim.models.reference;
 
+import io.csdsim.models.neuron.DifReference;
 import io.csdsim.models.neuron.NeuronModels;
 import io.csdsim.models.neuron.NeuronReference;
 
@@ -101,7 +102,7 @@ public final class FunctionalSpiking
                         final int ch = p.channels();
                         for (int i = 0; i < v.length; i++)
                         {
-                            v[i] = clamp(p.v0 + (p.bias == null ? 0 : p.bias[i % ch]), max);
+                            v[i] = DifReference.initial(p.v0 + (p.bias == null ? 0 : p.bias[i % ch]), max);
                         }
                         membrane[id] = v;
                     }
@@ -193,7 +194,7 @@ public final class FunctionalSpiking
                 }
             }
             final int f = schedule.windowStart(id);
-            if (t >= f && t < f + net.timeWindow)
+            if (DifReference.inWindow(t, f, net.timeWindow))
             {
                 final IntArrayList out = trains.at(id, t);
                 final int theta = p.theta;

@@ -8,7 +8,6 @@ import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramEdge;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.isa.program.RouteTable;
-import io.csdsim.simulator.neuron.NeuronKernel;
 import io.csdsim.simulator.neuron.NeuronKernels;
 
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
@@ -38,7 +37,7 @@ final class PreparedProgram
     final int[] routeEdgeSide;
     /** Which of its group's routes each spike takes: runs of units with a bitset of routes each. */
     final RouteSegments segments;
-    /** Per group: where its core's router sits, as {@link io.csdsim.simulator.network.Network#send} takes it. */
+    /** Per group: where its core's router sits, as {@link io.csdsim.simulator.network.OnChipNetwork#send} takes it. */
     final int[] placeOfGroup;
     /**
      * Per group, what timing reads every tick, as primitives rather than through the group records:
@@ -110,7 +109,7 @@ final class PreparedProgram
         {
             dendritesOf[g] = dendrites.get(g).stream().mapToInt(Integer::intValue).toArray();
         }
-        placeOfGroup = groups.stream().mapToInt(g -> io.csdsim.simulator.network.Network.place(program, g.core())).toArray();
+        placeOfGroup = groups.stream().mapToInt(g -> io.csdsim.simulator.network.OnChipNetwork.place(program, g.core())).toArray();
         groupSize = groups.stream().mapToInt(NeuronGroup::size).toArray();
         groupStart = groups.stream().mapToInt(NeuronGroup::start).toArray();
         groupEnd = groups.stream().mapToInt(NeuronGroup::end).toArray();
@@ -119,10 +118,8 @@ final class PreparedProgram
         graded = new boolean[pops.size()];
         for (final ProgramPopulation p : pops)
         {
-            // One kernel made per neuron population to ask what it is (a run makes its own).
-            final NeuronKernel k = p.kind() == ProgramPopulation.Kind.NEURONS ? NeuronKernels.create(program, p) : null;
-            spikeSource[p.id()] = k != null && k.takesStimulus();
-            graded[p.id()] = k != null && k.graded();
+            spikeSource[p.id()] = NeuronKernels.takesStimulus(program, p);
+            graded[p.id()] = NeuronKernels.graded(program, p);
         }
         rowsAscend = new boolean[program.tables().size()];
         for (int t = 0; t < rowsAscend.length; t++)

@@ -1,6 +1,6 @@
 package io.csdsim.simulator.neuron;
 
-import io.csdsim.models.neuron.AccumulatorReference;
+import io.csdsim.isa.program.NeuronParameters;
 
 /**
  * Accumulator compartments (docs/neuron-models.md, accumulator): each unit with a non-zero input in a
@@ -17,10 +17,13 @@ final class AccumulatorKernel extends InputDrivenKernel
         payloadMax = (1L << (payloadBits - 1)) - 1;
     }
 
-    /** @return a kernel whose payload width is the population's {@code payloadBits}, read as the reference reads it. */
-    static AccumulatorKernel create(final io.csdsim.models.neuron.NamedParameters p, final int membraneBits)
+    /** The model's name in programs. */
+    static final String NAME = "accumulator";
+
+    /** @return a kernel whose payload width is the population's {@code payloadBits}, 2..32. */
+    static AccumulatorKernel create(final NeuronParameters p, final int membraneBits)
     {
-        return new AccumulatorKernel(AccumulatorReference.payloadBits(p), membraneBits);
+        return new AccumulatorKernel((int)p.required("payloadBits", 2, 32), membraneBits);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.csdsim.simulator.neuron;
 
-import io.csdsim.models.neuron.CubaLifReference;
+import io.csdsim.isa.program.NeuronParameters;
 
 /**
  * Loihi's current-based LIF in fixed point (docs/neuron-models.md): {@code u = sat(decay(u, du) +
@@ -10,13 +10,37 @@ import io.csdsim.models.neuron.CubaLifReference;
  */
 final class CubaLifKernel extends EveryTickKernel
 {
+    /** The model's name in programs. */
+    static final String NAME = "cuba-lif";
+    /** One in 12-bit fixed point: a decay d keeps (4096 − d)/4096 of the state. */
+    private static final int DECAY_UNITY = 4096;
+
+    record Parameters(int du, int dv, long theta, long bias, int refractory, long u0, long v0)
+    {
+    }
+
+    /** @return the parameters named: du, dv (required, 0..4096), theta (required), bias, refractory, u0, v0. */
+    static Parameters parameters(final NeuronParameters n)
+    {
+        return new Parameters((int)n.required("du", 0, DECAY_UNITY), (int)n.required("dv", 0, DECAY_UNITY),
+            n.required("theta", 1, Long.MAX_VALUE >> 2), n.integer("bias", 0), (int)n.integer("refractory", 0, 0, 1 << 16), n.integer("u0", 0),
+            n.integer("v0", 0));
+    }
+
+    /** @return x decayed by d/4096, rounded toward zero as Lava's sign(y) · (|y| >> 12) (an arithmetic shift would round toward −∞). */
+    private static long decay(final long x, final int d)
+    {
+        final long y = x * (DECAY_UNITY - d);
+        return y >= 0 ? y >> 12 : -((-y) >> 12);
+    }
+
     private final long[] u;
     private final long[] v;
     /** Refractory ticks still to come, per unit. */
     private final int[] quiet;
-    private final CubaLifReference.Parameters p;
+    private final Parameters p;
 
-    CubaLifKernel(final int units, final CubaLifReference.Parameters p, final int membraneBits)
+    CubaLifKernel(final int units, final Parameters p, final int membraneBits)
     {
         super(membraneBits);
         this.p = p;
@@ -40,7 +64,7 @@ final class CubaLifKernel extends EveryTickKernel
         for (int i = lo; i < hi; i++)
         {
             final long in = take(input, i, activity);
-            final long su = CubaLifReference.decay(u[i], du) + in;
+            final long su = decay(u[i], du) + in;
             u[i] = clamp(su);
             sat += u[i] != su ? 1 : 0;
             if (quiet[i] > 0)
@@ -49,7 +73,7 @@ final class CubaLifKernel extends EveryTickKernel
                 v[i] = 0;
                 continue;
             }
-            final long sv = CubaLifReference.decay(v[i], dv) + u[i] + bias;
+            final long sv = decay(v[i], dv) + u[i] + bias;
             final long x = clamp(sv);
             sat += x != sv ? 1 : 0;
             if (x > theta)

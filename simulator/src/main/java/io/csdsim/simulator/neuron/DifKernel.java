@@ -7,6 +7,20 @@ package io.csdsim.simulator.neuron;
  */
 final class DifKernel extends NeuronKernel
 {
+    /** The model's name in programs (a NEURONS population of DIF units; a DIF population is one by kind). */
+    static final String NAME = "dif";
+
+    /** @return DIF units from named parameters: theta (required), v0, bias, windowStart, T. */
+    static DifKernel create(final int units, final io.csdsim.isa.program.NeuronParameters n, final int membraneBits)
+    {
+        final long theta = n.required("theta", 1, Integer.MAX_VALUE);
+        final long v0 = n.integer("v0", 0);
+        final long bias = n.integer("bias", 0);
+        final int windowStart = (int)n.integer("windowStart", 0, 0, 1 << 16);
+        final int timeWindow = (int)n.required("T", 1, 64);
+        return new DifKernel(units, 1, theta, v0, new long[] {bias}, windowStart, timeWindow, membraneBits);
+    }
+
     private final long[] v;
     private final long theta;
     private final int windowStart;

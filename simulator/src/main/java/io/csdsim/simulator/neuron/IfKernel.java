@@ -1,6 +1,6 @@
 package io.csdsim.simulator.neuron;
 
-import io.csdsim.models.neuron.IfReference;
+import io.csdsim.isa.program.NeuronParameters;
 
 /**
  * Integrate-and-fire (docs/neuron-models.md): {@code v = sat(v + input + bias)}, an optional floor,
@@ -9,10 +9,48 @@ import io.csdsim.models.neuron.IfReference;
  */
 final class IfKernel extends EveryTickKernel
 {
-    private final long[] v;
-    private final IfReference.Parameters p;
+    /** The model's name in programs. */
+    static final String NAME = "if";
 
-    IfKernel(final int units, final IfReference.Parameters p, final int membraneBits)
+    /** When v has reached the threshold: v ≥ θ (csdsim's DIF) or v > θ (SANA-FE's and Lava's LIF). */
+    enum Compare
+    {
+        GE,
+        GT
+    }
+
+    /** What a spike does to v: v −= θ, v = resetValue, or nothing. */
+    enum Reset
+    {
+        SOFT,
+        HARD,
+        NONE
+    }
+
+    /** When a unit's update counts as active: on input or a spike (csdsim), or also on a non-zero potential or bias (SANA-FE's Loihi LIF). */
+    enum Active
+    {
+        INPUT,
+        NONZERO
+    }
+
+    /** @param floor the lowest v may go after integration; {@link Long#MIN_VALUE} for none */
+    record Parameters(long theta, Compare compare, Reset reset, long resetValue, long bias, long floor, long v0, Active active)
+    {
+    }
+
+    private final long[] v;
+    private final Parameters p;
+
+    /** @return the parameters named: theta (required), compare, reset, resetValue, bias, floor, v0, active. */
+    static Parameters parameters(final NeuronParameters n)
+    {
+        return new Parameters(n.required("theta", 1, Long.MAX_VALUE >> 2), n.choice("compare", Compare.class, Compare.GE),
+            n.choice("reset", Reset.class, Reset.SOFT), n.integer("resetValue", 0), n.integer("bias", 0), n.integer("floor", Long.MIN_VALUE),
+            n.integer("v0", 0), n.choice("active", Active.class, Active.INPUT));
+    }
+
+    IfKernel(final int units, final Parameters p, final int membraneBits)
     {
         super(membraneBits);
         this.p = p;
@@ -28,10 +66,10 @@ final class IfKernel extends EveryTickKernel
         final long bias = p.bias();
         final long floor = p.floor();
         final long theta = p.theta();
-        final boolean strict = p.compare() == IfReference.Compare.GT;
-        final IfReference.Reset reset = p.reset();
+        final boolean strict = p.compare() == Compare.GT;
+        final Reset reset = p.reset();
         final long resetValue = p.resetValue();
-        final boolean nonzero = p.active() == IfReference.Active.NONZERO;
+        final boolean nonzero = p.active() == Active.NONZERO;
         long sat = 0;
         // With a bias every unit's update counts as active: counted once for the range, not unit by unit.
         final boolean allActive = nonzero && bias != 0;
@@ -64,7 +102,7 @@ final class IfKernel extends EveryTickKernel
             }
             if (strict ? x > theta : x >= theta)
             {
-                x = reset == IfReference.Reset.SOFT ? x - theta : reset == IfReference.Reset.HARD ? resetValue : x;
+                x = reset == Reset.SOFT ? x - theta : reset == Reset.HARD ? resetValue : x;
                 activity.fired(i);
             }
             v[i] = x;

@@ -1,20 +1,20 @@
 package io.csdsim.simulator.neuron;
 
+import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.ChipProgram;
+import io.csdsim.isa.program.NeuronParameters;
 import io.csdsim.isa.program.NeuronSpec;
 import io.csdsim.isa.program.ProgramPopulation;
-import io.csdsim.models.neuron.CubaLifReference;
-import io.csdsim.models.neuron.DifReference;
-import io.csdsim.models.neuron.IfReference;
-import io.csdsim.models.neuron.NamedParameters;
-import io.csdsim.models.neuron.NeuronModels;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The chip's neuron kernels by model name — the names of {@link NeuronModels}, whose functional
- * references they must equal — each one class and one line of {@link #MODELS}. A model's
- * parameters are read by its reference's parser, so the two never disagree on a name or a default.
+ * The chip's neuron kernels by model name, each one class and one line of {@link #MODELS}. Their
+ * names, parameters, defaults and bounds are the functional references' (docs/neuron-models.md;
+ * {@code models.neuron}, which the engine does not import: DESIGN §1), which a cross-module test
+ * holds them to, name by name and message by message.
  */
 public final class NeuronKernels
 {
@@ -22,40 +22,52 @@ public final class NeuronKernels
     @FunctionalInterface
     private interface Factory
     {
-        NeuronKernel create(int units, NamedParameters parameters, int membraneBits);
+        NeuronKernel create(int units, NeuronParameters parameters, int membraneBits);
     }
 
-    private static final Map<String, Factory> MODELS = Map.of(
-        "dif", (n, p, bits) -> {
-            final DifReference.Parameters d = DifReference.parameters(p);
-            return new DifKernel(n, 1, d.theta(), d.v0(), new long[] {d.bias()}, d.windowStart(), d.timeWindow(), bits);
-        },
-        "if", (n, p, bits) -> new IfKernel(n, IfReference.parameters(p), bits),
-        "cuba-lif", (n, p, bits) -> new CubaLifKernel(n, CubaLifReference.parameters(p), bits),
-        io.csdsim.models.neuron.SpikeSourceReference.NAME, (n, p, bits) -> new SpikeSourceKernel(bits),
-        io.csdsim.models.neuron.AccumulatorReference.NAME, (n, p, bits) -> AccumulatorKernel.create(p, bits));
+    private static final Map<String, Factory> MODELS = new TreeMap<>(Map.of(
+        DifKernel.NAME, DifKernel::create,
+        IfKernel.NAME, (n, p, bits) -> new IfKernel(n, IfKernel.parameters(p), bits),
+        CubaLifKernel.NAME, (n, p, bits) -> new CubaLifKernel(n, CubaLifKernel.parameters(p), bits),
+        SpikeSourceKernel.NAME, (n, p, bits) -> new SpikeSourceKernel(bits),
+        AccumulatorKernel.NAME, (n, p, bits) -> AccumulatorKernel.create(p, bits)));
 
     private NeuronKernels()
     {
     }
 
-    /** @return whether the population is a spike source: a neuron population whose kernel takes the host's spike trains. */
+    /** @return the names of every model, in order. */
+    public static Set<String> names()
+    {
+        return MODELS.keySet();
+    }
+
+    /**
+     * @return whether the population is a spike source: a neuron population whose kernel takes the host's
+     * spike trains (asked of a one-unit kernel of its model: a capability costs no population's state)
+     */
     public static boolean takesStimulus(final ChipProgram program, final ProgramPopulation p)
     {
-        return p.kind() == ProgramPopulation.Kind.NEURONS && create(program, p).takesStimulus();
+        return p.kind() == ProgramPopulation.Kind.NEURONS && probe(program, p).takesStimulus();
     }
 
     /** @return whether the population's spikes are graded: they carry a payload its readers' synapses multiply by. */
     public static boolean graded(final ChipProgram program, final ProgramPopulation p)
     {
-        return p.kind() == ProgramPopulation.Kind.NEURONS && create(program, p).graded();
+        return p.kind() == ProgramPopulation.Kind.NEURONS && probe(program, p).graded();
+    }
+
+    private static NeuronKernel probe(final ChipProgram program, final ProgramPopulation p)
+    {
+        return create("population '" + p.name() + "' (" + p.neuron().model() + ")", p.neuron().model(), p.neuron().parameters(), 1,
+            program.spec.membraneBits());
     }
 
     /**
      * @return the kernel of a neuron population ({@link ProgramPopulation.Kind#isNeurons}) or of the
      * readout's accumulators: a DIF population's from its own fields, a readout's {@link ReadoutKernel},
-     * any other's from its {@link NeuronSpec}; an unknown model or
-     * parameter is refused in one line naming the population.
+     * any other's from its {@link NeuronSpec}; an unknown model or parameter is refused in one line
+     * naming the population.
      */
     public static NeuronKernel create(final ChipProgram program, final ProgramPopulation p)
     {
@@ -69,16 +81,24 @@ public final class NeuronKernels
             return new ReadoutKernel(p.size(), bits);
         }
         final NeuronSpec spec = p.neuron();
-        final String src = "population '" + p.name() + "' (" + spec.model() + ")";
-        final Factory f = MODELS.get(spec.model());
+        return create("population '" + p.name() + "' (" + spec.model() + ")", spec.model(), spec.parameters(), p.size(), bits);
+    }
+
+    /**
+     * @param src names the population in messages
+     * @return {@code units} units of the named model; an unknown model or parameter is one line naming it
+     */
+    public static NeuronKernel create(final String src, final String model, final Map<String, String> parameters, final int units,
+        final int membraneBits)
+    {
+        final Factory f = MODELS.get(model);
         if (f == null)
         {
-            throw new io.csdsim.models.InvalidInputException(src, "model", "'" + spec.model() + "'; expected one of "
-                + new java.util.TreeSet<>(MODELS.keySet()));
+            throw new ChipInputException(src, "model", "'" + model + "'; expected one of " + MODELS.keySet());
         }
-        final NamedParameters named = new NamedParameters(src, spec.parameters());
-        final NeuronKernel k = f.create(p.size(), named, bits);
-        named.noOthers(spec.model());
+        final NeuronParameters named = new NeuronParameters(src, parameters);
+        final NeuronKernel k = f.create(units, named, membraneBits);
+        named.noOthers(model);
         return k;
     }
 }

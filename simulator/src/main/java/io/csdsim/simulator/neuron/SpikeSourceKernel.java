@@ -7,6 +7,9 @@ package io.csdsim.simulator.neuron;
  */
 final class SpikeSourceKernel extends InputDrivenKernel
 {
+    /** The model's name in programs. */
+    static final String NAME = "spike-source";
+
     SpikeSourceKernel(final int membraneBits)
     {
         super(membraneBits);

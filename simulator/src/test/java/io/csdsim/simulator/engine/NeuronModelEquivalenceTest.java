@@ -1,5 +1,6 @@
 package io.csdsim.simulator.engine;
 
+import io.csdsim.isa.ChipInputException;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.NeuronSpec;
@@ -10,7 +11,6 @@ import io.csdsim.isa.program.RouteTable;
 import io.csdsim.isa.program.SynapseTable;
 import io.csdsim.isa.spec.ChipSpec;
 import io.csdsim.isa.spec.ChipSpecs;
-import io.csdsim.models.InvalidInputException;
 import io.csdsim.models.neuron.DifReference;
 import io.csdsim.models.neuron.NeuronModels;
 import io.csdsim.models.neuron.NeuronReference;
@@ -336,10 +336,10 @@ class NeuronModelEquivalenceTest
     {
         final ChipProgram p = randomProgram(3);
         final ChipProgram bad = withNeuron(p, NeuronSpec.of("cuba-lif", "du", 1, "dv", 1, "theta", 5, "tau", 3));
-        final InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ChipEngine(bad).run(new int[p.populations().get(0).size()], false));
+        final ChipInputException e = assertThrows(ChipInputException.class, () -> new ChipEngine(bad).run(new int[p.populations().get(0).size()], false));
         assertTrue(e.getMessage().contains("tau") && e.getMessage().contains("not a parameter of the cuba-lif neuron"), e.getMessage());
         final ChipProgram unknown = withNeuron(p, NeuronSpec.of("izhikevich", "a", 1));
-        final InvalidInputException u = assertThrows(InvalidInputException.class, () -> new ChipEngine(unknown).run(new int[p.populations().get(0).size()], false));
+        final ChipInputException u = assertThrows(ChipInputException.class, () -> new ChipEngine(unknown).run(new int[p.populations().get(0).size()], false));
         assertTrue(u.getMessage().contains("izhikevich") && u.getMessage().contains("cuba-lif"), u.getMessage());
     }
 
