@@ -30,8 +30,10 @@ public final class Mapper
     }
 
     /** The passes, in order; each writes its section of the compile report. */
-    static final List<MapperPass> PASSES = List.of(new ResidualStreamPass(), new SchedulePass(), new TranslationPass(), new PartitionPass(),
-        new RoutingPass(), new PlacementPass());
+    static final List<MapperPass.Named> PASSES = List.of(new MapperPass.Named("residual streams", new ResidualStreamPass()),
+        new MapperPass.Named("schedule", new SchedulePass()), new MapperPass.Named("translation", new TranslationPass()),
+        new MapperPass.Named("partition", new PartitionPass()), new MapperPass.Named("routing", new RoutingPass()),
+        new MapperPass.Named("placement", new PlacementPass()));
 
     /**
      * @return the network compiled for the chip by {@link #PASSES}; a network the chip cannot take is
@@ -51,9 +53,9 @@ public final class Mapper
                 + "-bit membranes and the chip has " + spec.membraneBits() + "; quantize with --membrane-bits " + spec.membraneBits());
         }
         final Compilation c = new Compilation(net, spec, options);
-        for (final MapperPass pass : PASSES)
+        for (final MapperPass.Named pass : PASSES)
         {
-            pass.run(c);
+            pass.pass().run(c);
         }
         return new Result(c.program, c.report(), c.schedule, c.residualSection.streamFound());
     }

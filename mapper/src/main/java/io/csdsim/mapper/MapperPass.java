@@ -7,8 +7,10 @@ package io.csdsim.mapper;
  */
 interface MapperPass
 {
-    /** @return the pass's name, as the compile report's section calls it. */
-    String name();
-
     void run(Compilation c);
+
+    /** A pass under its name, as the compile report's section calls it. */
+    record Named(String name, MapperPass pass)
+    {
+    }
 }

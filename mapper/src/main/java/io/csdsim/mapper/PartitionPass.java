@@ -14,12 +14,6 @@ import java.util.List;
 final class PartitionPass implements MapperPass
 {
     @Override
-    public String name()
-    {
-        return "partition";
-    }
-
-    @Override
     public void run(final Compilation c)
     {
         final Partitioner part = c.mapping.partitioner;

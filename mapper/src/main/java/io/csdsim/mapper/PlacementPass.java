@@ -19,18 +19,12 @@ import java.util.List;
 final class PlacementPass implements MapperPass
 {
     @Override
-    public String name()
-    {
-        return "placement";
-    }
-
-    @Override
     public void run(final Compilation c)
     {
+        final GivenPlacement given = c.options.given();
         final IntNetwork net = c.net;
         final ChipSpec spec = c.spec;
         final MapperOptions options = c.options;
-        final GivenPlacement given = options.given();
         final int[][] givenCores = c.givenCores;
         final ProgramTranslation tr = c.translation;
         final List<CoreUse> uses = c.uses;

@@ -17,12 +17,6 @@ final class ResidualStreamPass implements MapperPass
     }
 
     @Override
-    public String name()
-    {
-        return "residual streams";
-    }
-
-    @Override
     public void run(final Compilation c)
     {
         final ResidualChoice choice = choose(c.net, c.spec, c.options);

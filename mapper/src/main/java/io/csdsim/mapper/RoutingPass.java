@@ -21,12 +21,6 @@ import java.util.List;
 final class RoutingPass implements MapperPass
 {
     @Override
-    public String name()
-    {
-        return "routing";
-    }
-
-    @Override
     public void run(final Compilation c)
     {
         final ChipSpec spec = c.spec;

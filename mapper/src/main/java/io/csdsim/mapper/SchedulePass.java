@@ -10,12 +10,6 @@ import io.csdsim.isa.program.ProgramEdge;
 final class SchedulePass implements MapperPass
 {
     @Override
-    public String name()
-    {
-        return "schedule";
-    }
-
-    @Override
     public void run(final Compilation c)
     {
         c.schedule = c.mapping.schedule;

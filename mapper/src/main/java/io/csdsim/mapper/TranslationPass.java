@@ -13,12 +13,6 @@ import io.csdsim.models.quant.IntNetwork;
 final class TranslationPass implements MapperPass
 {
     @Override
-    public String name()
-    {
-        return "translation";
-    }
-
-    @Override
     public void run(final Compilation c)
     {
         final ProgramTranslation tr = c.mapping.translation;

@@ -3,8 +3,6 @@ package io.csdsim.mapper;
 import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.RouteTable;
-import io.csdsim.isa.spec.ChipSpec;
-import io.csdsim.models.quant.IntNetwork;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -18,7 +16,7 @@ class MapperPassesTest
     void thePassesRunInTheOrderEachNeedsTheLastOnes()
     {
         assertEquals(java.util.List.of("residual streams", "schedule", "translation", "partition", "routing", "placement"),
-            Mapper.PASSES.stream().map(MapperPass::name).toList());
+            Mapper.PASSES.stream().map(MapperPass.Named::name).toList());
     }
 
     @Test
@@ -27,9 +25,7 @@ class MapperPassesTest
         final SplittableRandom r = new SplittableRandom(11);
         for (int trial = 0; trial < 12; trial++)
         {
-            final IntNetwork net = ConnectivityTest.randomNetwork(r);
-            final ChipSpec chip = ConnectivityTest.randomChip(r);
-            final Mapper.Result result = Mapper.compile(net, chip, new MapperOptions(0, 1, MapperOptions.Start.AUTO));
+            final Mapper.Result result = Mapper.compile(ConnectivityTest.randomNetwork(r), ConnectivityTest.randomChip(r), MapperOptions.DEFAULT);
             final ChipProgram p = result.program();
             final CompileReport c = result.report();
             final String where = "trial " + trial;

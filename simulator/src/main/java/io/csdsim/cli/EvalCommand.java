@@ -1,19 +1,13 @@
 package io.csdsim.cli;
 
+import io.csdsim.library.ReferenceEvaluation;
 import io.csdsim.models.InputLimits;
 import io.csdsim.models.InvalidInputException;
-import io.csdsim.models.graph.GraphNode;
 import io.csdsim.models.graph.ModelGraph;
-import io.csdsim.models.graph.OpKind;
 import io.csdsim.models.input.IdxReader;
 import io.csdsim.models.input.ImageSet;
 import io.csdsim.models.input.InputLoader;
 import io.csdsim.models.quant.IntNetwork;
-import io.csdsim.models.reference.FloatReference;
-import io.csdsim.models.reference.FunctionalSpiking;
-import io.csdsim.models.reference.QuantizedReference;
-import io.csdsim.models.reference.Schedule;
-import io.csdsim.simulator.engine.ParallelSamples;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.IntUnaryOperator;
 
 /**
  * {@code csdsim eval}: a labelled dataset through the float model, the integer network and the
@@ -81,23 +74,20 @@ final class EvalCommand extends CommandBase implements Callable<Integer>
             model.membraneBits);
         out.printf(Locale.ROOT, "images  %s: %d labelled image(s)%n%n", images.source(), images.count());
         final TextTable table = new TextTable("network", "executor", "accuracy", "same class as integer").right(2, 3);
-        final IntNetwork net = model.quantize(g);
-        final QuantizedReference qr = new QuantizedReference(net);
-        final int[] reference = predict("integer network", images, i -> qr.run(net.encode(images.pixels()[i])).predictedClass());
+        final ReferenceEvaluation eval = new ReferenceEvaluation(images, threads);
+        final int[] reference = predict("integer network", images, step -> eval.integer(model.quantize(g), step));
         if (!noFloat)
         {
-            final FloatReference fr = new FloatReference(g);
-            final int readout = readoutIndex(g);
-            final int[] f = predict("float model", images, i -> argmax(fr.runAll(images.pixels()[i]).value(readout)));
-            table.row("float (ANN, quantized activations)", "FloatReference", accuracy(f, images), agreement(f, reference));
+            final int[] f = predict("float model", images, step -> eval.floatModel(g, step));
+            table.row("float (ANN, quantized activations)", "FloatReference", accuracy(eval, f), TextTable.percent(ReferenceEvaluation.agreement(f, reference)));
         }
-        table.row("integer, no time", "QuantizedReference", accuracy(reference, images), agreement(reference, reference));
+        table.row("integer, no time", "QuantizedReference", accuracy(eval, reference), TextTable.percent(1.0));
         for (final int d : ds)
         {
             final IntNetwork nd = model.quantize(g.withDelay(d));
-            final FunctionalSpiking fs = new FunctionalSpiking(nd, Schedule.canonical(nd));
-            final int[] s = predict("spiking, D=" + d, images, i -> fs.run(nd.encode(images.pixels()[i])).predictedClass());
-            table.row("spiking, D=" + d + (d >= t - 1 ? " (exact)" : ""), "FunctionalSpiking", accuracy(s, images), agreement(s, reference));
+            final int[] s = predict("spiking, D=" + d, images, step -> eval.spiking(nd, step));
+            table.row("spiking, D=" + d + (d >= t - 1 ? " (exact)" : ""), "FunctionalSpiking", accuracy(eval, s),
+                TextTable.percent(ReferenceEvaluation.agreement(s, reference)));
         }
         table.print(out);
         out.println();
@@ -129,56 +119,18 @@ final class EvalCommand extends CommandBase implements Callable<Integer>
         return set;
     }
 
-    private static int readoutIndex(final ModelGraph g)
-    {
-        for (int i = 0; i < g.nodes().size(); i++)
-        {
-            final GraphNode n = g.nodes().get(i);
-            if (n.op == OpKind.READOUT)
-            {
-                return i;
-            }
-        }
-        throw new InvalidInputException(g.name, "nodes", "the model has no readout; nothing to predict");
-    }
-
-    private static int argmax(final double[] v)
-    {
-        int best = 0;
-        for (int i = 1; i < v.length; i++)
-        {
-            best = v[i] > v[best] ? i : best;
-        }
-        return best;
-    }
-
-    /** Predictions of every image, in parallel over images. */
-    private int[] predict(final String what, final ImageSet images, final IntUnaryOperator classOf)
+    /** Predictions of every image under a progress bar. */
+    private static int[] predict(final String what, final ImageSet images, final java.util.function.Function<Runnable, int[]> run)
     {
         try (Progress p = new Progress(what, images.count()))
         {
-            return ParallelSamples.map(images.count(), threads, classOf::applyAsInt, i -> p.step()).stream().mapToInt(Integer::intValue)
-                .toArray();
+            return run.apply(p::step);
         }
     }
 
-    private static String accuracy(final int[] predicted, final ImageSet images)
+    private static String accuracy(final ReferenceEvaluation eval, final int[] predicted)
     {
-        int correct = 0;
-        for (int i = 0; i < predicted.length; i++)
-        {
-            correct += predicted[i] == images.labels()[i] ? 1 : 0;
-        }
+        final int correct = eval.correct(predicted);
         return String.format(Locale.ROOT, "%s (%d/%d)", TextTable.percent((double)correct / predicted.length), correct, predicted.length);
-    }
-
-    private static String agreement(final int[] a, final int[] b)
-    {
-        int same = 0;
-        for (int i = 0; i < a.length; i++)
-        {
-            same += a[i] == b[i] ? 1 : 0;
-        }
-        return TextTable.percent((double)same / a.length);
     }
 }

@@ -14,8 +14,8 @@ import io.csdsim.models.graph.ModelGraph;
 import io.csdsim.models.graph.ModelSummary;
 import io.csdsim.models.nir.NirFileReader;
 import io.csdsim.models.nir.NirImporter;
+import io.csdsim.library.NetworkSummary;
 import io.csdsim.models.quant.IntNetwork;
-import io.csdsim.models.quant.IntPopulation;
 import io.csdsim.models.quant.QuantizationParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,50 +132,30 @@ final class ModelInfoCommand extends CommandBase implements Callable<Integer>
     /** A network file's populations and projections; synapses counted once per projection. */
     private int networkInfo(final PrintWriter out, final IntNetwork net, final String what) throws Exception
     {
-        final long[] synapsesIn = new long[net.populationCount()];
-        final List<ObjectNode> rows = new ArrayList<>();
-        final ObjectMapper om = new ObjectMapper();
-        final TextTable t = new TextTable("population", "kind", "neuron model", "shape", "units", "inputs", "synapses in").right(4, 6);
-        long units = 0;
-        for (int id = 0; id < net.populationCount(); id++)
-        {
-            final IntPopulation p = net.population(id);
-            final StringBuilder inputs = new StringBuilder();
-            for (final int pr : p.inputs)
-            {
-                synapsesIn[id] += net.projection(pr).synapses();
-                inputs.append(inputs.length() == 0 ? "" : ", ").append(net.projection(pr).name);
-            }
-            if (p.kind == IntPopulation.Kind.MAX_POOL)
-            {
-                inputs.append("max of ").append(net.population(p.source).name).append(' ').append(p.poolKernel).append('×').append(p.poolKernel)
-                    .append(" / ").append(p.poolStride).append(" / pad ").append(p.poolPad);
-            }
-            units += p.kind == IntPopulation.Kind.INPUT ? 0 : p.size;
-            final String model = p.neuronModel == null ? "" : p.neuronModel;
-            t.row(p.name, p.kind.name().toLowerCase(Locale.ROOT), model, TextTable.shape(p.shape), TextTable.count(p.size), inputs.toString(),
-                zeroBlank(synapsesIn[id]));
-            final ObjectNode o = om.createObjectNode().put("name", p.name).put("kind", p.kind.name().toLowerCase(Locale.ROOT))
-                .put("neuronModel", model).put("units", p.size).put("synapsesIn", synapsesIn[id]);
-            rows.add(o);
-        }
-        long synapses = 0;
-        for (int k = 0; k < net.projectionCount(); k++)
-        {
-            synapses += net.projection(k).synapses();
-        }
+        final NetworkSummary summary = NetworkSummary.of(net);
         if (json)
         {
+            final ObjectMapper om = io.csdsim.simulator.report.ShortestNumbers.mapper();
             final ObjectNode root = om.createObjectNode().put("network", net.name).put("T", net.timeWindow);
-            root.putArray("populations").addAll(rows);
-            root.putObject("totals").put("units", units).put("synapses", synapses);
+            final ArrayNode rows = root.putArray("populations");
+            for (final NetworkSummary.Row r : summary.rows())
+            {
+                rows.addObject().put("name", r.name()).put("kind", r.kind()).put("neuronModel", r.neuronModel()).put("units", r.units())
+                    .put("synapsesIn", r.synapsesIn());
+            }
+            root.putObject("totals").put("units", summary.units()).put("synapses", summary.synapses());
             out.println(om.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
             return 0;
+        }
+        final TextTable t = new TextTable("population", "kind", "neuron model", "shape", "units", "inputs", "synapses in").right(4, 6);
+        for (final NetworkSummary.Row r : summary.rows())
+        {
+            t.row(r.name(), r.kind(), r.neuronModel(), TextTable.shape(r.shape()), TextTable.count(r.units()), r.inputs(), zeroBlank(r.synapsesIn()));
         }
         out.printf(Locale.ROOT, "%s  T=%d  input %s  (%s)%n%n", net.name, net.timeWindow, net.input == null
             ? "spike trains into '" + net.population(net.spikeSource()).name + "'"
             : TextTable.shape(new int[] {net.input.height(), net.input.width(), net.input.channels()}), what);
-        t.rule().row("total", "", "", "", TextTable.count(units), "", TextTable.count(synapses));
+        t.rule().row("total", "", "", "", TextTable.count(summary.units()), "", TextTable.count(summary.synapses()));
         t.print(out);
         out.println();
         out.println("synapses count each projection's synapses once (a product: two additions per term of its map).");

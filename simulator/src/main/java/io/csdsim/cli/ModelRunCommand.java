@@ -139,11 +139,23 @@ final class ModelRunCommand extends CommandBase implements Callable<Integer>
             if (p.spiking())
             {
                 final long s = r.totalSpikes(id);
-                t.row(p.name, p.kind == IntPopulation.Kind.DIF ? "DIF" : "TDEC-MP", TextTable.count(p.size), TextTable.count(s),
+                t.row(p.name, kindLabel(p), TextTable.count(p.size), TextTable.count(s),
                     TextTable.percent((double)s / ((double)p.size * net.timeWindow)));
             }
         }
         t.print(out);
         out.println();
+    }
+
+    /** @return what a population is, as the table calls it: DIF, a TDEC max-pool, or the neuron model it names. */
+    private static String kindLabel(final IntPopulation p)
+    {
+        return switch (p.kind)
+        {
+            case DIF -> "DIF";
+            case MAX_POOL -> "TDEC-MP";
+            case NEURONS -> p.neuronModel;
+            default -> p.kind.name();
+        };
     }
 }

@@ -288,21 +288,18 @@ class ChipProgramFormatTest
     void kindsAreStoredByTheirDocumentedCodesNotTheirOrder()
     {
         // The table of docs/chip-program.md: a constant moved or added in its enum must not change a file's meaning.
-        assertEquals(java.util.Map.of("CONV3X3", 0, "DENSE", 1, "SPARSE", 2, "CONV", 3), codes(io.csdsim.isa.program.SynapseTable.Kind.values()));
+        assertEquals(java.util.Map.of("CONV3X3", 0, "DENSE", 1, "SPARSE", 2, "CONV", 3), codes(io.csdsim.isa.program.csdx.FileCodes.TABLE_KINDS));
         assertEquals(java.util.Map.of("INPUT", 0, "DIF", 1, "TDEC_MAXPOOL", 2, "ACCUMULATOR", 3, "HOST_CLASSIFIER", 4, "NEURONS", 5),
-            codes(io.csdsim.isa.program.ProgramPopulation.Kind.values()));
+            codes(io.csdsim.isa.program.csdx.FileCodes.POPULATION_KINDS));
         assertEquals(java.util.Map.of("TABLE", 0, "TDEC_PRODUCT", 1, "POOL", 3, "HOST_READOUT", 4),
-            codes(io.csdsim.isa.program.ProgramEdge.Kind.values()));
-        assertEquals(java.util.Map.of("NEURONS", 0, "DENDRITE", 1, "RELAY", 2), codes(io.csdsim.isa.program.NeuronGroup.Role.values()));
+            codes(io.csdsim.isa.program.csdx.FileCodes.EDGE_KINDS));
+        assertEquals(java.util.Map.of("NEURONS", 0, "DENDRITE", 1, "RELAY", 2), codes(io.csdsim.isa.program.csdx.FileCodes.GROUP_ROLES));
     }
 
-    private static <E extends Enum<E> & io.csdsim.isa.program.FileCode> java.util.Map<String, Integer> codes(final E[] values)
+    private static <E extends Enum<E>> java.util.Map<String, Integer> codes(final io.csdsim.isa.program.csdx.FileCodes<E> codes)
     {
         final java.util.Map<String, Integer> m = new java.util.HashMap<>();
-        for (final E e : values)
-        {
-            m.put(e.name(), e.fileCode());
-        }
+        codes.codes().forEach((e, c) -> m.put(e.name(), c));
         return m;
     }
 }

@@ -18,22 +18,10 @@ import java.util.Arrays;
 public record NeuronGroup(int id, int population, int start, int end, int core, Role role, int parent, int[] pieces)
 {
     /** What the group's core does for its range. */
-    public enum Role implements FileCode
+    public enum Role
     {
-        NEURONS(0), DENDRITE(1), RELAY(2);
+        NEURONS, DENDRITE, RELAY;
 
-        private final int code;
-
-        Role(final int code)
-        {
-            this.code = code;
-        }
-
-        @Override
-        public int fileCode()
-        {
-            return code;
-        }
     }
 
     /** Neurons that take all their inputs and send all their spikes themselves. */

@@ -30,34 +30,22 @@ public record ProgramEdge(int id, int target, Kind kind, int table, int sourceA,
     }
 
     /** How the edge computes. */
-    public enum Kind implements FileCode
+    public enum Kind
     {
         /** Weights from a {@link SynapseTable}. */
-        TABLE(0),
+        TABLE,
         /**
          * The product of two spike populations by the edge's {@link ProductMap} (TDEC-VMM). Code 2 was
          * attention's A·V before format version 4, when code 1 was Q·Kᵀ and both were described by heads.
          */
-        TDEC_PRODUCT(1),
+        TDEC_PRODUCT,
         /** Max-pool of one spike population (TDEC-MP) over the edge's {@link PoolShape} window. */
-        POOL(3),
+        POOL,
         /**
          * Done by the host after the last tick: the source accumulators [N, D] summed over tokens, then
          * the dense table [D][classes] (global average pool and classifier).
          */
-        HOST_READOUT(4);
+        HOST_READOUT;
 
-        private final int code;
-
-        Kind(final int code)
-        {
-            this.code = code;
-        }
-
-        @Override
-        public int fileCode()
-        {
-            return code;
-        }
     }
 }

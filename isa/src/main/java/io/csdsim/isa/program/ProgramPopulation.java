@@ -17,33 +17,21 @@ public record ProgramPopulation(int id, String name, Kind kind, int[] shape, int
     }
 
     /** What a population's units do. */
-    public enum Kind implements FileCode
+    public enum Kind
     {
         /** The input stage: the host computes its outgoing current (conv0) as MACs and injects it once. */
-        INPUT(0),
+        INPUT,
         /** Delayed integrate-and-fire neurons (DESIGN §3.2). */
-        DIF(1),
+        DIF,
         /** TDEC max-pool 3×3 / stride 2 / pad 1 (DESIGN §3.3): fires in its source's ticks. */
-        TDEC_MAXPOOL(2),
+        TDEC_MAXPOOL,
         /** Integer accumulators that integrate every tick and never fire; the host reads them. */
-        ACCUMULATOR(3),
+        ACCUMULATOR,
         /** The classifier the host applies to accumulators after the last tick: integer logits, bias included. */
-        HOST_CLASSIFIER(4),
+        HOST_CLASSIFIER,
         /** Spiking neurons of the model its {@link NeuronSpec} names (if, cuba-lif, dif, …): they may fire in any tick. */
-        NEURONS(5);
+        NEURONS;
 
-        private final int code;
-
-        Kind(final int code)
-        {
-            this.code = code;
-        }
-
-        @Override
-        public int fileCode()
-        {
-            return code;
-        }
 
         /** @return whether the population's units are neurons that integrate synaptic input and fire. */
         public boolean isNeurons()

@@ -60,26 +60,14 @@ public record SynapseTable(int id, Kind kind, int height, int width, int inFeatu
     }
 
     /** Connectivity of a table. */
-    public enum Kind implements FileCode
+    public enum Kind
     {
-        CONV3X3(0), DENSE(1),
+        CONV3X3, DENSE,
         /** Any connectivity: compressed sparse rows, one weight per synapse. */
-        SPARSE(2),
+        SPARSE,
         /** A general convolution: kernel, stride, padding and groups in {@link ConvShape}. */
-        CONV(3);
+        CONV;
 
-        private final int code;
-
-        Kind(final int code)
-        {
-            this.code = code;
-        }
-
-        @Override
-        public int fileCode()
-        {
-            return code;
-        }
     }
 
     public int tokens()

@@ -5,7 +5,7 @@ import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 import io.csdsim.isa.program.ProgramPopulation;
 import io.csdsim.simulator.event.CountedEvents;
-import io.csdsim.simulator.network.Network;
+import io.csdsim.simulator.network.OnChipNetwork;
 import io.csdsim.simulator.timing.CoreTiming;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
@@ -24,7 +24,7 @@ final class TickTimer
     private final List<NeuronGroup> groups;
     /** The sample's spike trains, per population and tick: what the emission phase sends. */
     private final IntArrayList[][] trains;
-    private final Network net;
+    private final OnChipNetwork net;
     private final GroupSums perGroup;
     private final long messageIn;
     /** Cycles between two packets one core injects (1: one per cycle). */
@@ -66,7 +66,7 @@ final class TickTimer
         this.pops = program.populations();
         this.groups = program.groups();
         this.trains = trains;
-        net = Network.of(program);
+        net = OnChipNetwork.of(program);
         if (model.recordLinkLoads)
         {
             net.recordLinkLoads();
@@ -278,7 +278,7 @@ final class TickTimer
         long last = 0;
         final int[] size = model.groupSize;
         final int[] somaOf = model.somaOfDendrite;
-        final Network n = net;
+        final OnChipNetwork n = net;
         for (int g = 0; g < groups.size(); g++)
         {
             final int soma = somaOf[g];
@@ -424,7 +424,7 @@ final class TickTimer
      */
     private long emit(final int g, final int t)
     {
-        final Network n = net;
+        final OnChipNetwork n = net;
         final int[] place = model.placeOfGroup;
         final IntArrayList fired = trains[groups.get(g).population()][t];
         final RouteSegments runs = model.segments;

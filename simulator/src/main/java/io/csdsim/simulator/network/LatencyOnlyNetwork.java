@@ -9,7 +9,7 @@ import io.csdsim.isa.program.ChipProgram;
  * what it ignores is waiting for a busy link (no wait cycles, no link loads) and so every effect of
  * traffic on latency (docs/timing-model.md). Hops and crossings are counted as the mesh counts them.
  */
-final class LatencyOnlyNetwork extends Network
+final class LatencyOnlyNetwork extends OnChipNetwork
 {
     LatencyOnlyNetwork(final ChipProgram program)
     {

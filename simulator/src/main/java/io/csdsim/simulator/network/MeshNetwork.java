@@ -11,7 +11,7 @@ import io.csdsim.isa.spec.ChipSpec;
  * link's when it crosses chips). Waiting is simulated: the caller sends packets in the order they
  * are injected, and earlier packets hold links first.
  */
-final class MeshNetwork extends Network
+final class MeshNetwork extends OnChipNetwork
 {
     private final int width;
     private final long perFlit;

@@ -15,10 +15,10 @@ import java.util.function.Function;
  * spent waiting for links — and the dimension-order route's contention-free latency is worked out
  * here once, from the packet's endpoints, for all of them.
  */
-public abstract class Network
+public abstract class OnChipNetwork
 {
     /** The models by the name {@code timing.network} gives. */
-    private static final Map<String, Function<ChipProgram, Network>> MODELS = Map.of(
+    private static final Map<String, Function<ChipProgram, OnChipNetwork>> MODELS = Map.of(
         "mesh", MeshNetwork::new,
         "latency-only", LatencyOnlyNetwork::new);
 
@@ -40,7 +40,7 @@ public abstract class Network
     /** A board of one chip: no packet crosses a chip boundary. */
     private final boolean oneChip;
 
-    Network(final ChipProgram program)
+    OnChipNetwork(final ChipProgram program)
     {
         final ChipSpec s = program.spec;
         hopX = Math.round(s.get(ChipField.TIMING_HOP_X_CYCLES));
@@ -115,7 +115,7 @@ public abstract class Network
     }
 
     /** @return the network model the program's chip names. */
-    public static Network of(final ChipProgram program)
+    public static OnChipNetwork of(final ChipProgram program)
     {
         return ChipField.TIMING_NETWORK.chosen(program.spec, MODELS).apply(program);
     }

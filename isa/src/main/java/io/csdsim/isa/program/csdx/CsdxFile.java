@@ -33,9 +33,11 @@ public final class CsdxFile
     public static final int OLDEST_VERSION = 1;
     static final byte[] MAGIC = {'C', 'S', 'D', 'X'};
     /** The sections before ROUT, in the order they are written and read. */
-    private static final List<CsdxSection> SECTIONS = List.of(new HeadSection(), new SpecSection(), new TablesSection(),
-        new PopulationsSection(), new NeuronModelsSection(), new EdgesSection(), new PoolWindowsSection(), new ProductMapsSection(),
-        new GroupsSection());
+    private static final List<CsdxSection.Tagged> SECTIONS = List.of(new CsdxSection.Tagged("HEAD", 1, new HeadSection()),
+        new CsdxSection.Tagged("SPEC", 1, new SpecSection()), new CsdxSection.Tagged("TABL", 1, new TablesSection()),
+        new CsdxSection.Tagged("POPS", 1, new PopulationsSection()), new CsdxSection.Tagged("NEUR", 2, new NeuronModelsSection()),
+        new CsdxSection.Tagged("EDGE", 1, new EdgesSection()), new CsdxSection.Tagged("POOL", 3, new PoolWindowsSection()),
+        new CsdxSection.Tagged("PROD", 4, new ProductMapsSection()), new CsdxSection.Tagged("GRPS", 1, new GroupsSection()));
 
     private CsdxFile()
     {
@@ -73,9 +75,9 @@ public final class CsdxFile
         final ByteBuffer head = le(8);
         head.put(MAGIC).putShort((short)VERSION).putShort((short)(SECTIONS.size() + 1));
         out.write(head.array());
-        for (final CsdxSection s : SECTIONS)
+        for (final CsdxSection.Tagged s : SECTIONS)
         {
-            final byte[] data = s.write(p).bytes();
+            final byte[] data = s.section().write(p).bytes();
             final CRC32 crc = new CRC32();
             crc.update(data);
             final ByteBuffer h = le(12);
@@ -111,7 +113,7 @@ public final class CsdxFile
         }
         final ProgramParts parts = new ProgramParts(src, version);
         final Map<String, SectionReader> sections = frames(src, in, hb.getShort(6) & 0xFFFF, parts);
-        for (final CsdxSection s : SECTIONS)
+        for (final CsdxSection.Tagged s : SECTIONS)
         {
             if (s.requiredIn(version) && !sections.containsKey(s.tag()))
             {
@@ -122,12 +124,12 @@ public final class CsdxFile
         {
             throw new ChipInputException(src, "section " + RoutesSection.TAG, "missing");
         }
-        for (final CsdxSection s : SECTIONS)
+        for (final CsdxSection.Tagged s : SECTIONS)
         {
             final SectionReader r = sections.get(s.tag());
             if (r != null)
             {
-                s.read(r, parts);
+                s.section().read(r, parts);
             }
         }
         RoutesSection.check(parts);

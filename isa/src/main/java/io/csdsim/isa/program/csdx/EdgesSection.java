@@ -12,36 +12,29 @@ import java.util.List;
  * EDGE: the edges — target, kind, table, sources, shift and delay. Before version 4 an attention
  * product was coded by kind and head count; it is read as the product map it meant.
  */
-final class EdgesSection extends CsdxSection
+final class EdgesSection implements CsdxSection
 {
-    EdgesSection()
-    {
-        super("EDGE", 1);
-    }
-
     @Override
-    SectionPayload write(final ChipProgram p)
+    public SectionPayload write(final ChipProgram p)
     {
-        final SectionPayload out = new SectionPayload().i32(p.edges().size());
-        for (final ProgramEdge e : p.edges())
+        return SectionPayload.list(p.edges(), (out, e) ->
         {
-            out.i32(e.id()).i32(e.target()).i8(e.kind().fileCode()).i32(e.table()).i32(e.sourceA()).i32(e.sourceB())
+            out.i32(e.id()).i32(e.target()).i8(FileCodes.EDGE_KINDS.code(e.kind())).i32(e.table()).i32(e.sourceA()).i32(e.sourceB())
                 .i32(0).i32(e.shift()).i32(e.delay());
-        }
-        return out;
+        });
     }
 
     @Override
-    void read(final SectionReader er, final ProgramParts parts)
+    public void read(final SectionReader er, final ProgramParts parts)
     {
         final List<ProgramPopulation> pops = parts.populations;
-        for (int i = 0, n = er.count(); i < n; i++)
+        er.list(i ->
         {
             final int eid = er.i32();
             final int etarget = er.i32();
             // Before version 4 code 2 was attention's A·V; both attention products are product maps now.
             final boolean legacyValues = parts.version < 4 && er.peekByte() == 2;
-            final ProgramEdge.Kind kind = legacyValues ? er.skipByte(ProgramEdge.Kind.TDEC_PRODUCT) : er.kind(ProgramEdge.Kind.values());
+            final ProgramEdge.Kind kind = legacyValues ? er.skipByte(ProgramEdge.Kind.TDEC_PRODUCT) : er.kind(FileCodes.EDGE_KINDS);
             final int etable = er.i32();
             final int ea = er.i32();
             final int eb = er.i32();
@@ -63,7 +56,6 @@ final class EdgesSection extends CsdxSection
             {
                 parts.edges.add(e);
             }
-        }
-        er.end();
+        });
     }
 }

@@ -4,41 +4,34 @@ import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.NeuronGroup;
 
 /** GRPS: the neuron groups — population range, core, role, parent and fan-in pieces (edge, from, to) — each on a core of the board. */
-final class GroupsSection extends CsdxSection
+final class GroupsSection implements CsdxSection
 {
-    GroupsSection()
-    {
-        super("GRPS", 1);
-    }
-
     @Override
-    SectionPayload write(final ChipProgram p)
+    public SectionPayload write(final ChipProgram p)
     {
-        final SectionPayload out = new SectionPayload().i32(p.groups().size());
-        for (final NeuronGroup g : p.groups())
+        return SectionPayload.list(p.groups(), (out, g) ->
         {
-            out.i32(g.id()).i32(g.population()).i32(g.start()).i32(g.end()).i32(g.core()).i8(g.role().fileCode()).i32(g.parent())
+            out.i32(g.id()).i32(g.population()).i32(g.start()).i32(g.end()).i32(g.core()).i8(FileCodes.GROUP_ROLES.code(g.role())).i32(g.parent())
                 .i32(g.pieces().length);
             for (final int v : g.pieces())
             {
                 out.i32(v);
             }
-        }
-        return out;
+        });
     }
 
     @Override
-    void read(final SectionReader gr, final ProgramParts parts)
+    public void read(final SectionReader gr, final ProgramParts parts)
     {
         final int cores = parts.chips * parts.spec.coresPerChip();
-        for (int i = 0, n = gr.count(); i < n; i++)
+        gr.list(i ->
         {
             final int gid = gr.i32();
             final int gpop = gr.i32();
             final int gstart = gr.i32();
             final int gend = gr.i32();
             final int gcore = gr.i32();
-            final NeuronGroup.Role role = gr.kind(NeuronGroup.Role.values());
+            final NeuronGroup.Role role = gr.kind(FileCodes.GROUP_ROLES);
             final int gsoma = gr.i32();
             final int[] pieces = new int[gr.count()];
             gr.expect(pieces.length % 3 == 0, "group " + i + ": pieces come in triples (edge, from, to)");
@@ -54,7 +47,6 @@ final class GroupsSection extends CsdxSection
                 && g.end() <= parts.populations.get(g.population()).size(), "group " + i + ": range or population out of bounds");
             gr.expect(g.core() >= 0 && g.core() < cores, "group " + i + ": core " + g.core() + " is not on the board");
             parts.groups.add(g);
-        }
-        gr.end();
+        });
     }
 }

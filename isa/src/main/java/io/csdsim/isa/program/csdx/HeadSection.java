@@ -3,21 +3,16 @@ package io.csdsim.isa.program.csdx;
 import io.csdsim.isa.program.ChipProgram;
 
 /** HEAD: the program's name, time window T, DIF delay D, chips, the tick its output is ready and its initiation interval. */
-final class HeadSection extends CsdxSection
+final class HeadSection implements CsdxSection
 {
-    HeadSection()
-    {
-        super("HEAD", 1);
-    }
-
     @Override
-    SectionPayload write(final ChipProgram p)
+    public SectionPayload write(final ChipProgram p)
     {
         return new SectionPayload().str(p.name).i32(p.timeWindow).i32(p.delay).i32(p.chips).i32(p.outputReadyTick).i32(p.initiationInterval);
     }
 
     @Override
-    void read(final SectionReader h, final ProgramParts parts)
+    public void read(final SectionReader h, final ProgramParts parts)
     {
         final String name = h.str();
         final int t = h.i32();

@@ -7,31 +7,24 @@ import io.csdsim.isa.program.ProgramEdge;
 import java.util.List;
 
 /** POOL (since version 3): the window of every max-pool edge, by edge id. */
-final class PoolWindowsSection extends CsdxSection
+final class PoolWindowsSection implements CsdxSection
 {
-    PoolWindowsSection()
-    {
-        super("POOL", 3);
-    }
-
     @Override
-    SectionPayload write(final ChipProgram p)
+    public SectionPayload write(final ChipProgram p)
     {
         final List<ProgramEdge> pools = p.edges().stream().filter(e -> e.pool() != null).toList();
-        final SectionPayload out = new SectionPayload().i32(pools.size());
-        for (final ProgramEdge e : pools)
+        return SectionPayload.list(pools, (out, e) ->
         {
             out.i32(e.id()).i32(e.pool().kernel()).i32(e.pool().stride()).i32(e.pool().pad());
-        }
-        return out;
+        });
     }
 
     @Override
-    void read(final SectionReader wr, final ProgramParts parts)
+    public void read(final SectionReader wr, final ProgramParts parts)
     {
         final List<ProgramEdge> edges = parts.edges;
         final boolean[] windowed = new boolean[edges.size()];
-        for (int i = 0, n = wr.count(); i < n; i++)
+        wr.list(i ->
         {
             final int id = wr.i32();
             wr.expect(id >= 0 && id < edges.size() && edges.get(id).kind() == ProgramEdge.Kind.POOL && !windowed[id], "pool window of edge "
@@ -39,7 +32,6 @@ final class PoolWindowsSection extends CsdxSection
             windowed[id] = true;
             final ProgramEdge e = edges.get(id);
             edges.set(id, e.withPool(new PoolShape(wr.i32(), wr.i32(), wr.i32())));
-        }
-        wr.end();
+        });
     }
 }

@@ -4,20 +4,14 @@ import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.isa.program.ProgramPopulation;
 
 /** POPS: the populations — name, kind, shape, threshold, initial potential, window start and biases. */
-final class PopulationsSection extends CsdxSection
+final class PopulationsSection implements CsdxSection
 {
-    PopulationsSection()
-    {
-        super("POPS", 1);
-    }
-
     @Override
-    SectionPayload write(final ChipProgram p)
+    public SectionPayload write(final ChipProgram p)
     {
-        final SectionPayload out = new SectionPayload().i32(p.populations().size());
-        for (final ProgramPopulation q : p.populations())
+        return SectionPayload.list(p.populations(), (out, q) ->
         {
-            out.i32(q.id()).str(q.name()).i8(q.kind().fileCode()).i32(q.shape().length);
+            out.i32(q.id()).str(q.name()).i8(FileCodes.POPULATION_KINDS.code(q.kind())).i32(q.shape().length);
             for (final int d : q.shape())
             {
                 out.i32(d);
@@ -30,19 +24,18 @@ final class PopulationsSection extends CsdxSection
                     out.i64(b);
                 }
             }
-        }
-        return out;
+        });
     }
 
     @Override
-    void read(final SectionReader pr, final ProgramParts parts)
+    public void read(final SectionReader pr, final ProgramParts parts)
     {
-        for (int i = 0, n = pr.count(); i < n; i++)
+        pr.list(i ->
         {
             final int id = pr.i32();
             pr.expect(id == i, "population " + i + " carries id " + id);
             final String pname = pr.str();
-            final ProgramPopulation.Kind kind = pr.kind(ProgramPopulation.Kind.values());
+            final ProgramPopulation.Kind kind = pr.kind(FileCodes.POPULATION_KINDS);
             final int[] shape = new int[pr.count()];
             for (int k = 0; k < shape.length; k++)
             {
@@ -63,8 +56,7 @@ final class PopulationsSection extends CsdxSection
                 }
             }
             parts.populations.add(new ProgramPopulation(id, pname, kind, shape, theta, v0, bias, ws));
-        }
-        pr.end();
+        });
         final long difPopulations = parts.populations.stream().filter(q -> q.kind() == ProgramPopulation.Kind.DIF).count();
         parts.head.expectAt(0, parts.timeWindow <= ChipProgram.MAX_TIME_WINDOW || difPopulations == 0, "T = " + parts.timeWindow
             + "; a program of DIF neurons has a window of 1.." + ChipProgram.MAX_TIME_WINDOW);

@@ -7,30 +7,23 @@ import io.csdsim.isa.program.ProgramEdge;
 import java.util.List;
 
 /** PROD (since version 4): the index map of every product edge, by edge id, in its text form. */
-final class ProductMapsSection extends CsdxSection
+final class ProductMapsSection implements CsdxSection
 {
-    ProductMapsSection()
-    {
-        super("PROD", 4);
-    }
-
     @Override
-    SectionPayload write(final ChipProgram p)
+    public SectionPayload write(final ChipProgram p)
     {
         final List<ProgramEdge> products = p.edges().stream().filter(e -> e.product() != null).toList();
-        final SectionPayload out = new SectionPayload().i32(products.size());
-        for (final ProgramEdge e : products)
+        return SectionPayload.list(products, (out, e) ->
         {
             out.i32(e.id()).str(e.product().toString());
-        }
-        return out;
+        });
     }
 
     @Override
-    void read(final SectionReader mr, final ProgramParts parts)
+    public void read(final SectionReader mr, final ProgramParts parts)
     {
         final List<ProgramEdge> edges = parts.edges;
-        for (int i = 0, n = mr.count(); i < n; i++)
+        mr.list(i ->
         {
             final int id = mr.i32();
             mr.expect(id >= 0 && id < edges.size() && edges.get(id).kind() == ProgramEdge.Kind.TDEC_PRODUCT && edges.get(id).product() == null,
@@ -44,7 +37,6 @@ final class ProductMapsSection extends CsdxSection
             {
                 mr.expect(false, "edge " + id + ": " + bad.getMessage());
             }
-        }
-        mr.end();
+        });
     }
 }

@@ -77,6 +77,17 @@ final class SectionPayload
         return this;
     }
 
+    /** @return a payload that is one list: its count, then each item as {@code item} writes it. */
+    static <T> SectionPayload list(final java.util.List<T> items, final java.util.function.BiConsumer<SectionPayload, T> item)
+    {
+        final SectionPayload out = new SectionPayload().i32(items.size());
+        for (final T t : items)
+        {
+            item.accept(out, t);
+        }
+        return out;
+    }
+
     byte[] bytes()
     {
         final byte[] b = new byte[buf.position()];

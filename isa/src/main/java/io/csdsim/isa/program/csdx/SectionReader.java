@@ -1,7 +1,6 @@
 package io.csdsim.isa.program.csdx;
 
 import io.csdsim.isa.ChipInputException;
-import io.csdsim.isa.program.FileCode;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -104,19 +103,14 @@ final class SectionReader
         return v;
     }
 
-    <E extends Enum<E> & FileCode> E kind(final E[] values)
+    <E extends Enum<E>> E kind(final FileCodes<E> codes)
     {
         need(1);
         final int k = b.get(at) & 0xFF;
-        final E e = FileCode.byCode(values, k);
+        final E e = codes.byCode(k);
         if (e == null)
         {
-            final StringBuilder codes = new StringBuilder();
-            for (final E v : values)
-            {
-                codes.append(codes.length() == 0 ? "" : ", ").append(v.fileCode()).append(' ').append(v.name());
-            }
-            expect(false, "kind " + k + " is not one of " + codes);
+            expect(false, "kind " + k + " is not one of " + codes.list());
         }
         at++;
         return e;
@@ -158,6 +152,16 @@ final class SectionReader
         }
         at += 2 * n;
         return v;
+    }
+
+    /** Reads a count, then calls {@code record} with each index below it, then checks the section is done: a section that is one list. */
+    void list(final java.util.function.IntConsumer record)
+    {
+        for (int i = 0, n = count(); i < n; i++)
+        {
+            record.accept(i);
+        }
+        end();
     }
 
     void end()

@@ -9,15 +9,10 @@ import io.csdsim.isa.spec.ChipSpec;
  * SPEC: the chip the program was compiled for, every field by its key with its value and source; a
  * field added after the file was written takes the value its absence meant.
  */
-final class SpecSection extends CsdxSection
+final class SpecSection implements CsdxSection
 {
-    SpecSection()
-    {
-        super("SPEC", 1);
-    }
-
     @Override
-    SectionPayload write(final ChipProgram p)
+    public SectionPayload write(final ChipProgram p)
     {
         final ChipSpec s = p.spec;
         final SectionPayload out = new SectionPayload().str(s.name()).str(s.description()).i32(ChipField.values().length);
@@ -29,7 +24,7 @@ final class SpecSection extends CsdxSection
     }
 
     @Override
-    void read(final SectionReader r, final ProgramParts parts)
+    public void read(final SectionReader r, final ProgramParts parts)
     {
         final String name = r.str();
         final String desc = r.str();
