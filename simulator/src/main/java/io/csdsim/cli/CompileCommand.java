@@ -44,7 +44,7 @@ final class CompileCommand extends CompileOptions implements Callable<Integer>
         final ChipSpec s = chip.withDefaults();
         try (OutputFiles files = new OutputFiles())
         {
-            final OutputFiles.Output program = files.input(model.path()).add("-o", output);
+            final OutputFiles.Output program = files.model(model.path()).chip(chip.chip).add("-o", output);
             final IntNetwork net = model.network(spec.commandLine().getParseResult()::hasMatchedOption);
             out.print(json || model.isNetworkFile() ? "" : InputLimits.delayNote(net.timeWindow, net.delay));
             final long t0 = System.nanoTime();

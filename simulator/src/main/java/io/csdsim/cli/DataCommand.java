@@ -52,7 +52,7 @@ final class DataCommand extends CommandBase implements Runnable
             }
             try (OutputFiles files = new OutputFiles())
             {
-                final OutputFiles.Output file = files.input(model).add("-o", output);
+                final OutputFiles.Output file = files.model(model).add("-o", output);
                 final InputSpec in = ModelFileReader.readStructure(model).input;
                 InputLimits.requireHeap("-n", String.format(java.util.Locale.ROOT, "%,d synthetic images of %d×%d×%d", count, in.height(),
                     in.width(), in.channels()), count * (16L + 5L * in.height() * in.width() * in.channels()), "a smaller -n");

@@ -50,6 +50,34 @@ final class OutputFiles implements AutoCloseable
         return this;
     }
 
+    /** The model, network or program file of the command and, for a model file, the weights file it names: inputs both. */
+    OutputFiles model(final Path path)
+    {
+        input(path);
+        if (path != null && Files.isRegularFile(path))
+        {
+            input(io.csdsim.models.format.ModelFileReader.weightsFile(path));
+        }
+        return this;
+    }
+
+    /** The chip a command targets, when it is a file (a chip JSON, a report, a SANA-FE architecture) rather than a preset. */
+    OutputFiles chip(final String chip)
+    {
+        if (chip != null && !io.csdsim.isa.spec.ChipSpecs.PRESETS.contains(chip))
+        {
+            try
+            {
+                input(Path.of(chip));
+            }
+            catch (final java.nio.file.InvalidPathException notAFile)
+            {
+                // Not a path: resolving the chip says what it is not.
+            }
+        }
+        return this;
+    }
+
     /** Says, on {@code out}, each output written (those given: null is an output not asked for). */
     static void sayWritten(final java.io.PrintWriter out, final Path... written)
     {
@@ -169,35 +197,48 @@ final class OutputFiles implements AutoCloseable
         }
     }
 
-    /** Puts every output in place: regular files by an atomic rename, special files written in place. */
+    /**
+     * Puts every output in place: first the special files, written in place (a device that refuses the
+     * bytes, /dev/full, fails the run before any regular file is touched), then every regular file by an
+     * atomic rename of its staging file, which does not fail for want of space: a failed run leaves
+     * every earlier file as it was.
+     */
     void publish()
     {
+        for (final Output o : outputs)
+        {
+            if (o.special)
+            {
+                try (InputStream in = Files.newInputStream(o.staging);
+                     OutputStream os = Files.newOutputStream(o.target, StandardOpenOption.WRITE))
+                {
+                    in.transferTo(os);
+                }
+                catch (final IOException e)
+                {
+                    throw new InvalidInputException(o.option + " " + o.path, "", "cannot be written (" + reason(e) + "); no other output was changed");
+                }
+            }
+        }
         for (final Output o : outputs)
         {
             try
             {
                 if (o.special)
                 {
-                    try (InputStream in = Files.newInputStream(o.staging);
-                         OutputStream os = Files.newOutputStream(o.target, StandardOpenOption.WRITE))
-                    {
-                        in.transferTo(os);
-                    }
                     Files.deleteIfExists(o.staging);
+                    continue;
                 }
-                else
+                Files.createDirectories(o.target.toAbsolutePath().getParent());
+                keepPermissions(o.target, o.staging);
+                try
                 {
-                    Files.createDirectories(o.target.toAbsolutePath().getParent());
-                    keepPermissions(o.target, o.staging);
-                    try
-                    {
-                        Files.move(o.staging, o.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    }
-                    catch (final AtomicMoveNotSupportedException e)
-                    {
-                        // Staged in an ancestor on another file system (a mount point between them).
-                        Files.move(o.staging, o.target, StandardCopyOption.REPLACE_EXISTING);
-                    }
+                    Files.move(o.staging, o.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+                catch (final AtomicMoveNotSupportedException e)
+                {
+                    // Staged in an ancestor on another file system (a mount point between them).
+                    Files.move(o.staging, o.target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             catch (final IOException e)

@@ -92,7 +92,7 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         final PrintWriter out = spec.commandLine().getOut();
         threads = threadsToUse(threads, spec.commandLine().getErr());
         cluster.check();
-        files.input(model.path()).input(inputs.input).input(inputs.labels);
+        files.model(model.path()).chip(chip.chip).input(inputs.input).input(inputs.labels).input(spikeInputs.spikes);
         final OutputFiles.Output reportFile = files.add("--report", report);
         final OutputFiles.Output ticksFile = files.add("--ticks", ticks);
         final OutputFiles.Output htmlFile = files.add("--html", html);

@@ -79,14 +79,16 @@ final class SweepCommand extends RunCommandOptions implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final int threadCount = SimulateCommand.threadsToUse(threads, spec.commandLine().getErr());
         cluster.check();
-        files.input(model.path()).input(inputs.input).input(inputs.labels).input(points);
+        // The grid first: its chip files are inputs too, which no output may overwrite.
+        final StudyGrid study = points != null ? StudyGrid.read(points) : StudyGrid.of(vary);
+        final List<String> keys = study.keys();
+        final List<StudyPoint> grid = study.points();
+        files.model(model.path()).chip(chip.chip).input(inputs.input).input(inputs.labels).input(points).input(spikeInputs.spikes);
+        grid.stream().map(p -> p.settings().get(StudyPoint.CHIP)).distinct().forEach(files::chip);
         final OutputFiles.Output csvFile = files.add("--output", output);
         final OutputFiles.Output jsonFile = files.add("--json", json);
         final OutputFiles.Output htmlFile = files.add("--html", html);
         final OutputFiles.Output csvSidecar = files.sidecar(csvFile);
-        final StudyGrid study = points != null ? StudyGrid.read(points) : StudyGrid.of(vary);
-        final List<String> keys = study.keys();
-        final List<StudyPoint> grid = study.points();
         if (model.isSanafeNetwork() || model.isNir())
         {
             throw new InvalidInputException(model.path().toString(), "", "sweep takes model and network files; run SANA-FE and NIR graphs with "

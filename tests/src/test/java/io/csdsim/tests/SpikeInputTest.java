@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpikeInputTest
 {
     private static final int TICKS = 30;
-    private static final int SOURCES = 40;
+    static final int SOURCES = 40;
 
     @TempDir
     Path dir;

@@ -51,6 +51,25 @@ public final class ModelFileReader
         return r.readGraph(r.f.bytes(json), name -> SafetensorsFile.open(r.weightsPath(json, name)));
     }
 
+    /**
+     * @return the weights file a model file names, resolved as {@link #read} resolves it, or null when
+     * the file is no model file or names none it may (reading it says why): an input of the run, which
+     * no output may overwrite
+     */
+    public static Path weightsFile(final Path json)
+    {
+        final ModelFileReader r = new ModelFileReader(json.toString());
+        try
+        {
+            final JsonNode weights = r.f.object(r.f.bytes(json)).get("weights");
+            return weights != null && weights.isTextual() ? r.weightsPath(json, weights.asText()) : null;
+        }
+        catch (final RuntimeException notAModel)
+        {
+            return null;
+        }
+    }
+
     /** Reads the graph only (for inspecting a model whose weights are elsewhere). */
     public static ModelGraph readStructure(final Path json)
     {
