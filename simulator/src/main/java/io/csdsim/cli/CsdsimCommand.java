@@ -96,6 +96,16 @@ public final class CsdsimCommand extends CommandBase implements Runnable
             err.println("csdsim: out of memory; give the JVM more heap, e.g. CSDSIM_JAVA_OPTS=-Xmx16g ./csdsim ...");
             code = 1;
         }
+        catch (final StackOverflowError e)
+        {
+            // An input nested past what any reader should recurse through: a defect to report, not a 1,000-line trace.
+            err.println("csdsim: internal error: " + e + " (an input nested too deeply for csdsim; please report it)");
+            if (java.util.Arrays.asList(args).contains("--verbose"))
+            {
+                e.printStackTrace(err);
+            }
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;

@@ -55,7 +55,7 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
     static final int MAX_THREADS = 256;
 
     @Option(names = "--threads", defaultValue = "0", description = {"Threads: samples in parallel, or each tick's cores split over threads when",
-        "there are fewer samples (default: every processor; at most " + MAX_THREADS + "). Reports do not depend on it."})
+        "there are fewer samples (default and at most: every processor, up to " + MAX_THREADS + "). Reports do not depend on it."})
     int threads;
 
     @Override
@@ -68,21 +68,25 @@ final class SimulateCommand extends RunCommandOptions implements Callable<Intege
         }
     }
 
-    /** @return the threads a run takes: every processor for 0, capped at {@link #MAX_THREADS} with a word on stderr. */
+    /**
+     * @return the threads a run takes: every processor for 0; more than the machine's processors are
+     * capped to them, with a word on stderr (threads beyond the cores only contend with each other)
+     */
     static int threadsToUse(final int requested, final PrintWriter err)
     {
         if (requested < 0)
         {
-            throw new InvalidInputException("--threads", "", requested + "; expected 1.." + MAX_THREADS + " (0: every processor)");
+            throw new InvalidInputException("--threads", "", requested + "; expected 1 or more (0: every processor; more than the processors are capped to them)");
         }
+        final int cores = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
         if (requested == 0)
         {
-            return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+            return cores;
         }
-        if (requested > MAX_THREADS)
+        if (requested > cores)
         {
-            err.printf(Locale.ROOT, "note: --threads %d capped at %d (docs/reliability.md)%n", requested, MAX_THREADS);
-            return MAX_THREADS;
+            err.printf(Locale.ROOT, "note: --threads %d capped at %d, the processors this machine has (docs/reliability.md)%n", requested, cores);
+            return cores;
         }
         return requested;
     }

@@ -21,8 +21,14 @@ import java.util.regex.Pattern;
  */
 public final class ClusterRun
 {
-    /** The master URLs taken: Spark's local mode and a standalone cluster's master. */
-    private static final Pattern MASTER = Pattern.compile("local(\\[(\\d+|\\*)])?|spark://[^\\s/:]+(:\\d+)?(,[^\\s/:]+(:\\d+)?)*");
+    /** The master URLs taken: Spark's local mode and a standalone cluster's masters (host, or host:port; no empty host). */
+    private static final Pattern MASTER = Pattern.compile("local(\\[(\\d{1,9}|\\*)])?|spark://[^\\s/:,]+(:\\d{1,9})?(,[^\\s/:,]+(:\\d{1,9})?)*");
+    /** Most local threads a run asks Spark for: beyond any machine's cores, short of Spark's own overflow. */
+    private static final int MAX_LOCAL_THREADS = 4096;
+    /** A standalone master's port when the URL names none (Spark's default). */
+    private static final int DEFAULT_PORT = 7077;
+    /** How long a master may take to accept a connection before the run is refused. */
+    private static final int CONNECT_MILLIS = 3000;
 
     private final String field;
     private final String master;
@@ -45,8 +51,9 @@ public final class ClusterRun
     {
         if (!MASTER.matcher(master).matches())
         {
-            throw new InvalidInputException(field, "", "'" + master + "'; expected local, local[N], local[*] or spark://host:port");
+            throw new InvalidInputException(field, "", "'" + master + "'; expected local, local[N], local[*] or spark://host:port[,host:port…]");
         }
+        checkMaster();
         final ClusterRunner r = ClusterRunner.find("spark");
         if (r == null)
         {
@@ -54,6 +61,52 @@ public final class ClusterRun
                 + "simulator/spark and adds it for --spark, or submit simulator/spark/target/csdsim-spark.jar (docs/cluster.md)");
         }
         return r;
+    }
+
+    /**
+     * Checks the master before Spark starts, so that a wrong one is one line with its reason and not a
+     * Spark stack trace or a minute of retries: local threads 1..{@value #MAX_LOCAL_THREADS}; every
+     * standalone master's port 1..65535, and at least one of them accepting a connection.
+     */
+    private void checkMaster()
+    {
+        if (master.startsWith("local[") && !master.equals("local[*]"))
+        {
+            final long n = Long.parseLong(master.substring(6, master.length() - 1));
+            if (n < 1 || n > MAX_LOCAL_THREADS)
+            {
+                throw new InvalidInputException(field, "", "'" + master + "': " + n + " local threads; expected 1.." + MAX_LOCAL_THREADS
+                    + " (or local[*]: every core)");
+            }
+            return;
+        }
+        if (!master.startsWith("spark://"))
+        {
+            return;
+        }
+        final List<String> tried = new ArrayList<>();
+        for (final String hostPort : master.substring("spark://".length()).split(","))
+        {
+            final int colon = hostPort.indexOf(':');
+            final String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            final long port = colon < 0 ? DEFAULT_PORT : Long.parseLong(hostPort.substring(colon + 1));
+            if (port < 1 || port > 65535)
+            {
+                throw new InvalidInputException(field, "", "'" + master + "': port " + port + " of " + host + "; expected 1..65535");
+            }
+            try (java.net.Socket socket = new java.net.Socket())
+            {
+                socket.connect(new java.net.InetSocketAddress(host, (int)port), CONNECT_MILLIS);
+                return;
+            }
+            catch (final java.io.IOException | IllegalArgumentException e)
+            {
+                tried.add(host + ":" + port + " (" + (e instanceof java.net.SocketTimeoutException ? "no answer in " + CONNECT_MILLIS / 1000 + " s"
+                    : e instanceof java.net.UnknownHostException ? "unknown host" : e.getMessage()) + ")");
+            }
+        }
+        throw new InvalidInputException(field, "", "'" + master + "': no master accepts a connection: " + String.join(", ", tried)
+            + "; start one (docs/cluster.md) or use local[N]");
     }
 
     /**

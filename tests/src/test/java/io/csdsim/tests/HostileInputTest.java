@@ -232,11 +232,13 @@ class HostileInputTest
     @Test
     void threadsAreCappedAndReportedAsUsed()
     {
+        // Issue 30, item 5: threads past the machine's processors only contend; they are capped to the processors.
+        final int cores = Math.min(256, Runtime.getRuntime().availableProcessors());
         final Cli r = Cli.run("simulate", "--limit", "3", "--threads", "100000");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("note: --threads 100000 capped at 256"), r.err());
-        assertTrue(r.err().contains("on 3 thread(s)"), "three samples run on three threads: " + r.err());
-        Cli.assertBadInput(Cli.run("simulate", "--threads", "-1"), "--threads", "expected 1..256");
+        assertTrue(r.err().contains("note: --threads 100000 capped at " + cores + ", the processors this machine has"), r.err());
+        assertTrue(r.err().contains("on " + Math.min(3, cores) + " thread(s)"), "three samples on at most the processors: " + r.err());
+        Cli.assertBadInput(Cli.run("simulate", "--threads", "-1"), "--threads", "-1; expected 1 or more");
     }
 
     @Test
@@ -291,5 +293,20 @@ class HostileInputTest
         crc.update(out, payload, len);
         b.putInt(section + 8, (int)crc.getValue());
         return out;
+    }
+
+    /** Issue 30, item 3: numbers past an int or a long in a SANA-FE file are the file's line, not a NumberFormatException. */
+    @Test
+    void sanafeIndicesPastAnyIntegerAreOneLineNamingTheField() throws Exception
+    {
+        final Path inputs = Path.of(System.getProperty("csdsim.home"), "tests/src/test/resources/golden-reports/inputs");
+        final Path snn = dir.resolve("h.yaml");
+        Files.writeString(snn, Files.readString(inputs.resolve("hand.yaml")).replace("core: '5.1'", "core: '5.12345678901'"));
+        final Path arch = dir.resolve("a.yaml");
+        Files.writeString(arch, Files.readString(inputs.resolve("arch.yaml")).replace("tile[0..7]", "tile[0..99999999999999999999]"));
+        Cli.assertBadInput(Cli.run("simulate", snn.toString(), "--chip", inputs.resolve("arch.yaml").toString()), "h.yaml",
+            "mappings[3].out.2.core", "'5.12345678901'", "the architecture has tiles 0..7");
+        Cli.assertBadInput(Cli.run("simulate", inputs.resolve("hand.yaml").toString(), "--chip", arch.toString()), "a.yaml",
+            "architecture.tile[0].name", "at most 1,048,576 names");
     }
 }

@@ -312,4 +312,28 @@ class NirImportTest
         Cli.assertBadInput(Cli.run("model", "info", junk.toString()), "f.nir");
         Cli.assertBadInput(Cli.run("simulate", ok.write(dir.resolve("g.nir")).toString(), "--dt", "0", "--rate", "0.1"), "--dt", "> 0");
     }
+
+    /** Issue 30, item 2: a loop of linear nodes with no neuron on it has no meaning in ticks; refused in one line naming its nodes. */
+    @Test
+    void aCycleWithoutANeuronAndASelfEdgeAreOneLineNamingTheNodes() throws Exception
+    {
+        final Path cycle = new NirFiles()
+            .node("in", "Input", "shape", new long[] {2})
+            .node("a", "Linear", "weight", t(new int[] {2, 2}, 1, 0, 0, 1))
+            .node("b", "Linear", "weight", t(new int[] {2, 2}, 1, 0, 0, 1))
+            .node("if", "IF", "r", all(2, 1), "v_threshold", all(2, 1), "v_reset", all(2, 0))
+            .node("out", "Output", "shape", new long[] {2})
+            .edge("in", "a").edge("a", "b").edge("b", "a").edge("b", "if").edge("if", "out")
+            .write(dir.resolve("cycle.nir"));
+        Cli.assertBadInput(Cli.run("simulate", cycle.toString(), "--rate", "0.3", "--timesteps", "4"), "cycle.nir", "a -> b -> a",
+            "without a neuron node");
+        final Path self = new NirFiles()
+            .node("in", "Input", "shape", new long[] {2})
+            .node("a", "Linear", "weight", t(new int[] {2, 2}, 1, 0, 0, 1))
+            .node("if", "IF", "r", all(2, 1), "v_threshold", all(2, 1), "v_reset", all(2, 0))
+            .node("out", "Output", "shape", new long[] {2})
+            .edge("in", "a").edge("a", "a").edge("a", "if").edge("if", "out")
+            .write(dir.resolve("self.nir"));
+        Cli.assertBadInput(Cli.run("simulate", self.toString(), "--rate", "0.3", "--timesteps", "4"), "self.nir", "'a'", "(a -> a)", "without a neuron node");
+    }
 }

@@ -124,6 +124,7 @@ final class NirLayout
         {
             checked(n, shape.get(n));
         }
+        refuseLinearCycles();
         for (final NirGraph.Node n : graph.nodes().values())
         {
             shapeOf(n.name(), new ArrayList<>());
@@ -143,6 +144,71 @@ final class NirLayout
                 throw new InvalidInputException(src, "node '" + n.name() + "' (Output)", preds.get(n.name()).size() + " edges in; expected one");
             }
         }
+    }
+
+    /**
+     * Refuses a loop of linear nodes (a self-edge included): with no neuron on it, it has no meaning
+     * tick by tick, and composing its operators would never end. Walked without recursion, so that no
+     * graph's depth can overflow the stack.
+     */
+    private void refuseLinearCycles()
+    {
+        final Map<String, Integer> state = new HashMap<>();
+        for (final String start : graph.nodes().keySet())
+        {
+            if (!linearType(start) || state.containsKey(start))
+            {
+                continue;
+            }
+            // Depth-first over linear predecessors: 1 on the current path, 2 done.
+            final List<String> path = new ArrayList<>();
+            final List<Integer> next = new ArrayList<>();
+            path.add(start);
+            next.add(0);
+            state.put(start, 1);
+            while (!path.isEmpty())
+            {
+                final int top = path.size() - 1;
+                final String node = path.get(top);
+                final List<String> p = preds.get(node);
+                final int k = next.get(top);
+                if (k == p.size())
+                {
+                    state.put(node, 2);
+                    path.remove(top);
+                    next.remove(top);
+                    continue;
+                }
+                next.set(top, k + 1);
+                final String q = p.get(k);
+                if (!linearType(q))
+                {
+                    continue;
+                }
+                final Integer seen = state.get(q);
+                if (seen != null && seen == 1)
+                {
+                    final List<String> loop = new ArrayList<>(path.subList(path.indexOf(q), path.size()));
+                    // The path runs against the edges: reversed, then from q, it reads in the direction spikes flow.
+                    java.util.Collections.reverse(loop);
+                    java.util.Collections.rotate(loop, -loop.indexOf(q));
+                    loop.add(q);
+                    throw new InvalidInputException(src, "node '" + q + "'", "a cycle of linear nodes without a neuron node on it ("
+                        + String.join(" -> ", loop) + "); a recurrent edge must pass through neurons");
+                }
+                if (seen == null)
+                {
+                    state.put(q, 1);
+                    path.add(q);
+                    next.add(0);
+                }
+            }
+        }
+    }
+
+    private boolean linearType(final String node)
+    {
+        return LINEAR.contains(graph.nodes().get(node).type());
     }
 
     /** @return the output shape of a node, working it out from its first predecessor's. */

@@ -453,8 +453,9 @@ public final class SanafeNetworkReader
         {
             throw yaml.fail(where, "'" + t + "'; expected 'TILE.CORE'");
         }
-        final int tile = Integer.parseInt(m.group(1));
-        final int core = Integer.parseInt(m.group(2));
+        // Nine digits at most: any more is past every architecture (and past an int).
+        final int tile = m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
+        final int core = m.group(2).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(2));
         if (tile >= arch.tiles() || core >= arch.coresPerTile())
         {
             throw yaml.fail(where, "'" + t + "'; the architecture has tiles 0.." + (arch.tiles() - 1) + " of cores 0.." + (arch.coresPerTile() - 1));

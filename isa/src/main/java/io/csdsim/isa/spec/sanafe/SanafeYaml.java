@@ -191,9 +191,10 @@ public final class SanafeYaml
         {
             return List.of(name);
         }
-        final long a = Long.parseLong(m.group(2));
-        final long b = Long.parseLong(m.group(3));
-        if (b < a || b - a >= 1 << 20)
+        // Bounds past 18 digits are past any range that could be expanded: refused as one.
+        final long a = m.group(2).length() > 18 ? Long.MAX_VALUE : Long.parseLong(m.group(2));
+        final long b = m.group(3).length() > 18 ? Long.MAX_VALUE : Long.parseLong(m.group(3));
+        if (b < a || b - a >= 1 << 20 || b == Long.MAX_VALUE)
         {
             throw fail(where, "'" + name + "': a range a..b expects a <= b and at most 1,048,576 names");
         }
