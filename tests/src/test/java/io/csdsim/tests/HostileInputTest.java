@@ -309,4 +309,36 @@ class HostileInputTest
         Cli.assertBadInput(Cli.run("simulate", inputs.resolve("hand.yaml").toString(), "--chip", arch.toString()), "a.yaml",
             "architecture.tile[0].name", "at most 1,048,576 names");
     }
+
+    /** Issue 30, item 4: a key given twice is refused in every JSON and YAML input, not won by its last value. */
+    @Test
+    void aKeyGivenTwiceIsRefusedInChipNetworkAndSanafeFiles() throws Exception
+    {
+        final Path chip = dir.resolve("twice.json");
+        Files.writeString(chip, "{\"base\": \"loihi2\",\n \"core\": {\"tdecUnits\": 64, \"tdecUnits\": 128}}");
+        Cli.assertBadInput(Cli.run("chip", "show", chip.toString()), "twice.json", "line 2", "Duplicate field 'tdecUnits'");
+        final Path model = dir.resolve("m.json");
+        final String json = Files.readString(Path.of(System.getProperty("csdsim.home"), "data/models/synthetic-2-64.json"));
+        Files.writeString(model, json.replaceFirst("\\{", "{\"name\": \"a\", \"name\": \"b\", "));
+        Cli.assertBadInput(Cli.run("model", "info", model.toString()), "m.json", "Duplicate field 'name'");
+        final Path inputs = Path.of(System.getProperty("csdsim.home"), "tests/src/test/resources/golden-reports/inputs");
+        final Path snn = dir.resolve("h.yaml");
+        Files.writeString(snn, Files.readString(inputs.resolve("hand.yaml")).replace("  name: hand\n", "  name: hand\n  name: again\n"));
+        Cli.assertBadInput(Cli.run("simulate", snn.toString(), "--chip", inputs.resolve("arch.yaml").toString()), "h.yaml", "line 3",
+            "Duplicate field 'name'");
+        final Path arch = dir.resolve("a.yaml");
+        Files.writeString(arch, Files.readString(inputs.resolve("arch.yaml")).replaceFirst("(?m)^(\\s*)name: (.*)$", "$1name: $2\n$1name: $2"));
+        Cli.assertBadInput(Cli.run("simulate", inputs.resolve("hand.yaml").toString(), "--chip", arch.toString()), "a.yaml",
+            "Duplicate field 'name'");
+    }
+
+    /** Issue 30, item 4: a clock past any chip's is a typo, refused with its range rather than printed as 300-digit figures. */
+    @Test
+    void aClockPastAnyChipsIsRefusedWithItsRange() throws Exception
+    {
+        final Path chip = dir.resolve("slow.json");
+        Files.writeString(chip, "{\"base\": \"loihi2\", \"timing\": {\"clockMHz\": 1e-300}}");
+        Cli.assertBadInput(Cli.run("chip", "show", chip.toString()), "slow.json", "timing.clockMHz", "expected a number >= 0.001 and <= 1,000,000");
+        Cli.assertBadInput(Cli.run("chip", "show", "loihi2", "--set", "timing.clockMHz=1e7"), "timing.clockMHz", "<= 1,000,000");
+    }
 }

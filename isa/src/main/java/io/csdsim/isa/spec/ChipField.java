@@ -25,7 +25,8 @@ public enum ChipField
     CORE_GRADED_SPIKES("core.gradedSpikes", Kind.COUNT_OR_ZERO, "bits", "signed payload bits a graded spike carries (0: spikes carry "
         + "no payload, and a residual stream cannot be summed by accumulators)", 0, 32, 0),
 
-    TIMING_CLOCK_MHZ("timing.clockMHz", Kind.POSITIVE, "MHz", "clock, or the nominal clock of an asynchronous chip", 0, 1e6),
+    TIMING_CLOCK_MHZ("timing.clockMHz", Kind.POSITIVE, "MHz", "clock, or the nominal clock of an asynchronous chip (1 kHz to 1 THz: "
+        + "beyond them a figure is a typo, and reports would print hundreds of digits)", 1e-3, 1e6),
     TIMING_SYN_OP_CYCLES("timing.synOpCycles", Kind.POSITIVE, "cycles", "cycles per synaptic operation, per lane", 0, 1e9),
     TIMING_SYN_OP_LANES("timing.synOpLanes", Kind.COUNT, "lanes", "synaptic operations a core does in parallel", 1, 1 << 16),
     TIMING_NEURON_ACTIVE_CYCLES("timing.neuronActiveCycles", Kind.POSITIVE, "cycles", "cycles to update a neuron that received input or fired", 0, 1e9),
@@ -268,7 +269,7 @@ public enum ChipField
         {
             return String.format(java.util.Locale.ROOT, "an integer in %,d..%,d", (long)min, (long)max);
         }
-        return String.format(java.util.Locale.ROOT, "a number %s %s and <= %s", kind == Kind.POSITIVE ? ">" : ">=",
+        return String.format(java.util.Locale.ROOT, "a number %s %s and <= %s", kind == Kind.POSITIVE && min == 0 ? ">" : ">=",
             plain(min), plain(max));
     }
 

@@ -81,7 +81,7 @@ public final class ChipSpecs
     {
         try
         {
-            return parse(src, new ObjectMapper().readTree(json));
+            return parse(src, new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(json));
         }
         catch (final com.fasterxml.jackson.core.JsonProcessingException e)
         {

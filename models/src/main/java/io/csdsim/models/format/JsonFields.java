@@ -66,7 +66,7 @@ final class JsonFields
         final JsonNode root;
         try
         {
-            root = new ObjectMapper().readTree(bytes);
+            root = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(bytes);
         }
         catch (final JsonProcessingException e)
         {

@@ -86,11 +86,12 @@ public final class SafetensorsFile
         final JsonNode root;
         try
         {
-            root = new ObjectMapper().readTree(header);
+            root = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(header);
         }
         catch (final IOException e)
         {
-            throw new InvalidInputException(src, "header", "is not valid JSON");
+            throw new InvalidInputException(src, "header", "is not valid JSON" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                ? " (" + j.getOriginalMessage() + ")" : ""));
         }
         if (root == null || !root.isObject())
         {

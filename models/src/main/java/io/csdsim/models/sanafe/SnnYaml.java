@@ -67,6 +67,8 @@ final class SnnYaml
             limits.setCodePointLimit((int)MAX_BYTES);
             final YAMLMapper mapper = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(limits).build())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // A key given twice is refused, not won by its last value (issue 30).
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
             final JsonNode root = mapper.readTree(bytes);
             if (root == null || !root.isObject())
@@ -77,8 +79,10 @@ final class SnnYaml
         }
         catch (final IOException e)
         {
-            final String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw fail("", "not readable as YAML: " + why);
+            final com.fasterxml.jackson.core.JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
+            final String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw fail(at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr(), "not readable as YAML: " + why.lines().findFirst().orElse(""));
         }
     }
 
