@@ -1,14 +1,7 @@
 package io.csdsim.cli;
 
-import io.csdsim.isa.program.ChipProgram;
 import io.csdsim.library.ClusterRun;
-import io.csdsim.library.Samples;
-import io.csdsim.simulator.cluster.ClusterTask;
-import io.csdsim.simulator.engine.SampleResult;
 import picocli.CommandLine.Option;
-
-import java.io.PrintWriter;
-import java.util.List;
 
 /**
  * {@code --spark MASTER}: the samples (simulate) or points (sweep) as tasks of a Spark cluster
@@ -20,6 +13,9 @@ final class ClusterOptions
         "local[N] on this machine, spark://host:port on a standalone cluster (docs/cluster.md). Needs the Spark runner",
         "(simulator/spark): ./csdsim adds it when this option is given. Reports are byte-identical to a local run."})
     String master;
+
+    /** The cluster, once checked: its master is checked (a connection tried) and its runner found only once a run. */
+    private ClusterRun cluster;
 
     boolean given()
     {
@@ -38,18 +34,10 @@ final class ClusterOptions
     /** @return the cluster the option names, its master and runner checked. */
     ClusterRun cluster()
     {
-        return new ClusterRun("--spark", master);
-    }
-
-    /**
-     * Runs the tasks on the cluster and decodes their results with the driver's programs.
-     *
-     * @param sampleDone called once per sample whose task is done (progress)
-     * @return per task, its samples' results, in task order
-     */
-    List<List<SampleResult>> run(final String appName, final List<ChipProgram> programs, final boolean recordLinkLoads, final Samples samples,
-        final List<ClusterTask> tasks, final Runnable sampleDone, final PrintWriter err)
-    {
-        return cluster().run(appName, programs, recordLinkLoads, samples, tasks, sampleDone, err);
+        if (cluster == null)
+        {
+            cluster = new ClusterRun("--spark", master);
+        }
+        return cluster;
     }
 }

@@ -54,7 +54,9 @@ final class OutputFiles implements AutoCloseable
     OutputFiles model(final Path path)
     {
         input(path);
-        if (path != null && Files.isRegularFile(path))
+        // Only a model file names weights: a program, a network file, a NIR or SANA-FE file is not read for them.
+        if (path != null && Files.isRegularFile(path) && !io.csdsim.library.NetworkSources.isProgram(path)
+            && io.csdsim.library.NetworkSources.of(path) == io.csdsim.library.NetworkSources.MODEL_FILE)
         {
             input(io.csdsim.models.format.ModelFileReader.weightsFile(path));
         }

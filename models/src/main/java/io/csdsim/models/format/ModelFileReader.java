@@ -51,6 +51,9 @@ public final class ModelFileReader
         return r.readGraph(r.f.bytes(json), name -> SafetensorsFile.open(r.weightsPath(json, name)));
     }
 
+    /** The largest model JSON {@link #weightsFile} reads: far above any model's structure, far below the heap. */
+    private static final long MAX_STRUCTURE_BYTES = 64L << 20;
+
     /**
      * @return the weights file a model file names, resolved as {@link #read} resolves it, or null when
      * the file is no model file or names none it may (reading it says why): an input of the run, which
@@ -61,10 +64,15 @@ public final class ModelFileReader
         final ModelFileReader r = new ModelFileReader(json.toString());
         try
         {
+            // A model's JSON is its structure, its weights elsewhere: a larger file is no model to look into here (reading it says why).
+            if (Files.size(json) > MAX_STRUCTURE_BYTES)
+            {
+                return null;
+            }
             final JsonNode weights = r.f.object(r.f.bytes(json)).get("weights");
             return weights != null && weights.isTextual() ? r.weightsPath(json, weights.asText()) : null;
         }
-        catch (final RuntimeException notAModel)
+        catch (final IOException | RuntimeException notAModel)
         {
             return null;
         }
